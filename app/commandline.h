@@ -1,0 +1,27 @@
+// SPDX-FileCopyrightText: 2026 LivyDesk contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+class QCoreApplication;
+
+namespace LivyDesk {
+
+struct CommandLineOptions
+{
+    QUrl server;          ///< --server URL: open with this Livy server
+    QString session;      ///< --session ID|NAME: open this session once connected
+    bool ok = true;
+    QString errorText;
+};
+
+/// True when the arguments only ask for --help or --version, which must work without a display.
+bool isInformationalInvocation(int argc, char **argv);
+
+/// Parses the command line. --help and --version print and exit the process (QCommandLineParser).
+CommandLineOptions parseCommandLine(const QCoreApplication &app);
+
+} // namespace LivyDesk

@@ -1,0 +1,43 @@
+// SPDX-FileCopyrightText: 2026 LivyDesk contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "commandline.h"
+#include "mainwindow.h"
+
+#include <QApplication>
+#include <QCoreApplication>
+
+#include <cstdio>
+
+namespace {
+void setApplicationIdentity()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("LivyDesk"));
+    QCoreApplication::setOrganizationDomain(QStringLiteral("livydesk.github.io"));
+    QCoreApplication::setApplicationName(QStringLiteral("LivyDesk"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(LIVYDESK_VERSION));
+}
+} // namespace
+
+int main(int argc, char **argv)
+{
+    if (LivyDesk::isInformationalInvocation(argc, argv)) {
+        // --help and --version must work without a display (packaging checks, terminals over ssh).
+        QCoreApplication app(argc, argv);
+        setApplicationIdentity();
+        LivyDesk::parseCommandLine(app); // prints and exits
+        return 0;
+    }
+
+    QApplication app(argc, argv);
+    setApplicationIdentity();
+    QApplication::setDesktopFileName(QStringLiteral(LIVYDESK_APP_ID));
+    const LivyDesk::CommandLineOptions options = LivyDesk::parseCommandLine(app);
+    if (!options.ok) {
+        std::fprintf(stderr, "livydesk: %s\n", qPrintable(options.errorText));
+        return 2;
+    }
+
+    LivyDesk::MainWindow window;
+    window.show();
+    return app.exec();
+}

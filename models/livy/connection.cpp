@@ -1,0 +1,62 @@
+// SPDX-FileCopyrightText: 2026 LivyDesk contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "connection.h"
+
+#include <QNetworkAccessManager>
+#include <QNetworkRequest>
+
+namespace Livy {
+
+Connection::Connection(QNetworkAccessManager *network, ConnectionSettings settings, QObject *parent)
+    : QObject(parent)
+    , m_network(network)
+    , m_settings(std::move(settings))
+{
+}
+
+void Connection::setSettings(const ConnectionSettings &settings)
+{
+    const bool serverChanged = settings.baseUrl != m_settings.baseUrl;
+    m_settings = settings;
+    if (serverChanged) {
+        m_pluralLogRoute = false;
+        m_logRouteProbed = false;
+    }
+    Q_EMIT settingsChanged();
+}
+
+QUrl Connection::endpoint(const QStringList &pathSegments, const QUrlQuery &query) const
+{
+    QUrl url = m_settings.baseUrl;
+    QString path = url.path(QUrl::FullyEncoded);
+    while (path.endsWith(QLatin1Char('/')))
+        path.chop(1);
+    for (const QString &segment : pathSegments)
+        path += QLatin1Char('/') + QString::fromLatin1(QUrl::toPercentEncoding(segment));
+    url.setPath(path, QUrl::TolerantMode);
+    QUrlQuery fullQuery = query;
+    if (!m_settings.doAs.isEmpty())
+        fullQuery.addQueryItem(QStringLiteral("doAs"), m_settings.doAs);
+    url.setQuery(fullQuery.isEmpty() ? QString() : fullQuery.query(QUrl::FullyEncoded), QUrl::TolerantMode);
+    return url;
+}
+
+QNetworkRequest Connection::makeRequest(const QUrl &url, std::chrono::milliseconds timeout) const
+{
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    request.setRawHeader(QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json"));
+    request.setRawHeader(QByteArrayLiteral("X-Requested-By"), m_settings.requestedBy.toUtf8());
+    request.setHeader(QNetworkRequest::UserAgentHeader, m_settings.userAgent);
+    if (!m_settings.authorization.isEmpty())
+        request.setRawHeader(QByteArrayLiteral("Authorization"), m_settings.authorization);
+    for (const auto &[name, value] : m_settings.extraHeaders)
+        request.setRawHeader(name, value);
+    request.setTransferTimeout(int(timeout.count()));
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
+    if (m_settings.sslConfiguration)
+        request.setSslConfiguration(*m_settings.sslConfiguration);
+    return request;
+}
+
+} // namespace Livy

@@ -1,0 +1,80 @@
+// SPDX-FileCopyrightText: 2026 LivyDesk contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QObject>
+#include <QPair>
+#include <QPointer>
+#include <QSslConfiguration>
+#include <QUrl>
+#include <QUrlQuery>
+
+#include <chrono>
+#include <optional>
+
+#include <QNetworkAccessManager>
+class QNetworkRequest;
+
+namespace Livy {
+
+/// How to talk to one Livy server. Secrets (authorization) are held in memory only; the app reads them
+/// from the OS keychain and never writes them to settings or logs.
+struct ConnectionSettings
+{
+    QUrl baseUrl;
+    std::chrono::milliseconds requestTimeout{ std::chrono::seconds(30) };
+    /// DELETE /sessions/{id} blocks on the server until the session has stopped.
+    std::chrono::milliseconds deleteTimeout{ std::chrono::seconds(120) };
+    /// Sent as X-Requested-By on every request (Livy's CSRF filter answers 400 without it).
+    QString requestedBy = QStringLiteral("livydesk");
+    /// Optional ?doAs= impersonation target (Livy 0.6+).
+    QString doAs;
+    /// Full Authorization header value ("Basic …", "Bearer …"); empty for none.
+    QByteArray authorization;
+    /// Further headers a deployment needs (gateways, tokens).
+    QList<QPair<QByteArray, QByteArray>> extraHeaders;
+    /// TLS verification stays on unless a profile explicitly turns it off.
+    bool verifyTls = true;
+    std::optional<QSslConfiguration> sslConfiguration;
+    QString userAgent = QStringLiteral("LivyDesk/" LIVYDESK_VERSION);
+};
+
+/// One Livy server: the injected QNetworkAccessManager, the settings, and what the client has learned
+/// about the server (for example which log route it serves). Jobs are created against a Connection.
+class Connection : public QObject
+{
+    Q_OBJECT
+public:
+    Connection(QNetworkAccessManager *network, ConnectionSettings settings, QObject *parent = nullptr);
+
+    QNetworkAccessManager *network() const { return m_network; }
+    const ConnectionSettings &settings() const { return m_settings; }
+    void setSettings(const ConnectionSettings &settings);
+    QUrl baseUrl() const { return m_settings.baseUrl; }
+
+    /// The URL for the given raw path segments (each is percent-encoded) and query.
+    QUrl endpoint(const QStringList &pathSegments, const QUrlQuery &query = {}) const;
+    /// A request with every header Livy needs and the given transfer timeout.
+    QNetworkRequest makeRequest(const QUrl &url, std::chrono::milliseconds timeout) const;
+
+    /// Some vendor documentation names the log route `/logs`; Apache Livy serves `/log`. Once a server has
+    /// answered a route-level 404 on `/log` and 200 on `/logs`, the plural is used for that server.
+    bool usesPluralLogRoute() const { return m_pluralLogRoute; }
+    void setUsesPluralLogRoute(bool plural) { m_pluralLogRoute = plural; }
+    /// True once `/logs` has been tried for this server (the fallback happens at most once).
+    bool logRouteProbed() const { return m_logRouteProbed; }
+    void setLogRouteProbed(bool probed) { m_logRouteProbed = probed; }
+
+Q_SIGNALS:
+    void settingsChanged();
+
+private:
+    QPointer<QNetworkAccessManager> m_network;
+    ConnectionSettings m_settings;
+    bool m_pluralLogRoute = false;
+    bool m_logRouteProbed = false;
+};
+
+} // namespace Livy

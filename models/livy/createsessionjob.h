@@ -1,0 +1,27 @@
+// SPDX-FileCopyrightText: 2026 LivyDesk contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "livyjob.h"
+#include "types.h"
+
+namespace Livy {
+
+/// `POST /sessions`: starts an interactive session; the server answers 201 with the session in `starting`.
+/// Never retried automatically.
+class CreateSessionJob : public LivyJob
+{
+    Q_OBJECT
+public:
+    CreateSessionJob(Connection *connection, const CreateSessionRequest &request, QObject *parent = nullptr);
+
+    const Session &session() const { return m_session; }
+
+protected:
+    LivyError decodeSuccess(const QByteArray &body, int httpStatus) override;
+
+private:
+    Session m_session;
+};
+
+} // namespace Livy

@@ -1,0 +1,203 @@
+// SPDX-FileCopyrightText: 2026 LivyDesk contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "livyjob.h"
+
+#include "connection.h"
+
+#include <QJsonObject>
+#include <QMetaObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+
+namespace Livy {
+
+LivyJob::LivyJob(Connection *connection, Verb verb, QStringList pathSegments, QObject *parent)
+    : QObject(parent)
+    , m_connection(connection)
+    , m_verb(verb)
+    , m_pathSegments(std::move(pathSegments))
+    , m_timeout(connection ? (verb == Verb::Delete ? connection->settings().deleteTimeout
+                                                   : connection->settings().requestTimeout)
+                           : std::chrono::milliseconds(30000))
+{
+}
+
+LivyJob::~LivyJob()
+{
+    if (m_reply) {
+        m_reply->disconnect(this);
+        m_reply->abort();
+        m_reply->deleteLater();
+    }
+}
+
+QUrl LivyJob::url() const
+{
+    return m_connection ? m_connection->endpoint(m_pathSegments, m_query) : QUrl();
+}
+
+QString LivyJob::describe() const
+{
+    static const char *const verbs[] = { "GET", "POST", "DELETE" };
+    const QUrl u = url();
+    QString target = u.path(QUrl::FullyEncoded);
+    if (u.hasQuery())
+        target += QLatin1Char('?') + u.query(QUrl::FullyEncoded);
+    return QLatin1String(verbs[int(m_verb)]) + QLatin1Char(' ') + target;
+}
+
+void LivyJob::start()
+{
+    if (m_running || m_finished)
+        return;
+    m_running = true;
+    m_clock.start();
+    if (!m_connection || !m_connection->network()) {
+        finish(LivyError(LivyError::Kind::Network, QStringLiteral("No connection to a Livy server is configured")));
+        return;
+    }
+    const QUrl base = m_connection->baseUrl();
+    if (!base.isValid() || base.host().isEmpty()
+        || (base.scheme() != QLatin1String("http") && base.scheme() != QLatin1String("https"))) {
+        finish(LivyError(LivyError::Kind::Network,
+                         QStringLiteral("The server address \"%1\" is not a valid http(s) URL")
+                             .arg(base.toString())));
+        return;
+    }
+    send();
+}
+
+void LivyJob::send()
+{
+    QNetworkRequest request = m_connection->makeRequest(url(), m_timeout);
+    QNetworkAccessManager *nam = m_connection->network();
+    switch (m_verb) {
+    case Verb::Get:
+        m_reply = nam->get(request);
+        break;
+    case Verb::Post:
+        // Livy reads form parameters from bodiless POSTs without a JSON content type: always send a body.
+        m_reply = nam->post(request, m_body.isEmpty() ? QByteArrayLiteral("{}") : m_body);
+        break;
+    case Verb::Delete:
+        m_reply = nam->deleteResource(request);
+        break;
+    }
+    if (!m_connection->settings().verifyTls) {
+        // Explicitly turned off for this profile (and flagged in the UI).
+        connect(m_reply, &QNetworkReply::sslErrors, m_reply, [reply = m_reply.data()](const QList<QSslError> &errors) {
+            reply->ignoreSslErrors(errors);
+        });
+    }
+    connect(m_reply, &QNetworkReply::finished, this, &LivyJob::onReplyFinished);
+}
+
+void LivyJob::abandon()
+{
+    if (m_finished)
+        return;
+    m_abandoned = true;
+    if (m_reply) {
+        QNetworkReply *reply = m_reply;
+        m_reply = nullptr;
+        reply->disconnect(this);
+        reply->abort();
+        reply->deleteLater();
+    }
+    finish(LivyError(LivyError::Kind::Cancelled, QStringLiteral("The request was cancelled")));
+}
+
+LivyError LivyJob::networkError(QNetworkReply *reply) const
+{
+    const QString where = m_connection ? m_connection->baseUrl().authority() : QString();
+    switch (reply->error()) {
+    case QNetworkReply::OperationCanceledError:
+    case QNetworkReply::TimeoutError:
+        // Qt reports an expired transfer timeout as OperationCanceledError; abandon() never gets here.
+        return LivyError(LivyError::Kind::Timeout,
+                         QStringLiteral("No answer from %1 within %2 s (%3)")
+                             .arg(where)
+                             .arg(double(m_timeout.count()) / 1000.0, 0, 'g', 3)
+                             .arg(describe()));
+    case QNetworkReply::ConnectionRefusedError:
+        return LivyError(LivyError::Kind::Network,
+                         QStringLiteral("Cannot connect to %1: connection refused (is the Livy server running?)").arg(where));
+    case QNetworkReply::HostNotFoundError:
+        return LivyError(LivyError::Kind::Network, QStringLiteral("Cannot find the server %1 (host not found)").arg(where));
+    case QNetworkReply::RemoteHostClosedError:
+        return LivyError(LivyError::Kind::Network,
+                         QStringLiteral("%1 closed the connection before answering (%2)").arg(where, describe()));
+    case QNetworkReply::SslHandshakeFailedError:
+        return LivyError(LivyError::Kind::Tls,
+                         QStringLiteral("Secure connection to %1 failed: %2").arg(where, reply->errorString()));
+    case QNetworkReply::ProxyConnectionRefusedError:
+    case QNetworkReply::ProxyConnectionClosedError:
+    case QNetworkReply::ProxyNotFoundError:
+    case QNetworkReply::ProxyTimeoutError:
+    case QNetworkReply::ProxyAuthenticationRequiredError:
+        return LivyError(LivyError::Kind::Network, QStringLiteral("Proxy failure: %1").arg(reply->errorString()));
+    default:
+        break;
+    }
+    return LivyError(LivyError::Kind::Network,
+                     QStringLiteral("Network error talking to %1: %2").arg(where, reply->errorString()));
+}
+
+void LivyJob::onReplyFinished()
+{
+    QNetworkReply *reply = m_reply;
+    m_reply = nullptr;
+    if (!reply)
+        return;
+    reply->deleteLater();
+
+    const QVariant statusAttr = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    m_httpStatus = statusAttr.isValid() ? statusAttr.toInt() : 0;
+    m_rawBody = reply->readAll();
+
+    if (m_httpStatus == 0) {
+        finish(networkError(reply));
+        return;
+    }
+    if (m_httpStatus < 200 || m_httpStatus >= 300) {
+        if (m_verb == Verb::Get && retryAfterHttpError(m_httpStatus, m_rawBody)) {
+            m_rawBody.clear();
+            m_httpStatus = 0;
+            send();
+            return;
+        }
+        finish(LivyError::fromHttpResponse(m_httpStatus, m_rawBody));
+        return;
+    }
+    if (reply->error() != QNetworkReply::NoError) {
+        // A 2xx status with a broken transfer (connection dropped mid-body, timeout while reading).
+        finish(networkError(reply));
+        return;
+    }
+    LivyError decodeError = decodeSuccess(m_rawBody, m_httpStatus);
+    finish(decodeError);
+}
+
+bool LivyJob::retryAfterHttpError(int, const QByteArray &)
+{
+    return false;
+}
+
+void LivyJob::finish(const LivyError &error)
+{
+    if (m_finished)
+        return;
+    m_error = error;
+    m_running = false;
+    m_finished = true;
+    m_elapsedMs = m_clock.isValid() ? m_clock.elapsed() : 0;
+    // Always asynchronous, so callers may connect after start() and never re-enter themselves.
+    QMetaObject::invokeMethod(this, [this] {
+        Q_EMIT finished(this);
+        if (m_autoDelete)
+            deleteLater();
+    }, Qt::QueuedConnection);
+}
+
+} // namespace Livy
