@@ -4,6 +4,7 @@
 
 #include "codeeditor.h"
 #include "codelanguage.h"
+#include "panels/icons.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -19,13 +20,6 @@
 
 namespace LivyDesk {
 
-namespace {
-QIcon themed(const char *name, QStyle::StandardPixmap fallback, const QWidget *widget)
-{
-    return QIcon::fromTheme(QString::fromLatin1(name), widget->style()->standardIcon(fallback));
-}
-} // namespace
-
 EditorPanel::EditorPanel(QWidget *parent)
     : QWidget(parent)
 {
@@ -37,15 +31,15 @@ EditorPanel::EditorPanel(QWidget *parent)
     m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_toolBar->setAccessibleName(QStringLiteral("Editor tools"));
 
-    auto *runAll = m_toolBar->addAction(themed("media-playback-start", QStyle::SP_MediaPlay, this),
+    auto *runAll = m_toolBar->addAction(appIcon(AppIcon::Run),
                                         QStringLiteral("Run"));
     runAll->setToolTip(QStringLiteral("Run all the code (Ctrl+Enter)"));
     connect(runAll, &QAction::triggered, m_editor, &CodeEditor::runAll);
-    auto *runSelection = m_toolBar->addAction(themed("media-skip-forward", QStyle::SP_MediaSeekForward, this),
+    auto *runSelection = m_toolBar->addAction(appIcon(AppIcon::RunSelection),
                                               QStringLiteral("Run selection"));
     runSelection->setToolTip(QStringLiteral("Run the selection, or the paragraph around the cursor (Shift+Enter)"));
     connect(runSelection, &QAction::triggered, m_editor, &CodeEditor::runSelection);
-    auto *complete = m_toolBar->addAction(QStringLiteral("Complete"));
+    auto *complete = m_toolBar->addAction(appIcon(AppIcon::Complete), QStringLiteral("Complete"));
     complete->setToolTip(QStringLiteral("Ask the session for completions (Ctrl+Space)"));
     connect(complete, &QAction::triggered, m_editor, &CodeEditor::requestCompletion);
 
@@ -65,11 +59,11 @@ EditorPanel::EditorPanel(QWidget *parent)
     auto *spacer = new QWidget(m_toolBar);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     m_toolBar->addWidget(spacer);
-    auto *open = m_toolBar->addAction(themed("document-open", QStyle::SP_DialogOpenButton, this),
+    auto *open = m_toolBar->addAction(appIcon(AppIcon::Open),
                                       QStringLiteral("Open…"));
     open->setToolTip(QStringLiteral("Replace the code with a file's contents (undoable)"));
     connect(open, &QAction::triggered, this, &EditorPanel::openFile);
-    auto *save = m_toolBar->addAction(themed("document-save-as", QStyle::SP_DialogSaveButton, this),
+    auto *save = m_toolBar->addAction(appIcon(AppIcon::Save),
                                       QStringLiteral("Save as…"));
     save->setToolTip(QStringLiteral("Save the code to a file"));
     connect(save, &QAction::triggered, this, &EditorPanel::saveFileAs);
