@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 LivyDesk contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "application.h"
 #include "commandline.h"
 #include "mainwindow.h"
 
@@ -37,7 +38,10 @@ int main(int argc, char **argv)
         return 2;
     }
 
-    LivyDesk::MainWindow window;
-    window.show();
+    LivyDesk::Application::Options appOptions;
+    appOptions.commandLine = options;
+    LivyDesk::Application livydesk(appOptions);
+    livydesk.start();
+    livydesk.window()->show();
     return app.exec();
 }

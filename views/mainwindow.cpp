@@ -2,13 +2,639 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
+#include "dialogs/createsessiondialog.h"
+#include "dialogs/serverprofilesdialog.h"
+#include "editor/codeeditor.h"
+#include "editor/codehighlighter.h"
+#include "editor/draftstore.h"
+#include "editor/editorpanel.h"
+#include "items/sessionlistmodel.h"
+#include "livy/livyerror.h"
+#include "mainactions.h"
+#include "panels/editordock.h"
+#include "panels/logdock.h"
+#include "panels/messagebanner.h"
+#include "panels/sessionpage.h"
+#include "panels/sessionsdock.h"
+#include "panels/statestyle.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QDesktopServices>
+#include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTabBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QPlainTextEdit>
+#include <QToolBar>
+#include <QVBoxLayout>
+
 namespace LivyDesk {
 
-MainWindow::MainWindow(QWidget *parent)
+MainWindow::MainWindow(DraftStore *drafts, QWidget *parent)
     : QMainWindow(parent)
+    , m_drafts(drafts ? drafts : new DraftStore({}, this))
 {
+    setObjectName(QStringLiteral("MainWindow"));
     setWindowTitle(QStringLiteral("LivyDesk"));
-    resize(1200, 800);
+    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks | QMainWindow::AllowNestedDocks);
+    resize(1280, 820);
+    m_urlOpener = [](const QUrl &url) { return QDesktopServices::openUrl(url); };
+
+    m_actions = new MainActions(this);
+    m_sessionsDock = new SessionsDock(this);
+    m_editorDock = new EditorDock(m_drafts, this);
+    m_logDock = new LogDock(this);
+    addDockWidget(Qt::LeftDockWidgetArea, m_sessionsDock);
+    addDockWidget(Qt::BottomDockWidgetArea, m_editorDock);
+    splitDockWidget(m_editorDock, m_logDock, Qt::Horizontal);
+    resizeDocks({ m_sessionsDock }, { 330 }, Qt::Horizontal);
+    resizeDocks({ m_editorDock }, { 300 }, Qt::Vertical);
+    resizeDocks({ m_editorDock, m_logDock }, { 620, 330 }, Qt::Horizontal);
+
+    auto *toolBar = addToolBar(QStringLiteral("Main"));
+    toolBar->setObjectName(QStringLiteral("MainToolBar"));
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolBar->setIconSize(QSize(18, 18));
+    m_actions->populateToolBar(toolBar);
+    auto *spacer = new QWidget(toolBar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    toolBar->addWidget(spacer);
+    m_serverBar = new ServerBar(toolBar);
+    toolBar->addWidget(m_serverBar);
+    m_actions->populateMenus(menuBar(), this);
+
+    m_status = new StatusArea(this);
+    statusBar()->addWidget(m_status, 1);
+    statusBar()->setSizeGripEnabled(true);
+
+    buildCentral();
+    connectActions();
+    updateActions();
+    updateTitle();
+}
+
+MainWindow::~MainWindow()
+{
+    m_drafts->flush();
+    // ~QWidget hides and deletes the children after this body: their signals (dock visibility, tab changes)
+    // must not reach a half-destroyed window.
+    const QList<QObject *> children = findChildren<QObject *>();
+    for (QObject *child : children)
+        child->disconnect(this);
+}
+
+void MainWindow::buildCentral()
+{
+    auto *central = new QWidget(this);
+    m_banner = new MessageBanner(central);
+    m_banner->setObjectName(QStringLiteral("windowBanner"));
+    m_tabs = new QTabWidget(central);
+    m_tabs->setAccessibleName(QStringLiteral("Open sessions"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->setTabsClosable(true);
+    m_tabs->setMovable(true);
+    auto *welcome = new QLabel(central);
+    welcome->setAlignment(Qt::AlignCenter);
+    welcome->setWordWrap(true);
+    welcome->setTextFormat(Qt::RichText);
+    welcome->setForegroundRole(QPalette::PlaceholderText);
+    welcome->setText(QStringLiteral("<p style='font-size:large'><b>No session open</b></p>"
+                                    "<p>Double-click a session in the list to open it,<br>"
+                                    "or create one with <b>New Session</b> (Ctrl+N).</p>"
+                                    "<p>Ctrl+Enter runs the editor's code · Shift+Enter runs the selection · "
+                                    "Ctrl+Space completes</p>"));
+    m_centralStack = new QStackedWidget(central);
+    m_centralStack->addWidget(welcome);
+    m_centralStack->addWidget(m_tabs);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_centralStack, 1);
+    setCentralWidget(central);
+
+    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::onCurrentTabChanged);
+    connect(m_tabs, &QTabWidget::tabCloseRequested, this, [this](int index) {
+        if (auto *page = qobject_cast<SessionPage *>(m_tabs->widget(index)))
+            Q_EMIT closeSessionRequested(page->sessionId());
+    });
+}
+
+void MainWindow::connectActions()
+{
+    MainActions *a = m_actions;
+    connect(a->newSession, &QAction::triggered, this, &MainWindow::newSession);
+    connect(a->refresh, &QAction::triggered, this, [this] { Q_EMIT refreshRequested(currentSessionId()); });
+    connect(a->deleteSession, &QAction::triggered, this, [this] {
+        const int id = currentSessionId() >= 0 ? currentSessionId() : m_sessionsDock->currentSessionId();
+        if (id >= 0)
+            requestDelete(id);
+    });
+    connect(a->closeSession, &QAction::triggered, this, [this] {
+        if (currentSessionId() >= 0)
+            Q_EMIT closeSessionRequested(currentSessionId());
+    });
+    connect(a->copySessionId, &QAction::triggered, this, [this] {
+        if (currentSessionId() >= 0)
+            QApplication::clipboard()->setText(QString::number(currentSessionId()));
+    });
+    connect(a->run, &QAction::triggered, this, &MainWindow::runCurrent);
+    connect(a->runSelection, &QAction::triggered, this, &MainWindow::runSelectionCurrent);
+    connect(a->cancelStatement, &QAction::triggered, this, &MainWindow::cancelCurrent);
+    connect(a->openFile, &QAction::triggered, this, [this] {
+        if (EditorPanel *panel = m_editorDock->currentEditor())
+            panel->openFile();
+    });
+    connect(a->saveFile, &QAction::triggered, this, [this] {
+        if (EditorPanel *panel = m_editorDock->currentEditor())
+            panel->saveFile();
+    });
+    connect(a->saveFileAs, &QAction::triggered, this, [this] {
+        if (EditorPanel *panel = m_editorDock->currentEditor())
+            panel->saveFileAs();
+    });
+    connect(a->copy, &QAction::triggered, this, &MainWindow::copy);
+    connect(a->findSessions, &QAction::triggered, m_sessionsDock, &SessionsDock::focusFilter);
+    connect(a->findInLog, &QAction::triggered, m_logDock, &LogDock::focusSearch);
+    connect(a->focusEditor, &QAction::triggered, this, [this] {
+        m_editorDock->show();
+        m_editorDock->raise();
+        if (EditorPanel *panel = m_editorDock->currentEditor())
+            panel->editor()->setFocus(Qt::ShortcutFocusReason);
+    });
+    connect(a->focusSessions, &QAction::triggered, this, [this] {
+        m_sessionsDock->show();
+        m_sessionsDock->raise();
+        m_sessionsDock->view()->setFocus(Qt::ShortcutFocusReason);
+    });
+    connect(a->nextTab, &QAction::triggered, this, [this] {
+        if (m_tabs->count() > 1)
+            m_tabs->setCurrentIndex((m_tabs->currentIndex() + 1) % m_tabs->count());
+    });
+    connect(a->previousTab, &QAction::triggered, this, [this] {
+        if (m_tabs->count() > 1)
+            m_tabs->setCurrentIndex((m_tabs->currentIndex() + m_tabs->count() - 1) % m_tabs->count());
+    });
+    connect(a->manageServers, &QAction::triggered, this, &MainWindow::showProfilesDialog);
+    connect(a->reconnect, &QAction::triggered, this, &MainWindow::reconnectRequested);
+    connect(a->quit, &QAction::triggered, this, &QWidget::close);
+    connect(a->about, &QAction::triggered, this, &MainWindow::showAbout);
+
+    connect(m_sessionsDock, &SessionsDock::openRequested, this, &MainWindow::openSessionRequested);
+    connect(m_sessionsDock, &SessionsDock::refreshRequested, this, [this] { Q_EMIT refreshRequested(currentSessionId()); });
+    connect(m_sessionsDock, &SessionsDock::deleteRequested, this, &MainWindow::requestDelete);
+    connect(m_sessionsDock, &SessionsDock::currentSessionChanged, this, &MainWindow::updateActions);
+    connect(m_editorDock, &EditorDock::runRequested, this, [this](const QString &key, const QString &code, const QString &kind) {
+        const int id = sessionIdForKey(key);
+        if (id >= 0)
+            Q_EMIT runRequested(id, code, kind);
+    });
+    connect(m_editorDock, &EditorDock::completionRequested, this,
+            [this](const QString &key, const QString &code, int cursor, const QString &kind) {
+                const int id = sessionIdForKey(key);
+                if (id >= 0)
+                    Q_EMIT completionRequested(id, code, cursor, kind);
+            });
+    connect(m_logDock, &QDockWidget::visibilityChanged, this, &MainWindow::logVisibleChanged);
+    connect(m_serverBar, &ServerBar::profileSelected, this, &MainWindow::profileSelected);
+    connect(m_serverBar, &ServerBar::manageRequested, this, &MainWindow::showProfilesDialog);
+}
+
+void MainWindow::setSessionModel(Livy::SessionListModel *model)
+{
+    m_sessionModel = model;
+    m_sessionsDock->setModel(model);
+    if (!model)
+        return;
+    auto sync = [this] {
+        for (SessionPage *page : std::as_const(m_pages))
+            if (const auto session = m_sessionModel->session(page->sessionId()))
+                page->setSession(*session);
+        if (m_createDialog) {
+            QStringList names;
+            for (const Livy::Session &s : m_sessionModel->sessions())
+                if (!s.name.isEmpty() && !Livy::isTerminal(s.state))
+                    names.append(s.name);
+            m_createDialog->setExistingSessionNames(names);
+        }
+        updateActions();
+    };
+    connect(model, &QAbstractItemModel::dataChanged, this, sync);
+    connect(model, &QAbstractItemModel::rowsInserted, this, sync);
+    connect(model, &QAbstractItemModel::rowsRemoved, this, sync);
+    connect(model, &QAbstractItemModel::modelReset, this, sync);
+}
+
+void MainWindow::setServerProfiles(const QList<ServerProfile> &profiles, const QString &currentId)
+{
+    m_profiles = profiles;
+    m_serverBar->setProfiles(profiles, currentId);
+    // The Server menu lists the profiles to switch to.
+    QMenu *menu = menuBar()->findChild<QMenu *>(QStringLiteral("serverMenu"));
+    if (!menu)
+        return;
+    const QList<QAction *> existing = menu->actions();
+    for (QAction *action : existing)
+        if (action->property("profileId").isValid())
+            menu->removeAction(action), action->deleteLater();
+    for (const ServerProfile &p : profiles) {
+        QAction *action = menu->addAction(p.displayName());
+        action->setProperty("profileId", p.id);
+        action->setCheckable(true);
+        action->setChecked(p.id == currentId);
+        action->setToolTip(p.url.toString());
+        connect(action, &QAction::triggered, this, [this, id = p.id] { Q_EMIT profileSelected(id); });
+    }
+}
+
+void MainWindow::setServer(const ServerProfile &profile)
+{
+    const QList<int> open = openSessionIds();
+    for (const int id : open)
+        closeSessionPage(id);
+    m_server = profile;
+    m_banner->clear();
+    m_status->clearError();
+    updateTitle();
+}
+
+void MainWindow::updateTitle()
+{
+    setWindowTitle(m_server.id.isEmpty() ? QStringLiteral("LivyDesk")
+                                         : QStringLiteral("%1 — LivyDesk").arg(m_server.displayName()));
+}
+
+void MainWindow::setConnectionState(ServerBar::State state, const QString &detail)
+{
+    m_serverBar->setState(state, detail);
+    switch (state) {
+    case ServerBar::State::Disconnected: setActivity(StatusArea::Activity::Offline); break;
+    case ServerBar::State::Connecting:
+        setActivity(StatusArea::Activity::Connecting, QStringLiteral("Connecting to %1…").arg(m_server.url.toString()));
+        break;
+    case ServerBar::State::Connected: setActivity(StatusArea::Activity::Connected, QStringLiteral("Connected · polling")); break;
+    case ServerBar::State::Reconnecting:
+        setActivity(StatusArea::Activity::Reconnecting,
+                    detail.isEmpty() ? QStringLiteral("Reconnecting…") : QStringLiteral("Reconnecting: %1").arg(detail));
+        break;
+    case ServerBar::State::Failed:
+        setActivity(StatusArea::Activity::Offline,
+                    detail.isEmpty() ? QStringLiteral("Not connected") : QStringLiteral("Not connected: %1").arg(detail));
+        break;
+    }
+}
+
+void MainWindow::setServerVersion(const QString &version)
+{
+    m_serverBar->setServerVersion(version);
+    if (m_createDialog)
+        m_createDialog->setServerVersion(version);
+}
+
+void MainWindow::setActivity(StatusArea::Activity activity, const QString &text)
+{
+    m_status->setActivity(activity, text);
+}
+
+QString MainWindow::draftKey(int sessionId) const
+{
+    return DraftStore::keyFor(m_server.url, QString::number(sessionId));
+}
+
+SessionPage *MainWindow::showSession(int sessionId, QAbstractItemModel *statements, QAbstractItemModel *log)
+{
+    SessionPage *page = m_pages.value(sessionId);
+    if (!page) {
+        page = new SessionPage(sessionId, m_tabs);
+        m_pages.insert(sessionId, page);
+        m_logs.insert(sessionId, log);
+        page->setStatementModel(statements);
+        std::optional<Livy::Session> session = m_sessionModel ? m_sessionModel->session(sessionId) : std::nullopt;
+        if (session)
+            page->setSession(*session);
+        connect(page, &SessionPage::linkActivated, this, &MainWindow::openUrl);
+        connect(page, &SessionPage::titleChanged, this, [this, page] {
+            const int index = m_tabs->indexOf(page);
+            if (index >= 0)
+                m_tabs->setTabText(index, page->title());
+            if (m_editorDock->editor(draftKey(page->sessionId())))
+                m_editorDock->openEditor(draftKey(page->sessionId()), page->title(), page->session().kind);
+        });
+        const QString key = draftKey(sessionId);
+        m_keyToId.insert(key, sessionId);
+        m_editorDock->openEditor(key, page->title(), session ? session->kind : QString());
+        const int index = m_tabs->addTab(page, page->title());
+        m_tabs->setTabIcon(index, StateStyle::sessionBadge(page->session().state, palette()));
+        connect(page, &SessionPage::titleChanged, this, [this, page] {
+            const int i = m_tabs->indexOf(page);
+            if (i >= 0)
+                m_tabs->setTabIcon(i, StateStyle::sessionBadge(page->session().state, palette()));
+        });
+    }
+    m_centralStack->setCurrentWidget(m_tabs);
+    m_tabs->setCurrentWidget(page);
+    onCurrentTabChanged();
+    return page;
+}
+
+void MainWindow::closeSessionPage(int sessionId)
+{
+    SessionPage *page = m_pages.take(sessionId);
+    if (!page)
+        return;
+    m_logs.remove(sessionId);
+    const QString key = draftKey(sessionId);
+    m_editorDock->closeEditor(key);
+    m_keyToId.remove(key);
+    m_tabs->removeTab(m_tabs->indexOf(page));
+    page->deleteLater();
+    if (m_tabs->count() == 0) {
+        m_centralStack->setCurrentIndex(0);
+        onCurrentTabChanged();
+    }
+}
+
+void MainWindow::updateSession(const Livy::Session &session)
+{
+    if (SessionPage *page = m_pages.value(session.id))
+        page->setSession(session);
+}
+
+void MainWindow::setSessionStatus(int sessionId, const QString &text, bool problem)
+{
+    if (SessionPage *page = m_pages.value(sessionId))
+        page->setStatusText(text, problem);
+}
+
+void MainWindow::showCompletions(int sessionId, const QStringList &candidates)
+{
+    if (EditorPanel *panel = m_editorDock->editor(draftKey(sessionId)))
+        panel->editor()->showCompletions(candidates);
+}
+
+void MainWindow::showError(const Livy::LivyError &error, const QString &context, bool prominent)
+{
+    m_status->showError(error, context);
+    if (prominent)
+        m_banner->showMessage(MessageBanner::Severity::Error,
+                              context.isEmpty() ? error.message() : QStringLiteral("%1: %2").arg(context, error.message()),
+                              MessageBanner::detailsFor(error));
+}
+
+QList<int> MainWindow::openSessionIds() const
+{
+    QList<int> ids;
+    for (int i = 0; i < m_tabs->count(); ++i)
+        if (auto *page = qobject_cast<SessionPage *>(m_tabs->widget(i)))
+            ids.append(page->sessionId());
+    return ids;
+}
+
+int MainWindow::currentSessionId() const
+{
+    auto *page = qobject_cast<SessionPage *>(m_tabs->currentWidget());
+    return page && m_tabs->count() > 0 ? page->sessionId() : -1;
+}
+
+void MainWindow::onCurrentTabChanged()
+{
+    const int id = currentSessionId();
+    SessionPage *page = m_pages.value(id);
+    m_editorDock->setCurrentEditor(id >= 0 ? draftKey(id) : QString());
+    m_logDock->setModel(m_logs.value(id), page ? page->title() : QString());
+    if (id >= 0)
+        m_sessionsDock->selectSession(id);
+    updateActions();
+    Q_EMIT currentSessionChanged(id);
+}
+
+void MainWindow::updateActions()
+{
+    const bool open = currentSessionId() >= 0;
+    const bool any = open || m_sessionsDock->currentSessionId() >= 0;
+    m_actions->run->setEnabled(open);
+    m_actions->runSelection->setEnabled(open);
+    m_actions->cancelStatement->setEnabled(open);
+    m_actions->closeSession->setEnabled(open);
+    m_actions->copySessionId->setEnabled(open);
+    m_actions->deleteSession->setEnabled(any);
+    m_actions->openFile->setEnabled(open);
+    m_actions->saveFile->setEnabled(open);
+    m_actions->saveFileAs->setEnabled(open);
+}
+
+void MainWindow::newSession()
+{
+    if (m_createDialog) {
+        m_createDialog->raise();
+        m_createDialog->activateWindow();
+        return;
+    }
+    m_createDialog = new CreateSessionDialog(this);
+    m_createDialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_createDialog->setServerVersion(m_serverBar->serverVersion());
+    QStringList names;
+    if (m_sessionModel)
+        for (const Livy::Session &s : m_sessionModel->sessions())
+            if (!s.name.isEmpty() && !Livy::isTerminal(s.state))
+                names.append(s.name);
+    m_createDialog->setExistingSessionNames(names);
+    connect(m_createDialog, &CreateSessionDialog::createRequested, this, &MainWindow::createSessionRequested);
+    m_createDialog->open(); // window-modal, no nested event loop
+}
+
+void MainWindow::sessionCreated(int sessionId)
+{
+    Q_UNUSED(sessionId)
+    if (m_createDialog)
+        m_createDialog->accept();
+}
+
+void MainWindow::sessionCreateFailed(const Livy::LivyError &error)
+{
+    if (m_createDialog)
+        m_createDialog->showServerError(error);
+    else
+        showError(error, QStringLiteral("Creating a session"), true);
+}
+
+void MainWindow::requestDelete(int sessionId)
+{
+    QString what = QStringLiteral("session %1").arg(sessionId);
+    if (m_sessionModel)
+        if (const auto s = m_sessionModel->session(sessionId); s && !s->name.isEmpty())
+            what = QStringLiteral("session %1 (%2)").arg(sessionId).arg(s->name);
+    auto *box = new QMessageBox(QMessageBox::Warning, QStringLiteral("Delete Session"),
+                                QStringLiteral("Delete %1?").arg(what), QMessageBox::Cancel, this);
+    box->setObjectName(QStringLiteral("confirmDelete"));
+    box->setInformativeText(QStringLiteral("This stops its Spark application on the server. Variables, cached data "
+                                           "and statement results are lost; your editor draft is kept."));
+    QPushButton *remove = box->addButton(QStringLiteral("Delete Session"), QMessageBox::DestructiveRole);
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(remove, &QPushButton::clicked, this, [this, sessionId] { Q_EMIT deleteSessionRequested(sessionId); });
+    box->open();
+}
+
+void MainWindow::runCurrent()
+{
+    if (EditorPanel *panel = m_editorDock->currentEditor())
+        panel->editor()->runAll();
+    else
+        m_banner->showMessage(MessageBanner::Severity::Information, QStringLiteral("Open a session to run code in it."));
+}
+
+void MainWindow::runSelectionCurrent()
+{
+    if (EditorPanel *panel = m_editorDock->currentEditor())
+        panel->editor()->runSelection();
+}
+
+void MainWindow::cancelCurrent()
+{
+    SessionPage *page = m_pages.value(currentSessionId());
+    if (!page)
+        return;
+    int statement = page->selectedStatementId();
+    const int pending = page->pendingStatementId();
+    if (statement < 0 || page->statementModel() == nullptr || pending < 0 || statement != pending)
+        statement = pending;
+    if (statement < 0) {
+        m_status->setActivity(m_status->activity(), QStringLiteral("Nothing to cancel: no statement is waiting or running"));
+        return;
+    }
+    Q_EMIT cancelStatementRequested(page->sessionId(), statement);
+}
+
+void MainWindow::copy()
+{
+    QWidget *focus = QApplication::focusWidget();
+    QString text;
+    if (focus && m_sessionsDock->isAncestorOf(focus))
+        text = m_sessionsDock->copyText();
+    else if (focus && m_logDock->isAncestorOf(focus))
+        text = m_logDock->copyText();
+    else if (auto *page = m_pages.value(currentSessionId()); page && focus && page->isAncestorOf(focus))
+        text = page->copyText();
+    else if (auto *edit = qobject_cast<QPlainTextEdit *>(focus)) {
+        edit->copy();
+        return;
+    }
+    if (!text.isEmpty())
+        QApplication::clipboard()->setText(text);
+}
+
+void MainWindow::openUrl(const QUrl &url)
+{
+    if (!url.isValid() || url.isEmpty())
+        return;
+    if (!m_urlOpener(url))
+        m_banner->showMessage(MessageBanner::Severity::Warning,
+                              QStringLiteral("Could not open %1 in the browser.").arg(url.toString()));
+}
+
+void MainWindow::showProfilesDialog()
+{
+    auto *dialog = new ServerProfilesDialog(m_profiles, m_server.id, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ServerProfilesDialog::profilesAccepted, this, &MainWindow::profilesEdited);
+    dialog->open();
+}
+
+void MainWindow::showAbout()
+{
+    auto *box = new QMessageBox(QMessageBox::Information, QStringLiteral("About LivyDesk"),
+                                QStringLiteral("<b>LivyDesk %1</b>").arg(QStringLiteral(LIVYDESK_VERSION)),
+                                QMessageBox::Close, this);
+    box->setInformativeText(QStringLiteral("A native desktop client for Apache Livy.\n\nQt %1 · syntax highlighting: %2")
+                                .arg(QString::fromLatin1(qVersion()), CodeHighlighter::defaultBackendName()));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+bool MainWindow::isActive() const
+{
+    return isVisible() && !isMinimized();
+}
+
+void MainWindow::updateActive()
+{
+    const bool active = isActive();
+    if (active == m_active)
+        return;
+    m_active = active;
+    if (!active)
+        setActivity(StatusArea::Activity::Paused);
+    Q_EMIT activeChanged(active);
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::WindowStateChange)
+        updateActive();
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    updateActive();
+}
+
+void MainWindow::hideEvent(QHideEvent *event)
+{
+    QMainWindow::hideEvent(event);
+    updateActive();
+}
+
+QList<int> MainWindow::savedOpenSessions(const QString &profileId)
+{
+    QList<int> ids;
+    const QStringList stored = QSettings().value(QStringLiteral("openSessions/") + profileId).toStringList();
+    for (const QString &s : stored)
+        if (bool ok = false; s.toInt(&ok) >= 0 && ok)
+            ids.append(s.toInt());
+    return ids;
+}
+
+void MainWindow::restoreLayout()
+{
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    m_sessionsDock->restoreHeaderState(settings.value(QStringLiteral("window/sessionsHeader")).toByteArray());
+}
+
+void MainWindow::saveLayout()
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("window/sessionsHeader"), m_sessionsDock->saveHeaderState());
+    if (!m_server.id.isEmpty()) {
+        QStringList ids;
+        for (const int id : openSessionIds())
+            ids.append(QString::number(id));
+        settings.setValue(QStringLiteral("openSessions/") + m_server.id, ids);
+    }
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    // Nothing is lost on close: drafts are saved, sessions keep running on the server, tabs come back next time.
+    saveLayout();
+    m_drafts->flush();
+    event->accept();
 }
 
 } // namespace LivyDesk

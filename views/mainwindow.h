@@ -2,16 +2,161 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "dialogs/createsessiondialog.h"
+#include "dialogs/serverprofile.h"
+#include "panels/serverbar.h"
+#include "panels/statusarea.h"
+
+#include <QHash>
 #include <QMainWindow>
+#include <QPointer>
+
+#include <functional>
+
+class QAbstractItemModel;
+class QStackedWidget;
+class QTabWidget;
+
+namespace Livy {
+class LivyError;
+class SessionListModel;
+struct CreateSessionRequest;
+struct Session;
+}
 
 namespace LivyDesk {
 
-/// The application window. It composes docks, actions and menus; each panel is its own class.
+class CreateSessionDialog;
+class DraftStore;
+class EditorDock;
+class LogDock;
+class MainActions;
+class MessageBanner;
+class SessionPage;
+class SessionsDock;
+
+/// The application window. It composes the docks (sessions, editor, log), one tab per open session, the
+/// server bar, the status area and the actions, renders the models it is given and turns user gestures into
+/// intent signals. It never talks to the network: the app's composition root answers the intents
+/// (app/application.cpp) and calls back the slots below.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    /// `drafts` may be shared (tests); without one the window owns a DraftStore in the default location.
+    explicit MainWindow(DraftStore *drafts = nullptr, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // --- what the composition root feeds in
+    void setSessionModel(Livy::SessionListModel *model);
+    void setServerProfiles(const QList<ServerProfile> &profiles, const QString &currentId);
+    /// The server in use; closes every session tab (their drafts stay).
+    void setServer(const ServerProfile &profile);
+    ServerProfile server() const { return m_server; }
+    void setConnectionState(ServerBar::State state, const QString &detail = {});
+    void setServerVersion(const QString &version);
+    void setActivity(StatusArea::Activity activity, const QString &text = {});
+    /// Opens (or brings forward) the tab of a session with its statement and log models.
+    SessionPage *showSession(int sessionId, QAbstractItemModel *statements, QAbstractItemModel *log);
+    void closeSessionPage(int sessionId);
+    /// A fresher Session for an open tab (the list model may not hold it, e.g. beyond its pages).
+    void updateSession(const Livy::Session &session);
+    void setSessionStatus(int sessionId, const QString &text, bool problem = false);
+    void showCompletions(int sessionId, const QStringList &candidates);
+    /// Every failure goes to the status area; `prominent` ones (a user action failed) also to the banner.
+    void showError(const Livy::LivyError &error, const QString &context, bool prominent = false);
+    void sessionCreated(int sessionId);
+    void sessionCreateFailed(const Livy::LivyError &error);
+    /// Opening links (Spark UI, driver log) goes through this; the default is QDesktopServices::openUrl.
+    void setUrlOpener(std::function<bool(const QUrl &)> opener) { m_urlOpener = std::move(opener); }
+
+    // --- state
+    SessionPage *sessionPage(int sessionId) const { return m_pages.value(sessionId); }
+    QList<int> openSessionIds() const;
+    int currentSessionId() const;
+    QString draftKey(int sessionId) const;
+    bool isActive() const;
+    /// The session ids that were open for a profile when the window last closed.
+    static QList<int> savedOpenSessions(const QString &profileId);
+    void restoreLayout();
+    void saveLayout();
+
+    MainActions *actions() const { return m_actions; }
+    SessionsDock *sessionsDock() const { return m_sessionsDock; }
+    EditorDock *editorDock() const { return m_editorDock; }
+    LogDock *logDock() const { return m_logDock; }
+    StatusArea *statusArea() const { return m_status; }
+    ServerBar *serverBar() const { return m_serverBar; }
+    QTabWidget *sessionTabs() const { return m_tabs; }
+    MessageBanner *banner() const { return m_banner; }
+    CreateSessionDialog *createDialog() const { return m_createDialog; }
+    DraftStore *drafts() const { return m_drafts; }
+
+public Q_SLOTS:
+    void newSession();
+    /// Asks for confirmation, then emits deleteSessionRequested().
+    void requestDelete(int sessionId);
+    void runCurrent();
+    void runSelectionCurrent();
+    void cancelCurrent();
+    void copy();
+    void showAbout();
+
+Q_SIGNALS:
+    void createSessionRequested(const Livy::CreateSessionRequest &request);
+    void openSessionRequested(int sessionId);
+    void closeSessionRequested(int sessionId);
+    void refreshRequested(int currentSessionId);
+    void deleteSessionRequested(int sessionId);
+    void runRequested(int sessionId, const QString &code, const QString &kind);
+    void cancelStatementRequested(int sessionId, int statementId);
+    void completionRequested(int sessionId, const QString &code, int cursorPosition, const QString &kind);
+    void profileSelected(const QString &profileId);
+    void profilesEdited(const QList<LivyDesk::ServerProfile> &profiles, const QHash<QString, QString> &passwords,
+                        const QString &selectedId);
+    void reconnectRequested();
+    /// The session whose tab is current changed (-1: none). Its log is the one shown.
+    void currentSessionChanged(int sessionId);
+    void logVisibleChanged(bool visible);
+    /// Visible and not minimised: polling pauses while false.
+    void activeChanged(bool active);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
+
+private:
+    void buildCentral();
+    void connectActions();
+    void onCurrentTabChanged();
+    void updateActions();
+    void updateActive();
+    void openUrl(const QUrl &url);
+    void showProfilesDialog();
+    void updateTitle();
+    int sessionIdForKey(const QString &key) const { return m_keyToId.value(key, -1); }
+
+    DraftStore *m_drafts = nullptr;
+    MainActions *m_actions = nullptr;
+    SessionsDock *m_sessionsDock = nullptr;
+    EditorDock *m_editorDock = nullptr;
+    LogDock *m_logDock = nullptr;
+    StatusArea *m_status = nullptr;
+    ServerBar *m_serverBar = nullptr;
+    MessageBanner *m_banner = nullptr;
+    QStackedWidget *m_centralStack = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    Livy::SessionListModel *m_sessionModel = nullptr;
+    QPointer<CreateSessionDialog> m_createDialog;
+    QHash<int, SessionPage *> m_pages;
+    QHash<int, QAbstractItemModel *> m_logs;
+    QHash<QString, int> m_keyToId;
+    QList<ServerProfile> m_profiles;
+    ServerProfile m_server;
+    std::function<bool(const QUrl &)> m_urlOpener;
+    bool m_active = false;
 };
 
 } // namespace LivyDesk

@@ -1,0 +1,368 @@
+// SPDX-FileCopyrightText: 2026 LivyDesk contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "application.h"
+
+#include "controllers/servercontroller.h"
+#include "controllers/sessioncontroller.h"
+#include "items/logmodel.h"
+#include "items/sessionlistmodel.h"
+#include "items/statementlistmodel.h"
+#include "livy/connection.h"
+#include "livy/livyerror.h"
+#include "mainwindow.h"
+#include "passwordstore.h"
+#include "polling/pollactivity.h"
+#include "serverprofilestore.h"
+
+#include <QNetworkAccessManager>
+#include <QSslConfiguration>
+
+namespace LivyDesk {
+
+using Livy::ServerController;
+using Livy::SessionController;
+
+namespace {
+
+ServerBar::State barState(ServerController::ConnectionState state, bool failed)
+{
+    switch (state) {
+    case ServerController::ConnectionState::Connecting: return ServerBar::State::Connecting;
+    case ServerController::ConnectionState::Connected: return ServerBar::State::Connected;
+    case ServerController::ConnectionState::Reconnecting: return ServerBar::State::Reconnecting;
+    case ServerController::ConnectionState::Disconnected: break;
+    }
+    return failed ? ServerBar::State::Failed : ServerBar::State::Disconnected;
+}
+
+QString statusText(SessionController::Status status, const Livy::Session &session)
+{
+    switch (status) {
+    case SessionController::Status::Detached: return QStringLiteral("Not following this session.");
+    case SessionController::Status::Attaching: return QStringLiteral("Loading the session and its history…");
+    case SessionController::Status::Starting:
+        return QStringLiteral("The session is starting; code can run once it is idle (statements sent now wait "
+                              "for it).");
+    case SessionController::Status::Ready: return {};
+    case SessionController::Status::Ended:
+        return QStringLiteral("The session has ended (%1). Its statements stay visible here.")
+            .arg(session.stateName.isEmpty() ? Livy::sessionStateToString(session.state) : session.stateName);
+    case SessionController::Status::Gone: return QStringLiteral("The server no longer knows this session.");
+    }
+    return {};
+}
+
+} // namespace
+
+Application::Application(const Options &options, QObject *parent)
+    : QObject(parent)
+    , m_options(options)
+    , m_network(new QNetworkAccessManager(this))
+    , m_passwords(new PasswordStore(this))
+{
+}
+
+Application::~Application()
+{
+    if (m_window)
+        m_window->saveLayout();
+    // Controllers first (they hold jobs on the connection), then the window that renders their models.
+    delete m_server;
+    delete m_connection;
+}
+
+void Application::start()
+{
+    m_window = std::make_unique<MainWindow>(m_options.drafts);
+    wireWindow();
+    if (m_options.restoreLayout)
+        m_window->restoreLayout();
+
+    ServerProfileStore store;
+    m_profiles = store.load();
+    QString currentId = store.currentId();
+    if (!m_options.commandLine.server.isEmpty()) {
+        currentId = ServerProfileStore::profileForUrl(m_profiles, m_options.commandLine.server).id;
+    } else if (m_profiles.isEmpty()) {
+        m_profiles.append(ServerProfileStore::defaultProfile());
+        currentId = m_profiles.first().id;
+    }
+    store.save(m_profiles);
+    switchToProfile(currentId);
+}
+
+void Application::switchToProfile(const QString &profileId)
+{
+    ServerProfile chosen = m_profiles.isEmpty() ? ServerProfileStore::defaultProfile() : m_profiles.first();
+    for (const ServerProfile &p : std::as_const(m_profiles))
+        if (p.id == profileId)
+            chosen = p;
+    ServerProfileStore().setCurrentId(chosen.id);
+    m_window->setServerProfiles(m_profiles, chosen.id);
+    if (chosen.userName.isEmpty()) {
+        connectTo(chosen, QString());
+        return;
+    }
+    // The password comes from the keychain, asynchronously; connect once it is there (or without it).
+    m_window->setConnectionState(ServerBar::State::Connecting, QStringLiteral("reading the password"));
+    m_passwords->read(chosen.id, [this, chosen](const QString &password, const QString &error) {
+        if (!error.isEmpty())
+            m_window->showError(Livy::LivyError(Livy::LivyError::Kind::Network, error),
+                                QStringLiteral("Reading the password from the keychain"), true);
+        connectTo(chosen, password);
+    });
+}
+
+void Application::connectTo(const ServerProfile &profile, const QString &password)
+{
+    if (m_window->server().id.isEmpty() || m_window->server().id != profile.id)
+        m_window->saveLayout(); // remember the old server's open tabs
+    delete m_server;
+    delete m_connection;
+    m_completionTickets.clear();
+    m_createTickets.clear();
+    m_pendingRuns.clear();
+    m_profile = profile;
+    m_password = password;
+
+    Livy::ConnectionSettings settings;
+    settings.baseUrl = profile.url;
+    settings.verifyTls = profile.verifyTls;
+    settings.doAs = profile.doAs;
+    if (!profile.userName.isEmpty())
+        settings.authorization = "Basic " + (profile.userName + QLatin1Char(':') + password).toUtf8().toBase64();
+    if (!profile.caCertificates.isEmpty()) {
+        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+        ssl.addCaCertificates(profile.caCertificates);
+        settings.sslConfiguration = ssl;
+    }
+    m_connection = new Livy::Connection(m_network, settings, this);
+    m_server = new ServerController(m_connection, {}, this);
+
+    m_window->setServer(profile);
+    m_window->setSessionModel(m_server->sessions());
+    m_window->setServerVersion(QString());
+    wireServer();
+
+    m_pendingOpen.clear();
+    if (m_options.restoreLayout)
+        m_pendingOpen = MainWindow::savedOpenSessions(profile.id);
+    m_server->connectToServer();
+    for (const int id : std::as_const(m_pendingOpen))
+        openSession(id);
+    m_pendingOpen.clear();
+    if (!m_options.commandLine.session.isEmpty()) {
+        const Livy::SessionRef ref = Livy::SessionRef::parse(m_options.commandLine.session);
+        m_options.commandLine.session.clear(); // only for the first server
+        if (ref.isId()) {
+            openSession(ref.id());
+        } else if (SessionController *c = m_server->openSession(ref)) {
+            wireSession(c);
+        }
+    }
+}
+
+void Application::wireWindow()
+{
+    MainWindow *w = m_window.get();
+    connect(w, &MainWindow::createSessionRequested, this, [this](const Livy::CreateSessionRequest &request) {
+        if (m_server)
+            m_createTickets.append(m_server->createSession(request));
+    });
+    connect(w, &MainWindow::openSessionRequested, this, &Application::openSession);
+    connect(w, &MainWindow::closeSessionRequested, this, [this](int id) {
+        if (SessionController *c = controllerFor(id))
+            m_server->closeSession(c);
+        m_window->closeSessionPage(id);
+    });
+    connect(w, &MainWindow::refreshRequested, this, [this](int id) {
+        if (!m_server)
+            return;
+        m_server->refresh();
+        if (SessionController *c = controllerFor(id))
+            c->refresh();
+    });
+    connect(w, &MainWindow::deleteSessionRequested, this, [this](int id) {
+        if (m_server) {
+            m_window->setSessionStatus(id, QStringLiteral("Deleting the session on the server…"));
+            m_server->deleteSession(id);
+        }
+    });
+    connect(w, &MainWindow::runRequested, this, [this](int id, const QString &code, const QString &kind) {
+        SessionController *c = controllerFor(id);
+        if (!c)
+            return;
+        const std::optional<QString> k = kind.isEmpty() ? std::nullopt : std::optional<QString>(kind);
+        // Code run while the session loads or starts waits here and is sent once it is ready, exactly once.
+        if (c->status() == SessionController::Status::Attaching || c->status() == SessionController::Status::Starting) {
+            m_pendingRuns[id].append({ code, k });
+            const qsizetype waiting = m_pendingRuns[id].size();
+            m_window->setSessionStatus(id, waiting == 1 ? QStringLiteral("The code will run as soon as the session is ready.")
+                                                        : QStringLiteral("%1 runs will go as soon as the session is ready.")
+                                                              .arg(waiting));
+            return;
+        }
+        c->submit(code, k);
+    });
+    connect(w, &MainWindow::cancelStatementRequested, this, [this](int id, int statementId) {
+        if (SessionController *c = controllerFor(id))
+            c->cancel(statementId);
+    });
+    connect(w, &MainWindow::completionRequested, this, [this](int id, const QString &code, int cursor, const QString &kind) {
+        if (SessionController *c = controllerFor(id))
+            m_completionTickets.insert(id, c->requestCompletion(code, cursor, kind));
+    });
+    connect(w, &MainWindow::profileSelected, this, &Application::switchToProfile);
+    connect(w, &MainWindow::profilesEdited, this, &Application::applyProfiles);
+    connect(w, &MainWindow::reconnectRequested, this, [this] { switchToProfile(m_profile.id); });
+    connect(w, &MainWindow::activeChanged, this, [](bool active) { Livy::PollActivity::global()->setActive(active); });
+    connect(w, &MainWindow::currentSessionChanged, this, [this](int id) {
+        m_currentSession = id;
+        updateLogFollowing();
+    });
+    connect(w, &MainWindow::logVisibleChanged, this, [this](bool visible) {
+        m_logVisible = visible;
+        updateLogFollowing();
+    });
+}
+
+void Application::wireServer()
+{
+    ServerController *s = m_server;
+    connect(s, &ServerController::connectionStateChanged, this, [this](ServerController::ConnectionState state) {
+        const Livy::LivyError error = m_server->lastError();
+        m_window->setConnectionState(barState(state, error.isError()), error.isError() ? error.message() : QString());
+    });
+    connect(s, &ServerController::versionKnown, this,
+            [this](const Livy::VersionInfo &version) { m_window->setServerVersion(version.version); });
+    connect(s, &ServerController::errorOccurred, this,
+            [this](const Livy::LivyError &error) { m_window->showError(error, m_profile.displayName()); });
+    connect(s, &ServerController::sessionCreated, this, [this](int ticket, const Livy::Session &session) {
+        if (!m_createTickets.removeOne(ticket))
+            return;
+        m_window->sessionCreated(session.id);
+        openSession(session.id);
+    });
+    connect(s, &ServerController::createFailed, this, [this](int ticket, const Livy::LivyError &error) {
+        if (m_createTickets.removeOne(ticket))
+            m_window->sessionCreateFailed(error);
+    });
+    connect(s, &ServerController::sessionDeleted, this, [this](int id) { m_window->closeSessionPage(id); });
+    connect(s, &ServerController::deleteFailed, this, [this](int id, const Livy::LivyError &error) {
+        m_window->setSessionStatus(id, QString());
+        m_window->showError(error, QStringLiteral("Deleting session %1").arg(id), true);
+    });
+    m_window->setConnectionState(barState(s->connectionState(), false));
+}
+
+Livy::SessionController *Application::controllerFor(int sessionId) const
+{
+    return m_server ? m_server->sessionController(sessionId) : nullptr;
+}
+
+void Application::openSession(int sessionId)
+{
+    if (!m_server || sessionId < 0)
+        return;
+    SessionController *c = controllerFor(sessionId);
+    if (!c) {
+        c = m_server->openSession(Livy::SessionRef::byId(sessionId));
+        wireSession(c);
+    }
+    m_window->showSession(sessionId, c->statements(), c->log());
+    m_window->setSessionStatus(sessionId, statusText(c->status(), c->session()));
+    updateLogFollowing();
+}
+
+void Application::wireSession(SessionController *c)
+{
+    if (!c || c->property("livydesk.wired").toBool())
+        return;
+    c->setProperty("livydesk.wired", true);
+    const int ref = c->ref().isId() ? c->ref().id() : -1;
+    auto idOf = [c, ref] { return c->sessionId() >= 0 ? c->sessionId() : ref; };
+    connect(c, &SessionController::statusChanged, this, [this, c, idOf](SessionController::Status status) {
+        const bool problem = status == SessionController::Status::Gone;
+        const QString text = problem && c->lastError().isError() ? c->lastError().message() : statusText(status, c->session());
+        m_window->setSessionStatus(idOf(), text, problem);
+        if (status == SessionController::Status::Ready || status == SessionController::Status::Ended
+            || status == SessionController::Status::Gone) {
+            // Ended and Gone: the controller refuses and reports each one; nothing waits forever.
+            const QList<PendingRun> pending = m_pendingRuns.take(idOf());
+            for (const PendingRun &run : pending)
+                c->submit(run.code, run.kind);
+        }
+    });
+    connect(c, &SessionController::attached, this, [this, c](const Livy::Session &session) {
+        // Opened by name (command line): the tab appears once the id is known.
+        if (!m_window->sessionPage(session.id))
+            m_window->showSession(session.id, c->statements(), c->log());
+    });
+    connect(c, &SessionController::attachFailed, this, [this, idOf](const Livy::LivyError &error) {
+        if (const int dropped = int(m_pendingRuns.take(idOf()).size()); dropped > 0)
+            m_window->showError(error, QStringLiteral("%1 statement(s) not sent to session %2").arg(dropped).arg(idOf()), true);
+        m_window->setSessionStatus(idOf(), error.message(), true);
+        m_window->showError(error, QStringLiteral("Opening session %1").arg(idOf()));
+    });
+    connect(c, &SessionController::submitFailed, this, [this, idOf](int, const Livy::LivyError &error) {
+        m_window->showError(error, QStringLiteral("Running code in session %1").arg(idOf()), true);
+    });
+    connect(c, &SessionController::cancelFailed, this, [this, idOf](int statementId, const Livy::LivyError &error) {
+        m_window->showError(error, QStringLiteral("Cancelling statement %1 of session %2").arg(statementId).arg(idOf()), true);
+    });
+    connect(c, &SessionController::completionsReady, this, [this, idOf](int ticket, const QStringList &candidates) {
+        if (m_completionTickets.value(idOf(), -1) == ticket)
+            m_window->showCompletions(idOf(), candidates);
+    });
+    connect(c, &SessionController::completionFailed, this, [this, idOf](int, const Livy::LivyError &error) {
+        // Quietly: completion is a convenience; the status area keeps the reason.
+        m_window->showError(error, QStringLiteral("Completion in session %1").arg(idOf()));
+    });
+    connect(c, &SessionController::errorOccurred, this, [this, idOf](const Livy::LivyError &error) {
+        m_window->showError(error, QStringLiteral("Session %1").arg(idOf()));
+    });
+    connect(c, &SessionController::sessionChanged, this,
+            [this](const Livy::Session &session) { m_window->updateSession(session); });
+}
+
+void Application::updateLogFollowing()
+{
+    if (!m_server)
+        return;
+    const QList<SessionController *> open = m_server->openSessions();
+    for (SessionController *c : open)
+        c->setLogFollowing(m_logVisible && c->sessionId() == m_currentSession && m_currentSession >= 0);
+}
+
+void Application::applyProfiles(const QList<ServerProfile> &profiles, const QHash<QString, QString> &passwords,
+                                const QString &selectedId)
+{
+    for (const ServerProfile &old : std::as_const(m_profiles)) {
+        const bool kept = std::any_of(profiles.begin(), profiles.end(), [&](const ServerProfile &p) { return p.id == old.id; });
+        if (!kept)
+            m_passwords->remove(old.id);
+    }
+    for (auto it = passwords.cbegin(); it != passwords.cend(); ++it)
+        m_passwords->write(it.key(), it.value());
+    m_profiles = profiles;
+    ServerProfileStore().save(profiles);
+
+    ServerProfile selected;
+    for (const ServerProfile &p : profiles)
+        if (p.id == selectedId)
+            selected = p;
+    const bool changed = selected.id != m_profile.id || !(selected == m_profile) || passwords.contains(selected.id);
+    if (!changed) {
+        m_window->setServerProfiles(m_profiles, m_profile.id);
+        return;
+    }
+    ServerProfileStore().setCurrentId(selected.id);
+    m_window->setServerProfiles(m_profiles, selected.id);
+    // A password typed just now is used directly; the keychain write may still be under way.
+    if (passwords.contains(selected.id) || selected.userName.isEmpty())
+        connectTo(selected, passwords.value(selected.id));
+    else
+        switchToProfile(selected.id);
+}
+
+} // namespace LivyDesk

@@ -1,0 +1,89 @@
+// SPDX-FileCopyrightText: 2026 LivyDesk contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "commandline.h"
+#include "dialogs/serverprofile.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+
+#include <memory>
+
+#include "controllers/servercontroller.h"
+#include "livy/connection.h"
+
+class QNetworkAccessManager;
+
+namespace LivyDesk {
+
+class DraftStore;
+class MainWindow;
+class PasswordStore;
+
+/// The composition root: owns the QNetworkAccessManager, the Connection and ServerController of the server in
+/// use, the MainWindow, the profiles and the keychain access, and wires the window's intents to the
+/// controllers and the controllers' results back to the window. Nothing else in the app knows both sides.
+class Application : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        CommandLineOptions commandLine;
+        /// Restore window geometry, dock layout and open sessions (off in tests that want a fixed layout).
+        bool restoreLayout = true;
+        /// Use this draft store instead of the window's own (tests).
+        DraftStore *drafts = nullptr;
+    };
+
+    explicit Application(const Options &options, QObject *parent = nullptr);
+    ~Application() override;
+
+    /// Creates the window (not shown) and connects to the chosen server.
+    void start();
+
+    MainWindow *window() const { return m_window.get(); }
+    Livy::ServerController *server() const { return m_server; }
+    Livy::Connection *connection() const { return m_connection; }
+    ServerProfile profile() const { return m_profile; }
+    QList<ServerProfile> profiles() const { return m_profiles; }
+
+    /// Switches to a profile: closes the current server's tabs (drafts stay), connects to the new one.
+    void switchToProfile(const QString &profileId);
+
+private:
+    void connectTo(const ServerProfile &profile, const QString &password);
+    void wireWindow();
+    void wireServer();
+    void openSession(int sessionId);
+    void wireSession(Livy::SessionController *controller);
+    void updateLogFollowing();
+    void applyProfiles(const QList<ServerProfile> &profiles, const QHash<QString, QString> &passwords,
+                       const QString &selectedId);
+    Livy::SessionController *controllerFor(int sessionId) const;
+
+    Options m_options;
+    QNetworkAccessManager *m_network = nullptr;
+    PasswordStore *m_passwords = nullptr;
+    std::unique_ptr<MainWindow> m_window;
+    QPointer<Livy::Connection> m_connection;
+    QPointer<Livy::ServerController> m_server;
+    QList<ServerProfile> m_profiles;
+    ServerProfile m_profile;
+    QString m_password; ///< in memory only, for the Authorization header of the current profile
+    struct PendingRun
+    {
+        QString code;
+        std::optional<QString> kind;
+    };
+    QHash<int, QList<PendingRun>> m_pendingRuns; ///< code run before its session was ready
+    QHash<int, int> m_completionTickets; ///< session id -> latest completion ticket
+    QList<int> m_createTickets;
+    QList<int> m_pendingOpen; ///< sessions to reopen once connected
+    int m_currentSession = -1;
+    bool m_logVisible = true;
+};
+
+} // namespace LivyDesk

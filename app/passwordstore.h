@@ -1,0 +1,33 @@
+// SPDX-FileCopyrightText: 2026 LivyDesk contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QObject>
+
+#include <functional>
+
+namespace LivyDesk {
+
+/// Server passwords in the OS keychain (QtKeychain: Secret Service, macOS Keychain, Windows Credential Store),
+/// keyed by profile id. Every call is asynchronous (QtKeychain jobs delete themselves); nothing is written to
+/// settings or logs.
+class PasswordStore : public QObject
+{
+    Q_OBJECT
+public:
+    explicit PasswordStore(QObject *parent = nullptr);
+
+    /// Calls `done(password, errorText)` later; an entry that does not exist gives an empty password and no error.
+    void read(const QString &profileId, std::function<void(const QString &, const QString &)> done);
+    void write(const QString &profileId, const QString &password);
+    void remove(const QString &profileId);
+
+Q_SIGNALS:
+    /// Writing or deleting failed (no keychain daemon, locked keychain…).
+    void failed(const QString &errorText);
+
+private:
+    QString m_service;
+};
+
+} // namespace LivyDesk

@@ -1,0 +1,84 @@
+// SPDX-FileCopyrightText: 2026 LivyDesk contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "serverprofilestore.h"
+
+#include <QSettings>
+
+namespace LivyDesk {
+
+QList<ServerProfile> ServerProfileStore::load() const
+{
+    QSettings settings;
+    QList<ServerProfile> profiles;
+    const int count = settings.beginReadArray(QStringLiteral("servers"));
+    for (int i = 0; i < count; ++i) {
+        settings.setArrayIndex(i);
+        ServerProfile p;
+        p.id = settings.value(QStringLiteral("id")).toString();
+        p.name = settings.value(QStringLiteral("name")).toString();
+        p.url = QUrl(settings.value(QStringLiteral("url")).toString());
+        p.userName = settings.value(QStringLiteral("user")).toString();
+        p.verifyTls = settings.value(QStringLiteral("verifyTls"), true).toBool();
+        p.caCertificates = settings.value(QStringLiteral("caCertificates")).toString();
+        p.doAs = settings.value(QStringLiteral("doAs")).toString();
+        if (!p.id.isEmpty() && p.url.isValid())
+            profiles.append(p);
+    }
+    settings.endArray();
+    return profiles;
+}
+
+void ServerProfileStore::save(const QList<ServerProfile> &profiles)
+{
+    QSettings settings;
+    settings.remove(QStringLiteral("servers"));
+    settings.beginWriteArray(QStringLiteral("servers"), int(profiles.size()));
+    for (int i = 0; i < profiles.size(); ++i) {
+        const ServerProfile &p = profiles.at(i);
+        settings.setArrayIndex(i);
+        settings.setValue(QStringLiteral("id"), p.id);
+        settings.setValue(QStringLiteral("name"), p.name);
+        settings.setValue(QStringLiteral("url"), p.url.toString());
+        settings.setValue(QStringLiteral("user"), p.userName);
+        settings.setValue(QStringLiteral("verifyTls"), p.verifyTls);
+        settings.setValue(QStringLiteral("caCertificates"), p.caCertificates);
+        settings.setValue(QStringLiteral("doAs"), p.doAs);
+    }
+    settings.endArray();
+}
+
+QString ServerProfileStore::currentId() const
+{
+    return QSettings().value(QStringLiteral("currentServer")).toString();
+}
+
+void ServerProfileStore::setCurrentId(const QString &id)
+{
+    QSettings().setValue(QStringLiteral("currentServer"), id);
+}
+
+ServerProfile ServerProfileStore::profileForUrl(QList<ServerProfile> &profiles, const QUrl &url)
+{
+    const QUrl wanted = url.adjusted(QUrl::StripTrailingSlash);
+    for (const ServerProfile &p : std::as_const(profiles))
+        if (p.url.adjusted(QUrl::StripTrailingSlash) == wanted)
+            return p;
+    ServerProfile p;
+    p.id = ServerProfile::newId();
+    p.url = wanted;
+    p.userName = url.userName(); // never the password: that belongs in the keychain
+    p.url.setUserInfo(QString());
+    profiles.append(p);
+    return p;
+}
+
+ServerProfile ServerProfileStore::defaultProfile()
+{
+    ServerProfile p;
+    p.id = ServerProfile::newId();
+    p.name = QStringLiteral("Local Livy");
+    p.url = QUrl(QStringLiteral("http://localhost:8998"));
+    return p;
+}
+
+} // namespace LivyDesk

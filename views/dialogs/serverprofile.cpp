@@ -1,0 +1,23 @@
+// SPDX-FileCopyrightText: 2026 LivyDesk contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "serverprofile.h"
+
+#include <QUuid>
+
+namespace LivyDesk {
+
+QString ServerProfile::displayName() const
+{
+    if (!name.trimmed().isEmpty())
+        return name.trimmed();
+    if (!url.host().isEmpty())
+        return url.port() > 0 ? QStringLiteral("%1:%2").arg(url.host()).arg(url.port()) : url.host();
+    return QStringLiteral("Unnamed server");
+}
+
+QString ServerProfile::newId()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+} // namespace LivyDesk

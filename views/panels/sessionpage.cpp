@@ -1,0 +1,295 @@
+// SPDX-FileCopyrightText: 2026 LivyDesk contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "sessionpage.h"
+
+#include "editor/codeeditor.h"
+#include "icons.h"
+#include "items/statementlistmodel.h"
+#include "sessioninfoview.h"
+#include "statementdelegate.h"
+#include "statementoutputarea.h"
+#include "statestyle.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableView>
+#include <QToolButton>
+#include <QUrl>
+#include <QVBoxLayout>
+
+namespace LivyDesk {
+
+using Model = Livy::StatementListModel;
+
+SessionPage::SessionPage(int sessionId, QWidget *parent)
+    : QWidget(parent)
+    , m_sessionId(sessionId)
+{
+    setObjectName(QStringLiteral("session-%1").arg(sessionId));
+    setAccessibleName(QStringLiteral("Session %1").arg(sessionId));
+    m_session.id = sessionId;
+
+    m_stateBadge = new QLabel(this);
+    m_title = new QLabel(this);
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.15);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_stateLabel = new QLabel(this);
+    m_sparkUi = new QToolButton(this);
+    m_sparkUi->setText(QStringLiteral("Spark UI"));
+    m_sparkUi->setIcon(appIcon(AppIcon::Browser));
+    m_sparkUi->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_sparkUi->setAutoRaise(true);
+    m_sparkUi->setToolTip(QStringLiteral("Open the Spark UI in the browser"));
+    m_driverLog = new QToolButton(this);
+    m_driverLog->setText(QStringLiteral("Driver log"));
+    m_driverLog->setIcon(appIcon(AppIcon::Log));
+    m_driverLog->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_driverLog->setAutoRaise(true);
+    m_driverLog->setToolTip(QStringLiteral("Open the driver log in the browser"));
+    connect(m_sparkUi, &QToolButton::clicked, this,
+            [this] { Q_EMIT linkActivated(QUrl(m_session.appInfo.value(QStringLiteral("sparkUiUrl")))); });
+    connect(m_driverLog, &QToolButton::clicked, this,
+            [this] { Q_EMIT linkActivated(QUrl(m_session.appInfo.value(QStringLiteral("driverLogUrl")))); });
+    m_status = new QLabel(this);
+    m_status->setWordWrap(true);
+    m_status->setVisible(false);
+
+    auto *header = new QHBoxLayout;
+    header->setContentsMargins(8, 6, 8, 2);
+    header->addWidget(m_stateBadge);
+    header->addWidget(m_title);
+    header->addSpacing(8);
+    header->addWidget(m_stateLabel);
+    header->addStretch(1);
+    header->addWidget(m_sparkUi);
+    header->addWidget(m_driverLog);
+
+    m_table = new QTableView(this);
+    m_table->setAccessibleName(QStringLiteral("Statements"));
+    m_table->setItemDelegate(new StatementDelegate(m_table));
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setAlternatingRowColors(true);
+    m_table->setShowGrid(false);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->setVisible(false);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setHighlightSections(false);
+
+    m_code = new CodeEditor(this);
+    m_code->setReadOnly(true);
+    m_code->setAccessibleName(QStringLiteral("Statement code"));
+    m_code->setPlaceholderText(QString());
+    m_output = new StatementOutputArea(this);
+
+    auto *detail = new QSplitter(Qt::Vertical, this);
+    detail->setChildrenCollapsible(false);
+    detail->addWidget(m_code);
+    detail->addWidget(m_output);
+    detail->setStretchFactor(0, 1);
+    detail->setStretchFactor(1, 3);
+    auto *statements = new QSplitter(Qt::Vertical, this);
+    statements->setObjectName(QStringLiteral("statementSplitter"));
+    statements->setChildrenCollapsible(false);
+    statements->addWidget(m_table);
+    statements->addWidget(detail);
+    statements->setStretchFactor(0, 2);
+    statements->setStretchFactor(1, 5);
+
+    m_info = new SessionInfoView(this);
+    connect(m_info, &SessionInfoView::linkActivated, this, &SessionPage::linkActivated);
+
+    m_tabs = new QTabWidget(this);
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(statements, QStringLiteral("Statements"));
+    m_tabs->addTab(m_info, QStringLiteral("Details"));
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addLayout(header);
+    layout->addWidget(m_status);
+    layout->addWidget(m_tabs, 1);
+    updateHeader();
+}
+
+SessionPage::~SessionPage() = default;
+
+void SessionPage::setSession(const Livy::Session &session)
+{
+    const QString before = title();
+    m_session = session;
+    updateHeader();
+    m_info->setSession(session);
+    if (title() != before)
+        Q_EMIT titleChanged();
+}
+
+void SessionPage::updateHeader()
+{
+    const StateStyle::Tone tone = StateStyle::toneFor(m_session.state);
+    const int size = style()->pixelMetric(QStyle::PM_SmallIconSize);
+    m_stateBadge->setPixmap(StateStyle::sessionBadge(m_session.state, palette()).pixmap(size, size));
+    QString text = QStringLiteral("Session %1").arg(m_sessionId);
+    if (!m_session.name.isEmpty())
+        text += QStringLiteral(" · ") + m_session.name;
+    m_title->setText(text);
+    QStringList facts;
+    facts.append(StateStyle::sessionStateLabel(m_session.state, m_session.stateName));
+    if (!m_session.kind.isEmpty())
+        facts.append(m_session.kind);
+    if (!m_session.appId.isEmpty())
+        facts.append(m_session.appId);
+    m_stateLabel->setText(facts.join(QStringLiteral("  ·  ")));
+    QPalette pal = m_stateLabel->palette();
+    pal.setColor(QPalette::WindowText, StateStyle::colour(tone, palette()));
+    m_stateLabel->setPalette(pal);
+    m_sparkUi->setEnabled(!m_session.appInfo.value(QStringLiteral("sparkUiUrl")).isEmpty());
+    m_driverLog->setEnabled(!m_session.appInfo.value(QStringLiteral("driverLogUrl")).isEmpty());
+    setAccessibleDescription(m_stateLabel->text());
+}
+
+void SessionPage::setStatusText(const QString &text, bool problem)
+{
+    m_status->setText(text);
+    m_status->setVisible(!text.isEmpty());
+    m_status->setContentsMargins(8, 0, 8, 2);
+    QPalette pal = m_status->palette();
+    pal.setColor(QPalette::WindowText, problem ? StateStyle::colour(StateStyle::Tone::Bad, palette())
+                                               : palette().color(QPalette::PlaceholderText));
+    m_status->setPalette(pal);
+}
+
+QString SessionPage::statusText() const
+{
+    return m_status->text();
+}
+
+QString SessionPage::title() const
+{
+    return m_session.name.isEmpty() ? QString::number(m_sessionId)
+                                    : QStringLiteral("%1 · %2").arg(m_sessionId).arg(m_session.name);
+}
+
+void SessionPage::setStatementModel(QAbstractItemModel *model)
+{
+    m_statements = model;
+    m_table->setModel(model);
+    if (!model)
+        return;
+    m_table->setColumnWidth(Model::IdColumn, 44);
+    m_table->setColumnWidth(Model::StateColumn, 100);
+    m_table->setColumnWidth(Model::ProgressColumn, 96);
+    m_table->setColumnWidth(Model::CodeColumn, 260);
+    m_table->setColumnWidth(Model::StartedColumn, 72);
+    m_table->setColumnHidden(Model::CompletedColumn, true);
+    m_table->setColumnWidth(Model::DurationColumn, 72);
+
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) { showStatement(current); });
+    connect(model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &, int, int last) {
+        // Follow the newest statement: a run shows its progress and output without a click.
+        if (last == m_statements->rowCount() - 1)
+            m_table->selectRow(last);
+    });
+    connect(model, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+        const QModelIndex current = m_table->currentIndex();
+        if (current.isValid() && current.row() >= topLeft.row() && current.row() <= bottomRight.row())
+            refreshSelected();
+    });
+    connect(model, &QAbstractItemModel::modelReset, this, [this] {
+        if (m_statements->rowCount() > 0)
+            m_table->selectRow(m_statements->rowCount() - 1);
+        else
+            m_output->clear(QStringLiteral("No statements yet. Write code in the editor and press Ctrl+Enter."));
+    });
+    if (model->rowCount() > 0)
+        m_table->selectRow(model->rowCount() - 1);
+    else
+        m_output->clear(QStringLiteral("No statements yet. Write code in the editor and press Ctrl+Enter."));
+}
+
+void SessionPage::showStatement(const QModelIndex &index)
+{
+    if (!index.isValid()) {
+        m_shownId = -1;
+        m_code->clear();
+        m_output->clear(QStringLiteral("Select a statement to see its output."));
+        return;
+    }
+    const auto statement = index.data(Model::StatementRole).value<Livy::Statement>();
+    if (statement.id != m_shownId) {
+        m_shownId = statement.id;
+        m_code->setPlainText(statement.code);
+        const QString kind = m_session.kind == QLatin1String("shared") ? QString() : m_session.kind;
+        m_code->setKind(kind);
+    }
+    m_output->setStatement(statement);
+}
+
+void SessionPage::refreshSelected()
+{
+    showStatement(m_table->currentIndex());
+}
+
+int SessionPage::selectedStatementId() const
+{
+    const QModelIndex current = m_table->currentIndex();
+    return current.isValid() ? current.data(Model::IdRole).toInt() : -1;
+}
+
+int SessionPage::pendingStatementId() const
+{
+    if (!m_statements)
+        return -1;
+    for (int row = m_statements->rowCount() - 1; row >= 0; --row) {
+        const QModelIndex index = m_statements->index(row, 0);
+        if (!index.data(Model::IsTerminalRole).toBool())
+            return index.data(Model::IdRole).toInt();
+    }
+    return -1;
+}
+
+void SessionPage::selectStatement(int id)
+{
+    if (!m_statements)
+        return;
+    for (int row = 0; row < m_statements->rowCount(); ++row) {
+        if (m_statements->index(row, 0).data(Model::IdRole).toInt() == id) {
+            m_table->selectRow(row);
+            return;
+        }
+    }
+}
+
+QWidget *SessionPage::outputWidget() const
+{
+    return m_output->outputView();
+}
+
+QString SessionPage::outputText() const
+{
+    return m_output->text();
+}
+
+QString SessionPage::copyText() const
+{
+    const QModelIndex current = m_table->currentIndex();
+    if (!current.isValid())
+        return {};
+    const auto statement = current.data(Model::StatementRole).value<Livy::Statement>();
+    QString text = statement.code;
+    if (statement.output)
+        text += QStringLiteral("\n\n") + StatementOutputArea::plainText(*statement.output);
+    return text;
+}
+
+} // namespace LivyDesk

@@ -1,0 +1,90 @@
+// SPDX-FileCopyrightText: 2026 LivyDesk contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "livy/types.h"
+
+#include <QWidget>
+
+class QAbstractItemModel;
+class QLabel;
+class QModelIndex;
+class QSplitter;
+class QStackedWidget;
+class QTabWidget;
+class QTableView;
+class QToolButton;
+
+namespace LivyDesk {
+
+class CodeEditor;
+class SessionInfoView;
+class StatementOutputArea;
+
+/// One open session, the content of its tab in the main window: a header (name, state, application links),
+/// the statement history (Livy::StatementListModel: state, progress bar while running, duration, output summary)
+/// and, for the selected statement, its code and its output; a second tab holds every session field.
+/// New statements are selected as they arrive, so a run shows its output without a click.
+class SessionPage : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit SessionPage(int sessionId, QWidget *parent = nullptr);
+    ~SessionPage() override;
+
+    int sessionId() const { return m_sessionId; }
+    void setSession(const Livy::Session &session);
+    Livy::Session session() const { return m_session; }
+    /// A line under the header for what the controller is doing or what went wrong ("Loading history…",
+    /// "The session no longer exists on the server"); empty hides it.
+    void setStatusText(const QString &text, bool problem = false);
+    QString statusText() const;
+
+    void setStatementModel(QAbstractItemModel *model);
+    QAbstractItemModel *statementModel() const { return m_statements; }
+    QTableView *statementView() const { return m_table; }
+    /// The selected statement, or -1.
+    int selectedStatementId() const;
+    /// The newest statement that is not finished, or -1.
+    int pendingStatementId() const;
+    void selectStatement(int id);
+
+    /// "3 · etl" (id and name).
+    QString title() const;
+    /// What Copy takes from this page: the selected statement's code and output text.
+    QString copyText() const;
+
+    CodeEditor *codeView() const { return m_code; }
+    SessionInfoView *infoView() const { return m_info; }
+    /// The widget that renders the selected statement's output.
+    QWidget *outputWidget() const;
+    /// The text the output area shows for the selected statement (placeholder or plain text), for tests.
+    QString outputText() const;
+
+Q_SIGNALS:
+    void linkActivated(const QUrl &url);
+    void titleChanged();
+
+private:
+    void showStatement(const QModelIndex &index);
+    void refreshSelected();
+    void updateHeader();
+
+    int m_sessionId;
+    Livy::Session m_session;
+    QAbstractItemModel *m_statements = nullptr;
+    QLabel *m_title = nullptr;
+    QLabel *m_stateLabel = nullptr;
+    QLabel *m_stateBadge = nullptr;
+    QLabel *m_status = nullptr;
+    QToolButton *m_sparkUi = nullptr;
+    QToolButton *m_driverLog = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    QTableView *m_table = nullptr;
+    CodeEditor *m_code = nullptr;
+    StatementOutputArea *m_output = nullptr;
+    SessionInfoView *m_info = nullptr;
+    int m_shownId = -1;
+};
+
+} // namespace LivyDesk

@@ -1,0 +1,83 @@
+// SPDX-FileCopyrightText: 2026 LivyDesk contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "statementdelegate.h"
+
+#include "items/statementlistmodel.h"
+#include "statestyle.h"
+
+#include <QApplication>
+#include <QPainter>
+#include <QStyleOptionProgressBar>
+
+namespace LivyDesk {
+
+using Model = Livy::StatementListModel;
+
+namespace {
+bool isInProgress(const QModelIndex &index)
+{
+    const auto state = Livy::StatementState(index.data(Model::StateRole).toInt());
+    return state == Livy::StatementState::Waiting || state == Livy::StatementState::Running
+           || state == Livy::StatementState::Cancelling;
+}
+} // namespace
+
+void StatementDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
+{
+    QStyledItemDelegate::initStyleOption(option, index);
+    const auto state = Livy::StatementState(index.data(Model::StateRole).toInt());
+    const bool isError = index.data(Model::IsErrorRole).toBool();
+    if (index.column() == Model::StateColumn) {
+        const StateStyle::Tone tone = StateStyle::toneFor(state, isError);
+        option->icon = StateStyle::badge(tone, option->palette, state == Livy::StatementState::Running);
+        option->features |= QStyleOptionViewItem::HasDecoration;
+        option->decorationSize = QSize(12, 12);
+        if (!(option->state & QStyle::State_Selected))
+            option->palette.setColor(QPalette::Text, StateStyle::colour(tone, option->palette));
+        if (isError && state == Livy::StatementState::Available)
+            option->text = QStringLiteral("error");
+    } else if (index.column() == Model::OutputColumn && isError && !(option->state & QStyle::State_Selected)) {
+        option->palette.setColor(QPalette::Text, StateStyle::colour(StateStyle::Tone::Bad, option->palette));
+    } else if (index.column() == Model::IdColumn || index.column() == Model::DurationColumn
+               || index.column() == Model::ProgressColumn) {
+        option->displayAlignment = Qt::AlignRight | Qt::AlignVCenter;
+    }
+}
+
+void StatementDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    if (index.column() != Model::ProgressColumn || !isInProgress(index)) {
+        QStyledItemDelegate::paint(painter, option, index);
+        return;
+    }
+    // Background (selection, alternate rows) first, then a progress bar inset in the cell.
+    QStyleOptionViewItem background = option;
+    initStyleOption(&background, index);
+    background.text.clear();
+    const QWidget *widget = option.widget;
+    QStyle *style = widget ? widget->style() : QApplication::style();
+    style->drawControl(QStyle::CE_ItemViewItem, &background, painter, widget);
+
+    QStyleOptionProgressBar bar;
+    bar.rect = option.rect.adjusted(3, 3, -3, -3);
+    bar.minimum = 0;
+    bar.maximum = 100;
+    bar.progress = qRound(index.data(Model::ProgressRole).toDouble() * 100.0);
+    bar.text = QStringLiteral("%1 %").arg(bar.progress);
+    bar.textVisible = true;
+    bar.textAlignment = Qt::AlignCenter;
+    bar.state = option.state | QStyle::State_Horizontal;
+    bar.palette = option.palette;
+    bar.fontMetrics = option.fontMetrics;
+    style->drawControl(QStyle::CE_ProgressBar, &bar, painter, widget);
+}
+
+QSize StatementDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    QSize size = QStyledItemDelegate::sizeHint(option, index);
+    if (index.column() == Model::ProgressColumn)
+        size.setWidth(qMax(size.width(), 90));
+    return size;
+}
+
+} // namespace LivyDesk
