@@ -59,6 +59,29 @@ QString formatReal(double value)
     return QString::number(value, 'g', QLocale::FloatingPointShortest);
 }
 
+/// A double as Spark and Python print it: shortest exact digits, "3.0" rather than "3".
+QString formatDouble(double value, int scale)
+{
+    if (scale >= 0 && std::isfinite(value))
+        return QString::number(value, 'f', std::min(scale, 18));
+    QString text = formatReal(value);
+    if (std::isfinite(value) && std::trunc(value) == value && std::fabs(value) < 1e16 && !text.contains(QLatin1Char('e')))
+        text += QStringLiteral(".0");
+    return text;
+}
+
+int decimalScale(const QString &typeName)
+{
+    // decimal(10,2) -> 2
+    const qsizetype comma = typeName.indexOf(QLatin1Char(','));
+    const qsizetype close = typeName.indexOf(QLatin1Char(')'));
+    if (!typeName.startsWith(QLatin1String("decimal(")) || comma < 0 || close < comma)
+        return -1;
+    bool ok = false;
+    const int scale = QStringView(typeName).mid(comma + 1, close - comma - 1).trimmed().toInt(&ok);
+    return ok ? scale : -1;
+}
+
 /// Text of any scalar or nested JSON value, as a cell of a text column shows it.
 QString jsonText(const QJsonValue &value)
 {
@@ -393,6 +416,8 @@ Result<TableResult> TableResult::fromSqlResult(const QJsonObject &object, const 
         const QJsonValue type = field.value(QLatin1String("type"));
         column.typeName = sparkTypeText(type);
         column.type = columnTypeFromSparkType(type);
+        if (column.type == ColumnType::Decimal)
+            column.scale = decimalScale(column.typeName.trimmed().toLower());
         columns.append(column);
     }
     return fromArrays(std::move(columns), data.toArray(), Origin::SqlResult, options);
@@ -623,7 +648,7 @@ QString TableResult::text(int row, int column) const
         return QString::number(c.integers[r]);
     case ColumnType::Double:
     case ColumnType::Decimal:
-        return formatReal(c.reals[r]);
+        return formatDouble(c.reals[r], c.info.scale);
     default:
         return c.texts[row];
     }

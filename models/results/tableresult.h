@@ -60,6 +60,8 @@ struct TableColumn
     ColumnType type = ColumnType::Unknown;
     /// The type as the server wrote it ("INT_TYPE", "decimal(10,2)", "array<string>").
     QString typeName;
+    /// Digits after the point of a decimal(p,s) column (-1: unknown), used to show 12.30 rather than 12.3.
+    int scale = -1;
 };
 
 struct TableParseOptions
@@ -102,8 +104,9 @@ public:
     QStringList warnings() const { return m_warnings; }
 
     bool isNull(int row, int column) const;
-    /// The cell as text: exactly what the server sent for strings, dates and timestamps; numbers in their
-    /// shortest exact form; arrays, maps and structs as compact JSON; an empty string for null.
+    /// The cell as text: exactly what the server sent for strings, dates and timestamps; integers as digits;
+    /// doubles in their shortest exact form with a ".0" on whole numbers (as Spark and Python print them);
+    /// decimals with their column's scale; arrays, maps and structs as compact JSON; an empty string for null.
     QString text(int row, int column) const;
     /// The typed value: qlonglong, double, bool, QDate, QDateTime (UTC) or QString; invalid QVariant for null.
     QVariant value(int row, int column) const;

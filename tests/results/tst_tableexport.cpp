@@ -155,7 +155,7 @@ private Q_SLOTS:
         TableExport::Options options;
         options.header = false;
         const QString csv = TableExport::toCsv(table, {2, 0}, {2, 0}, options);
-        QCOMPARE(csv, QStringLiteral("1,2\r\n,0\r\n"));
+        QCOMPARE(csv, QStringLiteral("1.0,2\r\n,0\r\n"));
     }
 
     void tsvForClipboard()

@@ -74,6 +74,7 @@ private Q_SLOTS:
         QCOMPARE(t.value(0, 0), QVariant(qlonglong(9007199254740993LL)));
         QCOMPARE(t.text(0, 0), QStringLiteral("9007199254740993"));
         QCOMPARE(t.value(0, 1).toDouble(), 1.5);
+        QCOMPARE(t.text(0, 1), QStringLiteral("1.5"));
         QCOMPARE(t.text(0, 2), QStringLiteral("a"));
         QCOMPARE(t.value(0, 3).toDate(), QDate(2024, 2, 29));
         QCOMPARE(t.text(0, 3), QStringLiteral("2024-02-29"));
@@ -118,9 +119,27 @@ private Q_SLOTS:
         QCOMPARE(t.column(4).typeName, QStringLiteral("array<integer>"));
         QCOMPARE(t.column(5).type, ColumnType::String); // unknown type, inferred from the values
         QCOMPARE(t.number(0, 1), 12.34);
+        QCOMPARE(t.column(1).scale, 2);
+        QCOMPARE(t.text(0, 1), QStringLiteral("12.34"));
         QCOMPARE(t.value(0, 3).toDateTime(), QDateTime(QDate(2020, 1, 1), QTime(10, 0), Qt::UTC));
         QVERIFY(TableResult::isSqlResultShape(QJsonValue(result)));
         QVERIFY(!TableResult::isLivyTableShape(QJsonValue(result)));
+    }
+
+    void numberTexts()
+    {
+        const TableResult t = TableResult::fromRows(
+            {TableColumn{QStringLiteral("d"), ColumnType::Double, {}, -1},
+             TableColumn{QStringLiteral("m"), ColumnType::Decimal, QStringLiteral("decimal(10,2)"), 2}},
+            {QJsonArray{3, 0}, QJsonArray{0.1, 12.5}, QJsonArray{1e300, -7}, QJsonArray{-0.000001, 1234567.891}});
+        QCOMPARE(t.text(0, 0), QStringLiteral("3.0"));     // a double prints like Spark's 3.0
+        QCOMPARE(t.text(0, 1), QStringLiteral("0.00"));    // decimals keep their scale
+        QCOMPARE(t.text(1, 0), QStringLiteral("0.1"));
+        QCOMPARE(t.text(1, 1), QStringLiteral("12.50"));
+        QCOMPARE(t.text(2, 0), QStringLiteral("1e+300"));
+        QCOMPARE(t.text(2, 1), QStringLiteral("-7.00"));
+        QCOMPARE(t.text(3, 0), QStringLiteral("-1e-06"));
+        QCOMPARE(t.text(3, 1), QStringLiteral("1234567.89"));
     }
 
     void sqlRowCapNote_data()
