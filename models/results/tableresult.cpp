@@ -1,0 +1,785 @@
+// SPDX-FileCopyrightText: 2026 LivyDesk contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "tableresult.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QLocale>
+
+#include <cmath>
+#include <limits>
+
+namespace Livy {
+
+namespace {
+
+constexpr qint64 MsPerDay = 86400000;
+constexpr qint64 JulianDayOfEpoch = 2440588; // 1970-01-01
+
+QString sparkTypeText(const QJsonValue &type)
+{
+    if (type.isString())
+        return type.toString();
+    const QJsonObject o = type.toObject();
+    const QString kind = o.value(QLatin1String("type")).toString();
+    if (kind == QLatin1String("array"))
+        return QStringLiteral("array<%1>").arg(sparkTypeText(o.value(QLatin1String("elementType"))));
+    if (kind == QLatin1String("map"))
+        return QStringLiteral("map<%1,%2>").arg(sparkTypeText(o.value(QLatin1String("keyType"))),
+                                               sparkTypeText(o.value(QLatin1String("valueType"))));
+    if (kind == QLatin1String("struct")) {
+        QStringList parts;
+        const QJsonArray fields = o.value(QLatin1String("fields")).toArray();
+        for (const QJsonValue &f : fields) {
+            const QJsonObject field = f.toObject();
+            parts.append(field.value(QLatin1String("name")).toString() + QLatin1Char(':')
+                         + sparkTypeText(field.value(QLatin1String("type"))));
+        }
+        return QStringLiteral("struct<%1>").arg(parts.join(QLatin1Char(',')));
+    }
+    return kind.isEmpty() ? QStringLiteral("unknown") : kind;
+}
+
+QString compactJson(const QJsonValue &value)
+{
+    if (value.isArray())
+        return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
+    if (value.isObject())
+        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+    return {};
+}
+
+QString formatReal(double value)
+{
+    if (std::isnan(value))
+        return QStringLiteral("NaN");
+    if (std::isinf(value))
+        return value > 0 ? QStringLiteral("Infinity") : QStringLiteral("-Infinity");
+    return QString::number(value, 'g', QLocale::FloatingPointShortest);
+}
+
+/// A double as Spark and Python print it: shortest exact digits, "3.0" rather than "3".
+QString formatDouble(double value, int scale)
+{
+    if (scale >= 0 && std::isfinite(value))
+        return QString::number(value, 'f', std::min(scale, 18));
+    QString text = formatReal(value);
+    if (std::isfinite(value) && std::trunc(value) == value && std::fabs(value) < 1e16 && !text.contains(QLatin1Char('e')))
+        text += QStringLiteral(".0");
+    return text;
+}
+
+int decimalScale(const QString &typeName)
+{
+    // decimal(10,2) -> 2
+    const qsizetype comma = typeName.indexOf(QLatin1Char(','));
+    const qsizetype close = typeName.indexOf(QLatin1Char(')'));
+    if (!typeName.startsWith(QLatin1String("decimal(")) || comma < 0 || close < comma)
+        return -1;
+    bool ok = false;
+    const int scale = QStringView(typeName).mid(comma + 1, close - comma - 1).trimmed().toInt(&ok);
+    return ok ? scale : -1;
+}
+
+/// Text of any scalar or nested JSON value, as a cell of a text column shows it.
+QString jsonText(const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::String:
+        return value.toString();
+    case QJsonValue::Bool:
+        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    case QJsonValue::Double: {
+        const double d = value.toDouble();
+        if (std::trunc(d) == d && std::fabs(d) < 9.0e15)
+            return QString::number(value.toInteger(qint64(d)));
+        return formatReal(d);
+    }
+    case QJsonValue::Array:
+    case QJsonValue::Object:
+        return compactJson(value);
+    case QJsonValue::Null:
+    case QJsonValue::Undefined:
+        break;
+    }
+    return {};
+}
+
+/// An integral JSON number or digit string as qint64.
+bool toInteger(const QJsonValue &value, qint64 *out)
+{
+    if (value.isDouble()) {
+        const double d = value.toDouble();
+        if (std::trunc(d) != d || !(std::fabs(d) < 9.2e18))
+            return false;
+        *out = value.toInteger(qint64(d)); // exact for integers the parser kept as integers
+        return true;
+    }
+    if (value.isString()) {
+        bool ok = false;
+        *out = QStringView(value.toString()).trimmed().toLongLong(&ok);
+        return ok;
+    }
+    if (value.isBool()) {
+        *out = value.toBool() ? 1 : 0;
+        return true;
+    }
+    return false;
+}
+
+bool toReal(const QJsonValue &value, double *out)
+{
+    if (value.isDouble()) {
+        *out = value.toDouble();
+        return true;
+    }
+    if (value.isString()) {
+        bool ok = false;
+        *out = QStringView(value.toString()).trimmed().toDouble(&ok);
+        return ok;
+    }
+    return false;
+}
+
+int digitsAt(QStringView s, qsizetype pos, int count)
+{
+    if (pos + count > s.size())
+        return -1;
+    int v = 0;
+    for (int i = 0; i < count; ++i) {
+        const char16_t c = s[pos + i].unicode();
+        if (c < u'0' || c > u'9')
+            return -1;
+        v = v * 10 + int(c - u'0');
+    }
+    return v;
+}
+
+template<typename T>
+int threeWay(T a, T b)
+{
+    return a < b ? -1 : (b < a ? 1 : 0);
+}
+
+int compareText(const QString &a, const QString &b)
+{
+    const int ci = a.compare(b, Qt::CaseInsensitive);
+    return ci != 0 ? ci : a.compare(b, Qt::CaseSensitive);
+}
+
+} // namespace
+
+ColumnType columnTypeFromLivyName(const QString &name)
+{
+    static const QHash<QString, ColumnType> types = {
+        {QStringLiteral("NULL_TYPE"), ColumnType::Null},
+        {QStringLiteral("BOOLEAN_TYPE"), ColumnType::Boolean},
+        {QStringLiteral("TINYINT_TYPE"), ColumnType::Integer},
+        {QStringLiteral("SMALLINT_TYPE"), ColumnType::Integer},
+        {QStringLiteral("INT_TYPE"), ColumnType::Integer},
+        {QStringLiteral("BIGINT_TYPE"), ColumnType::Integer},
+        {QStringLiteral("FLOAT_TYPE"), ColumnType::Double},
+        {QStringLiteral("DOUBLE_TYPE"), ColumnType::Double},
+        {QStringLiteral("DECIMAL_TYPE"), ColumnType::Decimal},
+        {QStringLiteral("STRING_TYPE"), ColumnType::String},
+        {QStringLiteral("CHAR_TYPE"), ColumnType::String},
+        {QStringLiteral("VARCHAR_TYPE"), ColumnType::String},
+        {QStringLiteral("DATE_TYPE"), ColumnType::Date},
+        {QStringLiteral("TIMESTAMP_TYPE"), ColumnType::Timestamp},
+        {QStringLiteral("BINARY_TYPE"), ColumnType::Binary},
+        {QStringLiteral("ARRAY_TYPE"), ColumnType::Array},
+        {QStringLiteral("MAP_TYPE"), ColumnType::Map},
+        {QStringLiteral("STRUCT_TYPE"), ColumnType::Struct},
+    };
+    return types.value(name.trimmed().toUpper(), ColumnType::Unknown);
+}
+
+ColumnType columnTypeFromSparkType(const QJsonValue &type)
+{
+    if (type.isObject()) {
+        const QString kind = type.toObject().value(QLatin1String("type")).toString();
+        if (kind == QLatin1String("array"))
+            return ColumnType::Array;
+        if (kind == QLatin1String("map"))
+            return ColumnType::Map;
+        if (kind == QLatin1String("struct"))
+            return ColumnType::Struct;
+        return ColumnType::Unknown;
+    }
+    const QString t = type.toString().trimmed().toLower();
+    static const QHash<QString, ColumnType> simple = {
+        {QStringLiteral("string"), ColumnType::String},    {QStringLiteral("boolean"), ColumnType::Boolean},
+        {QStringLiteral("byte"), ColumnType::Integer},     {QStringLiteral("tinyint"), ColumnType::Integer},
+        {QStringLiteral("short"), ColumnType::Integer},    {QStringLiteral("smallint"), ColumnType::Integer},
+        {QStringLiteral("integer"), ColumnType::Integer},  {QStringLiteral("int"), ColumnType::Integer},
+        {QStringLiteral("long"), ColumnType::Integer},     {QStringLiteral("bigint"), ColumnType::Integer},
+        {QStringLiteral("float"), ColumnType::Double},     {QStringLiteral("real"), ColumnType::Double},
+        {QStringLiteral("double"), ColumnType::Double},    {QStringLiteral("date"), ColumnType::Date},
+        {QStringLiteral("timestamp"), ColumnType::Timestamp},
+        {QStringLiteral("timestamp_ntz"), ColumnType::Timestamp},
+        {QStringLiteral("timestamp_ltz"), ColumnType::Timestamp},
+        {QStringLiteral("binary"), ColumnType::Binary},    {QStringLiteral("null"), ColumnType::Null},
+        {QStringLiteral("void"), ColumnType::Null},
+    };
+    const auto it = simple.constFind(t);
+    if (it != simple.constEnd())
+        return *it;
+    if (t.startsWith(QLatin1String("decimal")))
+        return ColumnType::Decimal;
+    if (t.startsWith(QLatin1String("varchar")) || t.startsWith(QLatin1String("char")))
+        return ColumnType::String;
+    if (t.startsWith(QLatin1String("array")))
+        return ColumnType::Array;
+    if (t.startsWith(QLatin1String("map")))
+        return ColumnType::Map;
+    if (t.startsWith(QLatin1String("struct")))
+        return ColumnType::Struct;
+    return ColumnType::Unknown;
+}
+
+QString columnTypeName(ColumnType type)
+{
+    switch (type) {
+    case ColumnType::Unknown: return QStringLiteral("unknown");
+    case ColumnType::Null: return QStringLiteral("null");
+    case ColumnType::Boolean: return QStringLiteral("boolean");
+    case ColumnType::Integer: return QStringLiteral("integer");
+    case ColumnType::Double: return QStringLiteral("double");
+    case ColumnType::Decimal: return QStringLiteral("decimal");
+    case ColumnType::String: return QStringLiteral("string");
+    case ColumnType::Date: return QStringLiteral("date");
+    case ColumnType::Timestamp: return QStringLiteral("timestamp");
+    case ColumnType::Binary: return QStringLiteral("binary");
+    case ColumnType::Array: return QStringLiteral("array");
+    case ColumnType::Map: return QStringLiteral("map");
+    case ColumnType::Struct: return QStringLiteral("struct");
+    }
+    return QStringLiteral("unknown");
+}
+
+bool isNumericType(ColumnType type)
+{
+    return type == ColumnType::Integer || type == ColumnType::Double || type == ColumnType::Decimal;
+}
+
+bool isTemporalType(ColumnType type)
+{
+    return type == ColumnType::Date || type == ColumnType::Timestamp;
+}
+
+bool parseDateTimeText(QStringView text, qint64 *msecsSinceEpoch)
+{
+    const QStringView s = text.trimmed();
+    if (s.size() < 10 || s[4] != u'-' || s[7] != u'-')
+        return false;
+    const int year = digitsAt(s, 0, 4);
+    const int month = digitsAt(s, 5, 2);
+    const int day = digitsAt(s, 8, 2);
+    if (year < 0 || month < 0 || day < 0 || !QDate::isValid(year, month, day))
+        return false;
+    qint64 ms = (QDate(year, month, day).toJulianDay() - JulianDayOfEpoch) * MsPerDay;
+    qsizetype i = 10;
+    if (i < s.size()) {
+        if (s[i] != u'T' && s[i] != u' ')
+            return false;
+        ++i;
+        const int hour = digitsAt(s, i, 2);
+        if (hour < 0 || hour > 23 || i + 2 >= s.size() || s[i + 2] != u':')
+            return false;
+        const int minute = digitsAt(s, i + 3, 2);
+        if (minute < 0 || minute > 59)
+            return false;
+        i += 5;
+        int second = 0;
+        int millis = 0;
+        if (i < s.size() && s[i] == u':') {
+            second = digitsAt(s, i + 1, 2);
+            if (second < 0 || second > 60)
+                return false;
+            i += 3;
+            if (i < s.size() && (s[i] == u'.' || s[i] == u',')) {
+                ++i;
+                int digits = 0;
+                while (i < s.size() && s[i].isDigit()) {
+                    if (digits < 3)
+                        millis = millis * 10 + s[i].digitValue();
+                    ++digits;
+                    ++i;
+                }
+                if (digits == 0)
+                    return false;
+                for (int d = digits; d < 3; ++d)
+                    millis *= 10;
+            }
+        }
+        ms += ((hour * 60 + minute) * 60 + second) * 1000LL + millis;
+        // Zone: Z, +hh, +hh:mm, +hhmm (an optional space before it), or nothing (read as UTC).
+        if (i < s.size() && s[i] == u' ')
+            ++i;
+        if (i < s.size()) {
+            if (s[i] == u'Z' && i + 1 == s.size()) {
+                *msecsSinceEpoch = ms;
+                return true;
+            }
+            if (s[i] != u'+' && s[i] != u'-')
+                return false;
+            const int sign = s[i] == u'-' ? -1 : 1;
+            const int zh = digitsAt(s, i + 1, 2);
+            if (zh < 0 || zh > 23)
+                return false;
+            qsizetype j = i + 3;
+            int zm = 0;
+            if (j < s.size() && s[j] == u':')
+                ++j;
+            if (j < s.size()) {
+                zm = digitsAt(s, j, 2);
+                if (zm < 0 || zm > 59 || j + 2 != s.size())
+                    return false;
+            }
+            ms -= sign * (zh * 60 + zm) * 60000LL;
+        }
+    }
+    *msecsSinceEpoch = ms;
+    return true;
+}
+
+bool TableResult::ColumnData::storesIntegers() const
+{
+    const ColumnType t = info.type;
+    return t == ColumnType::Boolean || t == ColumnType::Integer || isTemporalType(t);
+}
+
+bool TableResult::ColumnData::storesReals() const
+{
+    return info.type == ColumnType::Double || info.type == ColumnType::Decimal;
+}
+
+bool TableResult::ColumnData::storesTexts() const
+{
+    return isTemporalType(info.type) || (!storesIntegers() && !storesReals());
+}
+
+bool TableResult::isLivyTableShape(const QJsonValue &value)
+{
+    return value.isObject() && value.toObject().value(QLatin1String("headers")).isArray();
+}
+
+bool TableResult::isSqlResultShape(const QJsonValue &value)
+{
+    if (!value.isObject())
+        return false;
+    const QJsonObject o = value.toObject();
+    return o.value(QLatin1String("schema")).toObject().value(QLatin1String("fields")).isArray()
+           && (o.value(QLatin1String("data")).isArray() || !o.contains(QLatin1String("data")));
+}
+
+Result<TableResult> TableResult::fromLivyTable(const QJsonObject &object, const Options &options)
+{
+    const QJsonValue headers = object.value(QLatin1String("headers"));
+    if (!headers.isArray())
+        return LivyError::protocol(QStringLiteral("The table output has no \"headers\" list"));
+    const QJsonValue data = object.value(QLatin1String("data"));
+    if (!data.isArray() && !data.isUndefined() && !data.isNull())
+        return LivyError::protocol(QStringLiteral("The table output's \"data\" is not a list of rows"));
+    QList<TableColumn> columns;
+    const QJsonArray headerList = headers.toArray();
+    for (const QJsonValue &h : headerList) {
+        TableColumn column;
+        if (h.isObject()) {
+            const QJsonObject header = h.toObject();
+            column.name = jsonText(header.value(QLatin1String("name")));
+            column.typeName = header.value(QLatin1String("type")).toString();
+            column.type = columnTypeFromLivyName(column.typeName);
+        } else {
+            column.name = jsonText(h); // tolerate a bare list of names
+        }
+        columns.append(column);
+    }
+    return fromArrays(std::move(columns), data.toArray(), Origin::LivyTable, options);
+}
+
+Result<TableResult> TableResult::fromSqlResult(const QJsonObject &object, const Options &options)
+{
+    const QJsonValue fields = object.value(QLatin1String("schema")).toObject().value(QLatin1String("fields"));
+    if (!fields.isArray())
+        return LivyError::protocol(QStringLiteral("The SQL result has no schema fields"));
+    const QJsonValue data = object.value(QLatin1String("data"));
+    if (!data.isArray() && !data.isUndefined() && !data.isNull())
+        return LivyError::protocol(QStringLiteral("The SQL result's \"data\" is not a list of rows"));
+    QList<TableColumn> columns;
+    const QJsonArray fieldList = fields.toArray();
+    for (const QJsonValue &f : fieldList) {
+        const QJsonObject field = f.toObject();
+        TableColumn column;
+        column.name = jsonText(field.value(QLatin1String("name")));
+        const QJsonValue type = field.value(QLatin1String("type"));
+        column.typeName = sparkTypeText(type);
+        column.type = columnTypeFromSparkType(type);
+        if (column.type == ColumnType::Decimal)
+            column.scale = decimalScale(column.typeName.trimmed().toLower());
+        columns.append(column);
+    }
+    return fromArrays(std::move(columns), data.toArray(), Origin::SqlResult, options);
+}
+
+TableResult TableResult::fromRows(const QList<TableColumn> &columns, const QList<QJsonArray> &rows, Origin origin,
+                                  int sqlRowCap)
+{
+    QJsonArray data;
+    for (const QJsonArray &row : rows)
+        data.append(row);
+    Options options;
+    options.sqlRowCap = sqlRowCap;
+    Result<TableResult> result = fromArrays(columns, data, origin, options);
+    return result ? std::move(result).value() : TableResult();
+}
+
+void TableResult::inferType(TableColumn &column, const QJsonArray &rows, int index)
+{
+    bool allBool = true;
+    bool allNumbers = true;
+    bool allIntegral = true;
+    bool any = false;
+    const QString &name = column.name;
+    for (const QJsonValue &rowValue : rows) {
+        QJsonValue v;
+        if (rowValue.isArray())
+            v = rowValue.toArray().at(index);
+        else if (rowValue.isObject())
+            v = rowValue.toObject().value(name);
+        if (v.isNull() || v.isUndefined())
+            continue;
+        any = true;
+        allBool = allBool && v.isBool();
+        allNumbers = allNumbers && v.isDouble();
+        allIntegral = allIntegral && v.isDouble() && std::trunc(v.toDouble()) == v.toDouble();
+        if (!allBool && !allNumbers)
+            break;
+    }
+    if (!any)
+        column.type = ColumnType::Null;
+    else if (allBool)
+        column.type = ColumnType::Boolean;
+    else if (allNumbers)
+        column.type = allIntegral ? ColumnType::Integer : ColumnType::Double;
+    else
+        column.type = ColumnType::String;
+}
+
+Result<TableResult> TableResult::fromArrays(QList<TableColumn> columns, const QJsonArray &rows, Origin origin,
+                                            const Options &options)
+{
+    if (rows.size() > std::numeric_limits<int>::max())
+        return LivyError::protocol(QStringLiteral("The table has too many rows to show"));
+    TableResult table;
+    table.m_origin = origin;
+    table.m_rowCap = options.sqlRowCap;
+    const int rowCount = int(rows.size());
+    const int columnCount = int(columns.size());
+    table.m_columns.resize(size_t(columnCount));
+    for (int c = 0; c < columnCount; ++c) {
+        if (columns[c].type == ColumnType::Unknown)
+            inferType(columns[c], rows, c);
+        ColumnData &column = table.m_columns[size_t(c)];
+        column.info = columns[c];
+        column.states.reserve(size_t(rowCount));
+        if (column.storesIntegers())
+            column.integers.reserve(size_t(rowCount));
+        if (column.storesReals())
+            column.reals.reserve(size_t(rowCount));
+        if (column.storesTexts())
+            column.texts.reserve(rowCount);
+    }
+
+    int shortRows = 0;
+    int longRows = 0;
+    const QJsonValue missing(QJsonValue::Undefined);
+    for (int r = 0; r < rowCount; ++r) {
+        if ((r & 4095) == 4095 && options.progress && !options.progress(r, rowCount))
+            return LivyError(LivyError::Kind::Cancelled, QStringLiteral("Reading the table was cancelled"));
+        const QJsonValue rowValue = rows.at(r);
+        if (rowValue.isArray()) {
+            const QJsonArray cells = rowValue.toArray();
+            const int n = int(cells.size());
+            shortRows += n < columnCount ? 1 : 0;
+            longRows += n > columnCount ? 1 : 0;
+            for (int c = 0; c < columnCount; ++c)
+                table.appendCell(table.m_columns[size_t(c)], c < n ? cells.at(c) : missing);
+        } else if (rowValue.isObject()) {
+            // A row keyed by column name (a dict row).
+            const QJsonObject cells = rowValue.toObject();
+            for (int c = 0; c < columnCount; ++c) {
+                ColumnData &column = table.m_columns[size_t(c)];
+                table.appendCell(column, cells.value(column.info.name));
+            }
+        } else {
+            // A bare value: a one-value row.
+            for (int c = 0; c < columnCount; ++c)
+                table.appendCell(table.m_columns[size_t(c)], c == 0 ? rowValue : missing);
+            shortRows += columnCount > 1 ? 1 : 0;
+        }
+    }
+    table.m_rowCount = rowCount;
+
+    if (shortRows > 0)
+        table.m_warnings.append(QStringLiteral("%1 rows had fewer values than the %2 columns; the missing values are "
+                                               "shown as null").arg(shortRows).arg(columnCount));
+    if (longRows > 0)
+        table.m_warnings.append(QStringLiteral("%1 rows had more values than the %2 columns; the extra values are "
+                                               "not shown").arg(longRows).arg(columnCount));
+    qsizetype mismatches = 0;
+    for (const ColumnData &column : table.m_columns) {
+        mismatches += column.mismatches.size();
+        if (isTemporalType(column.info.type)) {
+            for (CellState state : column.states)
+                mismatches += state == CellState::Mismatch ? 1 : 0;
+        }
+    }
+    if (mismatches > 0)
+        table.m_warnings.append(QStringLiteral("%1 values did not match their column's type and are kept as text")
+                                    .arg(mismatches));
+    return table;
+}
+
+void TableResult::appendCell(ColumnData &column, const QJsonValue &value)
+{
+    const int row = int(column.states.size());
+    const bool isNullValue = value.isNull() || value.isUndefined();
+    CellState state = isNullValue ? CellState::Null : CellState::Value;
+    switch (column.info.type) {
+    case ColumnType::Boolean: {
+        qint64 v = 0;
+        if (!isNullValue) {
+            if (value.isBool()) {
+                v = value.toBool() ? 1 : 0;
+            } else if (value.isString() && value.toString().compare(QLatin1String("true"), Qt::CaseInsensitive) == 0) {
+                v = 1;
+            } else if (value.isString() && value.toString().compare(QLatin1String("false"), Qt::CaseInsensitive) == 0) {
+                v = 0;
+            } else {
+                state = CellState::Mismatch;
+                column.mismatches.insert(row, jsonText(value));
+            }
+        }
+        column.integers.push_back(v);
+        break;
+    }
+    case ColumnType::Integer: {
+        qint64 v = 0;
+        if (!isNullValue && !toInteger(value, &v)) {
+            state = CellState::Mismatch;
+            column.mismatches.insert(row, jsonText(value));
+        }
+        column.integers.push_back(v);
+        break;
+    }
+    case ColumnType::Double:
+    case ColumnType::Decimal: {
+        double v = 0;
+        if (!isNullValue && !toReal(value, &v)) {
+            state = CellState::Mismatch;
+            column.mismatches.insert(row, jsonText(value));
+        }
+        column.reals.push_back(v);
+        break;
+    }
+    case ColumnType::Date:
+    case ColumnType::Timestamp: {
+        qint64 ms = 0;
+        QString text;
+        if (!isNullValue) {
+            if (value.isDouble()) {
+                ms = qint64(value.toDouble()); // a number here is read as ms since the epoch
+                text = jsonText(value);
+            } else {
+                text = jsonText(value);
+                if (!parseDateTimeText(text, &ms))
+                    state = CellState::Mismatch;
+            }
+        }
+        column.integers.push_back(ms);
+        column.texts.append(text);
+        break;
+    }
+    case ColumnType::Unknown:
+    case ColumnType::Null:
+    case ColumnType::String:
+    case ColumnType::Binary:
+    case ColumnType::Array:
+    case ColumnType::Map:
+    case ColumnType::Struct:
+        column.texts.append(isNullValue ? QString() : jsonText(value));
+        break;
+    }
+    column.states.push_back(state);
+}
+
+QList<TableColumn> TableResult::columns() const
+{
+    QList<TableColumn> list;
+    list.reserve(columnCount());
+    for (const ColumnData &column : m_columns)
+        list.append(column.info);
+    return list;
+}
+
+bool TableResult::isNull(int row, int column) const
+{
+    return m_columns[size_t(column)].states[size_t(row)] == CellState::Null;
+}
+
+QString TableResult::text(int row, int column) const
+{
+    const ColumnData &c = m_columns[size_t(column)];
+    const size_t r = size_t(row);
+    switch (c.states[r]) {
+    case CellState::Null:
+        return {};
+    case CellState::Mismatch:
+        return c.storesTexts() ? c.texts[row] : c.mismatches.value(row);
+    case CellState::Value:
+        break;
+    }
+    switch (c.info.type) {
+    case ColumnType::Boolean:
+        return c.integers[r] ? QStringLiteral("true") : QStringLiteral("false");
+    case ColumnType::Integer:
+        return QString::number(c.integers[r]);
+    case ColumnType::Double:
+    case ColumnType::Decimal:
+        return formatDouble(c.reals[r], c.info.scale);
+    default:
+        return c.texts[row];
+    }
+}
+
+QVariant TableResult::value(int row, int column) const
+{
+    const ColumnData &c = m_columns[size_t(column)];
+    const size_t r = size_t(row);
+    switch (c.states[r]) {
+    case CellState::Null:
+        return {};
+    case CellState::Mismatch:
+        return text(row, column);
+    case CellState::Value:
+        break;
+    }
+    switch (c.info.type) {
+    case ColumnType::Boolean:
+        return c.integers[r] != 0;
+    case ColumnType::Integer:
+        return qlonglong(c.integers[r]);
+    case ColumnType::Double:
+    case ColumnType::Decimal:
+        return c.reals[r];
+    case ColumnType::Date: {
+        const qint64 ms = c.integers[r];
+        const qint64 days = ms >= 0 ? ms / MsPerDay : -((-ms + MsPerDay - 1) / MsPerDay);
+        return QDate::fromJulianDay(days + JulianDayOfEpoch);
+    }
+    case ColumnType::Timestamp:
+        return QDateTime::fromMSecsSinceEpoch(c.integers[r], Qt::UTC);
+    default:
+        return c.texts[row];
+    }
+}
+
+QJsonValue TableResult::jsonValue(int row, int column) const
+{
+    const ColumnData &c = m_columns[size_t(column)];
+    const size_t r = size_t(row);
+    switch (c.states[r]) {
+    case CellState::Null:
+        return QJsonValue(QJsonValue::Null);
+    case CellState::Mismatch:
+        return text(row, column);
+    case CellState::Value:
+        break;
+    }
+    switch (c.info.type) {
+    case ColumnType::Boolean:
+        return c.integers[r] != 0;
+    case ColumnType::Integer:
+        return c.integers[r];
+    case ColumnType::Double:
+    case ColumnType::Decimal:
+        return std::isfinite(c.reals[r]) ? QJsonValue(c.reals[r]) : QJsonValue(QJsonValue::Null);
+    case ColumnType::Array:
+    case ColumnType::Map:
+    case ColumnType::Struct:
+    case ColumnType::Unknown: {
+        const QString &t = c.texts[row];
+        if (t.startsWith(QLatin1Char('[')) || t.startsWith(QLatin1Char('{'))) {
+            const QJsonDocument doc = QJsonDocument::fromJson(t.toUtf8());
+            if (doc.isArray())
+                return doc.array();
+            if (doc.isObject())
+                return doc.object();
+        }
+        return t;
+    }
+    default:
+        return c.texts[row];
+    }
+}
+
+double TableResult::number(int row, int column) const
+{
+    const ColumnData &c = m_columns[size_t(column)];
+    const size_t r = size_t(row);
+    if (c.states[r] != CellState::Value)
+        return std::numeric_limits<double>::quiet_NaN();
+    if (c.storesIntegers())
+        return double(c.integers[r]);
+    if (c.storesReals())
+        return c.reals[r];
+    return std::numeric_limits<double>::quiet_NaN();
+}
+
+int TableResult::compare(int column, int rowA, int rowB) const
+{
+    const ColumnData &c = m_columns[size_t(column)];
+    const size_t a = size_t(rowA);
+    const size_t b = size_t(rowB);
+    const CellState sa = c.states[a];
+    const CellState sb = c.states[b];
+    if (sa != sb)
+        return threeWay(int(sa), int(sb));
+    if (sa == CellState::Null)
+        return 0;
+    if (sa == CellState::Mismatch)
+        return compareText(text(rowA, column), text(rowB, column));
+    if (c.storesIntegers())
+        return threeWay(c.integers[a], c.integers[b]);
+    if (c.storesReals()) {
+        const double x = c.reals[a];
+        const double y = c.reals[b];
+        if (std::isnan(x) || std::isnan(y))
+            return threeWay(std::isnan(x) ? 1 : 0, std::isnan(y) ? 1 : 0); // NaN after every number
+        return threeWay(x, y);
+    }
+    return compareText(c.texts[rowA], c.texts[rowB]);
+}
+
+bool TableResult::rowContains(int row, QStringView needle) const
+{
+    if (needle.isEmpty())
+        return true;
+    for (int column = 0; column < columnCount(); ++column) {
+        const ColumnData &c = m_columns[size_t(column)];
+        const CellState state = c.states[size_t(row)];
+        if (state == CellState::Null)
+            continue;
+        if (c.storesTexts() && state == CellState::Value) {
+            if (QStringView(c.texts[row]).contains(needle, Qt::CaseInsensitive))
+                return true;
+        } else if (text(row, column).contains(needle, Qt::CaseInsensitive)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+} // namespace Livy
