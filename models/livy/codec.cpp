@@ -321,6 +321,17 @@ StatementOutput readOutput(const QJsonObject &object, Errors &errors, const QStr
         out.status = StatementOutput::Status::Unknown;
     out.executionCount = r.integer(QStringLiteral("execution_count"), Need::Optional, -1);
     out.data = r.object(QStringLiteral("data"));
+    // Livy's pyspark shell nests a whole reply in `data` when a magic names an expression instead of a variable
+    // (`%table [[1, "a"]]` -> KeyError): {"msg_type":"execute_reply","content":{"status":"error","ename",...}}.
+    const QJsonValue nested = out.data.value(QLatin1String("content"));
+    if (out.status == StatementOutput::Status::Ok
+        && out.data.value(QLatin1String("msg_type")).toString() == QLatin1String("execute_reply") && nested.isObject()
+        && nested.toObject().value(QLatin1String("status")).isString()) {
+        StatementOutput inner = readOutput(nested.toObject(), errors, r.path(QStringLiteral("data.content.")));
+        if (inner.executionCount < 0)
+            inner.executionCount = out.executionCount;
+        return inner;
+    }
     Reader data(out.data, errors, r.path(QStringLiteral("data.")));
     for (const QString &mime : { QString(Mime::TextPlain), QString(Mime::ImagePng), QString(Mime::Table) })
         checkMimeShape(data, mime);

@@ -50,6 +50,9 @@ Result<StatementList> decodeStatementList(const QJsonObject &object);
 /// Required: status. For the MIME types Livy defines, `data` values must have Livy's shape: text/plain and
 /// image/png are strings; the table type is an object with `headers` and `data` arrays. application/json and
 /// other MIME types may hold any JSON. ename / evalue / traceback default to empty.
+/// Livy's pyspark shell sometimes nests a whole reply in an `ok` output's data (`%table <expression>` gives
+/// `{"msg_type":"execute_reply","content":{"status":"error","ename":"KeyError",...}}`): the nested reply is
+/// returned instead, so the user sees the error rather than an empty result.
 Result<StatementOutput> decodeOutput(const QJsonObject &object);
 /// Required: log. `from` defaults to 0, `total` to from + number of lines.
 Result<LogPage> decodeLogPage(const QJsonObject &object);

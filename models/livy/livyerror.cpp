@@ -238,15 +238,20 @@ QString humanize(const QString &serverText)
                           return QStringLiteral("\"%1\" is not a duration unit (use us, ms, s, m, min, h or d)")
                               .arg(m.captured(1));
                       } });
+        r.push_back({ QRegularExpression(QStringLiteral(R"(^Invalid kind: null$)")),
+                      [](const QRegularExpressionMatch &) {
+                          return QStringLiteral("The request named no kind, and the server needs one (spark, pyspark, "
+                                                "sparkr or sql)");
+                      } });
         r.push_back({ QRegularExpression(QStringLiteral(R"(^Invalid kind: (\S+)$)")),
                       [](const QRegularExpressionMatch &m) {
                           return QStringLiteral("\"%1\" is not a kind this server knows (spark, pyspark, sparkr, sql, "
                                                 "shared)").arg(m.captured(1));
                       } });
-        r.push_back({ QRegularExpression(QStringLiteral(R"re(^Requesting "(\S+) ([^"]*)" on servlet)re")),
-                      [](const QRegularExpressionMatch &m) {
-                          return QStringLiteral("The server has no such endpoint (%1 %2)")
-                              .arg(m.captured(1), m.captured(2));
+        r.push_back({ QRegularExpression(QStringLiteral(R"(^No content to map due to end-of-input)")),
+                      [](const QRegularExpressionMatch &) {
+                          return QStringLiteral("The server received no JSON body (it reads only application/json "
+                                                "request bodies)");
                       } });
         r.push_back({ QRegularExpression(QStringLiteral(R"(^(?:[a-z][\w$]*\.)+([A-Z][\w$]*(?:Exception|Error))$)")),
                       [](const QRegularExpressionMatch &m) {
@@ -359,6 +364,13 @@ LivyError LivyError::fromHttpResponse(int httpStatus, const QByteArray &body, co
     if (error.m_serverText.size() > MaxRawBody)
         error.m_serverText = error.m_serverText.left(MaxRawBody - 1) + QChar(0x2026);
     QString text = error.m_serverText.isEmpty() ? QString() : humanize(error.m_serverText);
+    if (httpStatus == 406) {
+        // Livy's only 406 is an Accept: application/vnd.livy.vX+json it does not serve; its text is Scala's
+        // "No value found for 'X'".
+        static const QRegularExpression version(QStringLiteral(R"(^No value found for '(.*)'$)"));
+        const QRegularExpressionMatch m = version.match(text);
+        text = genericHttpText(httpStatus) + (m.hasMatch() ? QStringLiteral(" (%1)").arg(m.captured(1)) : QString());
+    }
     if (text.isEmpty() || isBareReasonPhrase(text))
         text = genericHttpText(httpStatus);
     if (!what.isEmpty())
