@@ -2,7 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
 // Livy::Codec against the hand-written fixtures in tests/fixtures/protocol (every field of every fixture is compared
-// with the JSON it came from) and in encode/decode round trips. Malformed objects: tst_codecerrors.cpp.
+// with the JSON it came from) and in encode/decode round trips. Recorded real responses: tst_codecreal.cpp;
+// malformed objects: tst_codecerrors.cpp.
 
 #include "codecoracle.h"
 #include "protocolfixtures.h"
@@ -92,6 +93,7 @@ private Q_SLOTS:
     void outputMimeTypes();
     void outputPngIsARealImage();
     void errorOutputs();
+    void nestedReplyBecomesTheOutput();
 
     void roundTrip_data();
     void roundTrip();
@@ -461,6 +463,25 @@ void TestCodec::errorOutputs()
     QVERIFY(st.ok());
     QCOMPARE(st->state, StatementState::Available);
     QVERIFY(st->output && st->output->isError());
+}
+
+void TestCodec::nestedReplyBecomesTheOutput()
+{
+    const Result<StatementOutput> out
+        = Codec::decodeOutput(fixture(ProtocolFixtures::protocolDir() + QStringLiteral("/output-nested-execute-reply.json")));
+    QVERIFY(out.ok());
+    QVERIFY(out->isError());
+    QCOMPARE(out->ename, QStringLiteral("KeyError"));
+    QCOMPARE(out->executionCount, 7);
+    QCOMPARE(out->traceback.size(), 1);
+    QVERIFY(out->data.isEmpty());
+    QCOMPARE(Codec::decodeOutput(Codec::encodeOutput(out.value())).value(), out.value());
+    // Without the execute_reply marker, msg_type/content are ordinary (unknown) MIME keys.
+    const Result<StatementOutput> plain
+        = Codec::decodeOutput(parse(R"({"status":"ok","data":{"msg_type":"other","content":{"status":"error"}}})"));
+    QVERIFY(plain.ok());
+    QCOMPARE(plain->status, StatementOutput::Status::Ok);
+    QCOMPARE(plain->data.size(), 2);
 }
 
 void TestCodec::roundTrip_data()

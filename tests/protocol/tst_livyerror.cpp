@@ -36,7 +36,6 @@ const QHash<QString, Expected> &expectedMessages()
           { "Session 3 was not found on the server (it may have ended or expired)", true } },
         { QStringLiteral("error-404-statement-not-found.json"),
           { "The statement was not found on the server (Livy keeps only the newest statements of a running session)" } },
-        { QStringLiteral("error-404-route.txt"), { "The server has no such endpoint (GET /sessions/3/logs)" } },
         { QStringLiteral("error-404-already-stopped.json"), { "Session 4 already stopped." } },
         { QStringLiteral("error-400-duplicate-name.json"), { "A session named \"x\" already exists (session 7)" } },
         { QStringLiteral("error-400-duplicate-name-0.6.json"), { "A session named \"etl-nightly\" already exists" } },
@@ -461,7 +460,11 @@ void TestLivyError::humanized_data()
         << "The server does not know the field \"ttl\" (it may be an older Livy version)";
     QTest::newRow("jackson end of input") << 400
                                           << QByteArray(R"("No content to map due to end-of-input\n at [Source: (org.eclipse.jetty.server.HttpInputOverHTTP); line: 1, column: 0]")")
-                                          << "No content to map due to end-of-input";
+                                          << "The server received no JSON body (it reads only application/json request bodies)";
+    QTest::newRow("completion without kind")
+        << 500
+        << QByteArray(R"re("java.util.concurrent.ExecutionException: org.apache.livy.rsc.rpc.RpcException: java.lang.IllegalArgumentException: Invalid kind: null\n\tat org.apache.livy.sessions.Kind$.apply(Kind.scala:46)")re")
+        << "The request named no kind, and the server needs one (spark, pyspark, sparkr or sql)";
     QTest::newRow("reference chain") << 400
                                      << QByteArray(R"re("requirement failed: Kind should be a string. (through reference chain: org.apache.livy.server.interactive.CreateInteractiveRequest[\"kind\"])")re")
                                      << "Kind should be a string.";
@@ -469,6 +472,8 @@ void TestLivyError::humanized_data()
                                       << QByteArray(R"({"msg":"Blacklisted configuration values in session config: spark.master"})")
                                       << "Blacklisted configuration values in session config: spark.master";
     QTest::newRow("prefix alone is kept") << 400 << QByteArray(R"({"msg":"Rejected, Reason: "})") << "Rejected, Reason:";
+    QTest::newRow("api version 406") << 406 << QByteArray(R"({"msg":"No value found for '9.9'"})")
+                                     << "The server does not accept this API version (9.9)";
     QTest::newRow("session name not found 0.6")
         << 404 << QByteArray(R"({"msg":"Session 'team/a b' not found."})")
         << "Session \"team/a b\" was not found on the server (it may have ended or expired)";
