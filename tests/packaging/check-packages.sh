@@ -66,6 +66,10 @@ case "$check" in
     deb=$(one '*.deb')
     dpkg-deb -c "$deb" | awk '{print $6}' | sed 's|^\./||' > "$tmp/list"
     expect_files "$tmp/list" usr/
+    # Debian has the GPL text in /usr/share/common-licenses; the copyright file must point there.
+    ! grep -q licenses/livydesk "$tmp/list" || fail "the DEB carries its own copy of the GPL"
+    grep -q /usr/share/common-licenses/GPL-3 <(dpkg-deb --fsys-tarfile "$deb" | tar -xO ./usr/share/doc/livydesk/copyright) \
+      || fail "copyright does not refer to /usr/share/common-licenses/GPL-3"
     depends=$(dpkg-deb -f "$deb" Depends)
     echo "Depends: $depends"
     for lib in libqt6core6 libqt6widgets6 libc6; do
@@ -90,8 +94,11 @@ case "$check" in
     cat "$tmp/requires"
     grep -q '^libQt6Widgets\.so\.6' "$tmp/requires" || fail "AUTOREQ did not find libQt6Widgets"
     ! grep -qE 'libasan|libubsan' "$tmp/requires" || fail "requires a sanitizer runtime"
+    # The GPL text, marked as the licence (Fedora and openSUSE have no /usr/share/common-licenses).
+    rpm -qp --qf '[%{FILENAMES} %{FILEFLAGS:fflags}\n]' "$rpm" | grep -qx '/usr/share/licenses/livydesk/LICENSE l' \
+      || fail "no %license /usr/share/licenses/livydesk/LICENSE"
     # Directories the distribution owns must not be claimed by this package.
-    for d in /usr /usr/bin /usr/share/applications /usr/share/icons/hicolor /usr/share/man/man1; do
+    for d in /usr /usr/bin /usr/share/applications /usr/share/icons/hicolor /usr/share/man/man1 /usr/share/licenses; do
       ! rpm -qpl "$rpm" | grep -qx "$d" || fail "the RPM claims $d"
     done
     echo "rpm-contents: OK"
@@ -102,6 +109,7 @@ case "$check" in
     top=$(find "$tmp" -mindepth 1 -maxdepth 1 -type d)
     (cd "$top" && find . -type f | sed 's|^\./||') > "$tmp/list"
     expect_files "$tmp/list" ""
+    grep -qx share/licenses/livydesk/LICENSE "$tmp/list" || fail "no share/licenses/livydesk/LICENSE (GPL text)"
     version=$(env -u DISPLAY -u WAYLAND_DISPLAY "$top/bin/livydesk" --version) || fail "bin/livydesk --version failed"
     echo "unpacked bin/livydesk --version: $version"
     echo "tgz: OK"
