@@ -128,6 +128,7 @@ case "$check" in
     grep -q 'CreateShortCut "$SMPROGRAMS\\$STARTMENU_FOLDER\\LivyDesk.lnk" "$INSTDIR\\bin\\livydesk.exe"' "$nsi" \
       || fail "no start-menu shortcut to bin\\livydesk.exe in $nsi"
     grep -q 'WriteUninstaller' "$nsi" || fail "no uninstaller in $nsi"
+    ! grep -q 'MUI_PAGE_COMPONENTS' "$nsi" || fail "the installer has a components page (one package expected)"
     grep -q 'MUI_ICON.*livydesk.ico' "$nsi" || fail "installer icon is not livydesk.ico"
     echo "nsis: OK: makensis built $(basename "$exe") ($(stat -c %s "$exe") bytes) with no warnings"
     rm -rf "$out/nsis/_CPack_Packages"
