@@ -72,7 +72,7 @@ case "$check" in
       || fail "copyright does not refer to /usr/share/common-licenses/GPL-3"
     depends=$(dpkg-deb -f "$deb" Depends)
     echo "Depends: $depends"
-    for lib in libqt6core6 libqt6widgets6 libc6; do
+    for lib in libqt6core6 libqt6widgets6 libc6 libqt6svg6; do
       [[ "$depends" == *"$lib"* ]] || fail "Depends lacks $lib: shlibdeps did not run?"
     done
     [[ "$depends" != *libasan* && "$depends" != *libubsan* ]] || fail "Depends on a sanitizer runtime"
@@ -93,6 +93,7 @@ case "$check" in
     rpm -qpR "$rpm" > "$tmp/requires"
     cat "$tmp/requires"
     grep -q '^libQt6Widgets\.so\.6' "$tmp/requires" || fail "AUTOREQ did not find libQt6Widgets"
+    grep -q '^libQt6Svg\.so\.6()(64bit)' "$tmp/requires" || fail "no requirement on the SVG icon engine's library"
     ! grep -qE 'libasan|libubsan' "$tmp/requires" || fail "requires a sanitizer runtime"
     # The GPL text, marked as the licence (Fedora and openSUSE have no /usr/share/common-licenses).
     rpm -qp --qf '[%{FILENAMES} %{FILEFLAGS:fflags}\n]' "$rpm" | grep -qx '/usr/share/licenses/livydesk/LICENSE l' \
