@@ -149,7 +149,17 @@ QString sessionStateText(const QString &state)
 /// Turns Livy's server text into one line a user reads in one go.
 QString humanize(const QString &serverText)
 {
+    // Scalatra's "no such route" 404 (a plain-text body with an HTML list of the servlet's routes).
+    static const QRegularExpression noRoute(QStringLiteral(R"re(^Requesting "(\S+) ([^"]*)" on servlet "([^"]*)")re"));
+    if (const auto m = noRoute.match(serverText.trimmed()); m.hasMatch()) {
+        return QStringLiteral("The server has no endpoint %1 %2 (is this the address of a Livy server?)")
+            .arg(m.captured(1), m.captured(3) + m.captured(2));
+    }
     QString line = firstLine(serverText);
+    // Never show markup to a user, whatever a proxy or servlet put in a text body.
+    static const QRegularExpression tag(QStringLiteral("<[^>]*>"));
+    if (line.contains(tag))
+        line = line.replace(tag, QStringLiteral(" ")).simplified();
     // Jackson appends where in the request the problem was; the user does not need Livy's class names.
     static const QRegularExpression referenceChain(QStringLiteral(R"(\s*\(through reference chain: .*$)"));
     line.remove(referenceChain);
