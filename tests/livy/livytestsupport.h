@@ -47,6 +47,21 @@ inline QMap<QString, QString> instanceEnvironment(const QString &instance)
     return env;
 }
 
+/// Why the real server cannot run here, or an empty string when it can (`scripts/local-livy availability`,
+/// which answers from the cache without the network; exit 77 = Livy's jars are not served by the registry).
+inline QString unavailableReason()
+{
+    QProcess process;
+    process.setProgram(QStringLiteral(LIVYDESK_SOURCE_DIR "/scripts/local-livy"));
+    process.setArguments({ QStringLiteral("--quiet"), QStringLiteral("availability") });
+    process.start();
+    if (!process.waitForFinished(60000))
+        return {};
+    if (process.exitCode() == 77)
+        return QString::fromUtf8(process.readAllStandardOutput()).trimmed();
+    return {};
+}
+
 /// Runs a job to completion (test code only) and hands it back for inspection.
 template<typename Job>
 std::unique_ptr<Job> run(Job *rawJob, int timeoutMs = 120000)
