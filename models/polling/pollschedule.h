@@ -23,10 +23,12 @@ namespace Livy {
 /// has been running, never below `floor` (so a 50 ms statement is seen within tens of ms) and never above `cap`
 /// (which bounds both the worst added latency of long statements and their steady request rate: 200 ms =
 /// 5 requests/s).
+///
+/// Defaults tuned with tests/benchmark (docs/benchmarks.md, "Polling latency"): 30 ms, 10 %, 200 ms.
 struct RunningSchedule
 {
-    std::chrono::milliseconds floor{ 20 };
-    double fraction = 0.07;
+    std::chrono::milliseconds floor{ 30 };
+    double fraction = 0.1;
     std::chrono::milliseconds cap{ 200 };
 
     std::chrono::milliseconds interval(std::chrono::milliseconds elapsed) const;

@@ -177,6 +177,7 @@ void Server::setRetainedStatements(int count) { m_store->options().retainedState
 void Server::setCsrfProtection(bool on) { m_config->csrfProtection = on; }
 void Server::setImpersonation(bool on) { m_config->impersonation = on; }
 void Server::setVersion(const QString &version) { m_config->version = version; }
+void Server::setPluralLogRoute(bool plural) { m_config->pluralLogRoute = plural; }
 
 void Server::setBasicAuth(const QString &user, const QString &password)
 {

@@ -116,6 +116,8 @@ public:
     void setBasicAuth(const QString &user, const QString &password); ///< empty user turns it off
     void setImpersonation(bool on);        ///< proxyUser/doAs honoured (default off: proxyUser echoes null)
     void setVersion(const QString &version);
+    /// Serve the log at /sessions/{id}/logs (the name some vendor documentation uses); /log is then no route.
+    void setPluralLogRoute(bool plural);
 
     // ---- scripted faults ----
     /// Applies `fault` to the next `count` requests (or Forever) whose method equals `method` (empty = any) and

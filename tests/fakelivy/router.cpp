@@ -151,9 +151,10 @@ Outcome Router::handle(const HttpRequest &request)
     const QString idOrName = seg.at(1);
     const QString leaf = seg.size() >= 3 ? seg.at(2) : QString();
     QByteArray allowed;
+    const QLatin1String logLeaf = m_config.pluralLogRoute ? QLatin1String("logs") : QLatin1String("log");
     if (seg.size() == 2)
         allowed = "GET, DELETE";
-    else if (seg.size() == 3 && (leaf == QLatin1String("state") || leaf == QLatin1String("log")))
+    else if (seg.size() == 3 && (leaf == QLatin1String("state") || leaf == logLeaf))
         allowed = "GET";
     else if (seg.size() == 3 && (leaf == QLatin1String("connect") || leaf == QLatin1String("completion")))
         allowed = "POST";
@@ -176,7 +177,7 @@ Outcome Router::handle(const HttpRequest &request)
         return method == "GET" ? Outcome{ getSession(*session) } : deleteSession(*session);
     if (leaf == QLatin1String("state"))
         return { getState(*session) };
-    if (leaf == QLatin1String("log"))
+    if (leaf == logLeaf)
         return { getLog(request, *session) };
     if (leaf == QLatin1String("connect"))
         return { getSession(*session) }; // records activity; the fake has no idle timeout to reset

@@ -22,6 +22,7 @@ struct ServerConfig
     QString basicPassword;
     bool impersonation = false;
     int deleteMs = 0;      ///< how long DELETE /sessions/{id} blocks before it answers
+    bool pluralLogRoute = false; ///< serve the log at /sessions/{id}/logs (as some vendor servers document) instead of /log
     QString version = QStringLiteral("0.9.0-incubating");
 };
 

@@ -331,6 +331,9 @@ private Q_SLOTS:
         QCOMPARE(page.value(QLatin1String("log")).toArray().size(), 5);
         QCOMPARE(page.value(QLatin1String("id")).toInt(-1), id);
         QCOMPARE(call("GET", QStringLiteral("/sessions/%1/logs").arg(id)).status, 404); // the vendor name is no route
+        m_server->setPluralLogRoute(true); // ... unless the fake plays a vendor server
+        QCOMPARE(call("GET", QStringLiteral("/sessions/%1/logs?size=-1").arg(id)).json().value(QLatin1String("total")).toInt(), 5);
+        QVERIFY(call("GET", QStringLiteral("/sessions/%1/log").arg(id)).body.startsWith("Requesting"));
     }
 
     void statementLifecycle()
