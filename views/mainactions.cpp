@@ -135,6 +135,10 @@ void MainActions::populateMenus(QMenuBar *bar, QWidget *dockToggles)
 
 void MainActions::populateToolBar(QToolBar *toolBar)
 {
+    // Short labels in the tool bar (menus keep the full text) so the server bar fits at 1200 px.
+    newSession->setIconText(QStringLiteral("New"));
+    cancelStatement->setIconText(QStringLiteral("Cancel"));
+    deleteSession->setIconText(QStringLiteral("Delete"));
     toolBar->addAction(newSession);
     toolBar->addAction(refresh);
     toolBar->addSeparator();

@@ -57,8 +57,8 @@ MainWindow::MainWindow(DraftStore *drafts, QWidget *parent)
     addDockWidget(Qt::LeftDockWidgetArea, m_sessionsDock);
     addDockWidget(Qt::BottomDockWidgetArea, m_editorDock);
     splitDockWidget(m_editorDock, m_logDock, Qt::Horizontal);
-    resizeDocks({ m_sessionsDock }, { 330 }, Qt::Horizontal);
-    resizeDocks({ m_editorDock }, { 300 }, Qt::Vertical);
+    resizeDocks({ m_sessionsDock }, { 370 }, Qt::Horizontal);
+    resizeDocks({ m_editorDock }, { 270 }, Qt::Vertical);
     resizeDocks({ m_editorDock, m_logDock }, { 620, 330 }, Qt::Horizontal);
 
     auto *toolBar = addToolBar(QStringLiteral("Main"));
@@ -323,6 +323,9 @@ SessionPage *MainWindow::showSession(int sessionId, QAbstractItemModel *statemen
         if (session)
             page->setSession(*session);
         connect(page, &SessionPage::linkActivated, this, &MainWindow::openUrl);
+        connect(page, &SessionPage::statusMessage, this, [this](const QString &message) {
+            statusBar()->showMessage(message, 5000);
+        });
         connect(page, &SessionPage::titleChanged, this, [this, page] {
             const int index = m_tabs->indexOf(page);
             if (index >= 0)

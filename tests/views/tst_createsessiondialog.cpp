@@ -273,7 +273,7 @@ private Q_SLOTS:
         QVERIFY(createEnabled());
         auto *banner = m_dialog->findChild<LivyDesk::MessageBanner *>(QStringLiteral("serverError"));
         QVERIFY(banner->isVisible());
-        QVERIFY(banner->text().contains(QStringLiteral("Duplicate session name")));
+        QVERIFY(banner->text().contains(QStringLiteral("already exists")));
         QVERIFY(banner->details().contains(QString::fromUtf8(body)));
         QVERIFY(messageOf("name").contains(QStringLiteral("Duplicate session name")));
         QCOMPARE(edit("name")->text(), QStringLiteral("etl"));

@@ -146,7 +146,7 @@ CreateSessionDialog::CreateSessionDialog(QWidget *parent)
     splitter->addWidget(previewBox);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
-    splitter->setSizes({ 560, 340 });
+    splitter->setSizes({ 520, 400 });
 
     m_summary = new QLabel(this);
     m_summary->setWordWrap(true);

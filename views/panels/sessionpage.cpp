@@ -89,6 +89,7 @@ SessionPage::SessionPage(int sessionId, QWidget *parent)
     m_code->setAccessibleName(QStringLiteral("Statement code"));
     m_code->setPlaceholderText(QString());
     m_output = new StatementOutputArea(this);
+    connect(m_output, &StatementOutputArea::statusMessage, this, &SessionPage::statusMessage);
 
     auto *detail = new QSplitter(Qt::Vertical, this);
     detail->setChildrenCollapsible(false);
@@ -96,6 +97,7 @@ SessionPage::SessionPage(int sessionId, QWidget *parent)
     detail->addWidget(m_output);
     detail->setStretchFactor(0, 1);
     detail->setStretchFactor(1, 3);
+    detail->setSizes({ 110, 390 });
     auto *statements = new QSplitter(Qt::Vertical, this);
     statements->setObjectName(QStringLiteral("statementSplitter"));
     statements->setChildrenCollapsible(false);
@@ -103,6 +105,7 @@ SessionPage::SessionPage(int sessionId, QWidget *parent)
     statements->addWidget(detail);
     statements->setStretchFactor(0, 2);
     statements->setStretchFactor(1, 5);
+    statements->setSizes({ 190, 500 });
 
     m_info = new SessionInfoView(this);
     connect(m_info, &SessionInfoView::linkActivated, this, &SessionPage::linkActivated);
@@ -142,19 +145,20 @@ void SessionPage::updateHeader()
     if (!m_session.name.isEmpty())
         text += QStringLiteral(" · ") + m_session.name;
     m_title->setText(text);
+    // The state in its colour, then kind and application in the normal text colour.
     QStringList facts;
-    facts.append(StateStyle::sessionStateLabel(m_session.state, m_session.stateName));
+    facts.append(QStringLiteral("<span style='color:%1'><b>%2</b></span>")
+                     .arg(StateStyle::colour(tone, palette()).name(),
+                          StateStyle::sessionStateLabel(m_session.state, m_session.stateName).toHtmlEscaped()));
     if (!m_session.kind.isEmpty())
-        facts.append(m_session.kind);
+        facts.append(m_session.kind.toHtmlEscaped());
     if (!m_session.appId.isEmpty())
-        facts.append(m_session.appId);
-    m_stateLabel->setText(facts.join(QStringLiteral("  ·  ")));
-    QPalette pal = m_stateLabel->palette();
-    pal.setColor(QPalette::WindowText, StateStyle::colour(tone, palette()));
-    m_stateLabel->setPalette(pal);
+        facts.append(m_session.appId.toHtmlEscaped());
+    m_stateLabel->setTextFormat(Qt::RichText);
+    m_stateLabel->setText(facts.join(QStringLiteral(" &nbsp;·&nbsp; ")));
     m_sparkUi->setEnabled(!m_session.appInfo.value(QStringLiteral("sparkUiUrl")).isEmpty());
     m_driverLog->setEnabled(!m_session.appInfo.value(QStringLiteral("driverLogUrl")).isEmpty());
-    setAccessibleDescription(m_stateLabel->text());
+    setAccessibleDescription(QStringLiteral("%1, %2").arg(StateStyle::sessionStateLabel(m_session.state, m_session.stateName), m_session.kind));
 }
 
 void SessionPage::setStatusText(const QString &text, bool problem)
@@ -272,7 +276,12 @@ void SessionPage::selectStatement(int id)
 
 QWidget *SessionPage::outputWidget() const
 {
-    return m_output->outputView();
+    return m_output;
+}
+
+bool SessionPage::isOutputShown() const
+{
+    return m_output->isOutputShown();
 }
 
 QString SessionPage::outputText() const

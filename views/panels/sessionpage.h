@@ -60,10 +60,14 @@ public:
     QWidget *outputWidget() const;
     /// The text the output area shows for the selected statement (placeholder or plain text), for tests.
     QString outputText() const;
+    /// The selected statement's output (not a placeholder) is on screen.
+    bool isOutputShown() const;
 
 Q_SIGNALS:
     void linkActivated(const QUrl &url);
     void titleChanged();
+    /// One-line feedback from the output views ("Exported 1,000 rows to …").
+    void statusMessage(const QString &message);
 
 private:
     void showStatement(const QModelIndex &index);

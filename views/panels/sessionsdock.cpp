@@ -164,10 +164,13 @@ void SessionsDock::setModel(Livy::SessionListModel *model)
     if (model) {
         QHeaderView *header = m_view->horizontalHeader();
         header->setSectionResizeMode(QHeaderView::Interactive);
-        m_view->setColumnWidth(Model::IdColumn, 48);
-        m_view->setColumnWidth(Model::NameColumn, 120);
-        m_view->setColumnWidth(Model::KindColumn, 70);
-        m_view->setColumnWidth(Model::StateColumn, 110);
+        header->setStretchLastSection(false);
+        header->setSectionResizeMode(Model::NameColumn, QHeaderView::Stretch);
+        const QFontMetrics fm = m_view->fontMetrics();
+        m_view->setColumnWidth(Model::IdColumn, fm.horizontalAdvance(QStringLiteral("00000")) + 12);
+        m_view->setColumnWidth(Model::KindColumn, fm.horizontalAdvance(QStringLiteral("pyspark")) + 16);
+        m_view->setColumnWidth(Model::StateColumn, fm.horizontalAdvance(QStringLiteral("Starting…")) + 28);
+        m_view->setColumnWidth(Model::AgeColumn, fm.horizontalAdvance(QStringLiteral("12 min")) + 16);
         for (const int hidden : { int(Model::OwnerColumn), int(Model::ProxyUserColumn), int(Model::AppIdColumn) })
             m_view->setColumnHidden(hidden, true);
         connect(model, &QAbstractItemModel::rowsInserted, this, &SessionsDock::updatePlaceholder);

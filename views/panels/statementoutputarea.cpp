@@ -2,40 +2,26 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "statementoutputarea.h"
 
-#include <QFontDatabase>
+#include "output/outputview.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QLabel>
-#include <QPlainTextEdit>
-
-#if __has_include("output/outputview.h")
-#include "output/outputview.h"
-#define LIVYDESK_HAVE_OUTPUTVIEW 1
-#endif
+#include <QVBoxLayout>
 
 namespace LivyDesk {
 
 StatementOutputArea::StatementOutputArea(QWidget *parent)
-    : QStackedWidget(parent)
+    : QWidget(parent)
 {
     setAccessibleName(QStringLiteral("Statement output"));
-    m_message = new QLabel(this);
-    m_message->setAlignment(Qt::AlignCenter);
-    m_message->setWordWrap(true);
-    m_message->setForegroundRole(QPalette::PlaceholderText);
-    addWidget(m_message);
-#ifdef LIVYDESK_HAVE_OUTPUTVIEW
     m_view = new OutputView(this);
-#else
-    auto *text = new QPlainTextEdit(this);
-    text->setReadOnly(true);
-    text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    text->setLineWrapMode(QPlainTextEdit::NoWrap);
-    m_view = text;
-#endif
     m_view->setAccessibleName(QStringLiteral("Output"));
-    addWidget(m_view);
-    showMessage(QStringLiteral("Select a statement to see its output."));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_view);
+    setFocusProxy(m_view);
+    connect(m_view, &OutputView::statusMessage, this, &StatementOutputArea::statusMessage);
+    clear(QString());
 }
 
 QString StatementOutputArea::plainText(const Livy::StatementOutput &output)
@@ -63,49 +49,53 @@ QString StatementOutputArea::plainText(const Livy::StatementOutput &output)
     return output.data.contains(QStringLiteral("image/png")) ? QStringLiteral("(image)") : QString();
 }
 
-void StatementOutputArea::showMessage(const QString &message)
-{
-    m_message->setText(message);
-    setCurrentWidget(m_message);
-    m_shown.reset();
-    m_plain.clear();
-}
-
 void StatementOutputArea::clear(const QString &message)
 {
-    showMessage(message);
+    m_shown.reset();
+    m_plain.clear();
+    m_view->showPlaceholder(OutputView::Placeholder::Empty, message);
 }
 
 void StatementOutputArea::setStatement(const Livy::Statement &s)
 {
     using S = Livy::StatementState;
     if (!s.output) {
+        m_shown.reset();
+        m_plain.clear();
+        const QString detail = QStringLiteral("Statement %1").arg(s.id);
         switch (s.state) {
-        case S::Waiting: showMessage(QStringLiteral("Statement %1 is waiting for the session…").arg(s.id)); break;
-        case S::Running:
-            showMessage(QStringLiteral("Statement %1 is running… %2 %").arg(s.id).arg(qRound(s.progress * 100.0)));
+        case S::Waiting: m_view->showPlaceholder(OutputView::Placeholder::Waiting, detail); break;
+        case S::Running: m_view->showPlaceholder(OutputView::Placeholder::Running, detail, s.progress); break;
+        case S::Cancelling: m_view->showPlaceholder(OutputView::Placeholder::Cancelling, detail); break;
+        case S::Cancelled: m_view->showPlaceholder(OutputView::Placeholder::Cancelled, detail); break;
+        default:
+            m_view->showPlaceholder(OutputView::Placeholder::Empty,
+                                    QStringLiteral("Statement %1 has no output.").arg(s.id));
             break;
-        case S::Cancelling: showMessage(QStringLiteral("Cancelling statement %1…").arg(s.id)); break;
-        case S::Cancelled: showMessage(QStringLiteral("Statement %1 was cancelled.").arg(s.id)); break;
-        default: showMessage(QStringLiteral("Statement %1 has no output.").arg(s.id)); break;
         }
         return;
     }
-    if (m_shown && *m_shown == *s.output && currentWidget() == m_view)
+    // Polls repeat the same output: parse it once.
+    if (m_shown && *m_shown == *s.output)
         return;
     m_shown = s.output;
     m_plain = plainText(*s.output);
-#ifdef LIVYDESK_HAVE_OUTPUTVIEW
-    static_cast<OutputView *>(m_view)->setOutput(*s.output);
-#else
-    static_cast<QPlainTextEdit *>(m_view)->setPlainText(m_plain);
-#endif
-    setCurrentWidget(m_view);
+    m_view->setOutput(*s.output);
 }
 
 QString StatementOutputArea::text() const
 {
-    return currentWidget() == m_message ? m_message->text() : m_plain;
+    const QString placeholder = m_view->placeholderText();
+    return m_shown && placeholder.isEmpty() ? m_plain : placeholder;
+}
+
+} // namespace LivyDesk
+
+namespace LivyDesk {
+
+bool StatementOutputArea::isOutputShown() const
+{
+    return m_shown.has_value() && !m_view->isPreparing() && m_view->placeholderText().isEmpty();
 }
 
 } // namespace LivyDesk

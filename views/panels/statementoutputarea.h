@@ -4,34 +4,37 @@
 
 #include "livy/types.h"
 
-#include <QStackedWidget>
+#include <QWidget>
 
-class QLabel;
+#include <optional>
 
 namespace LivyDesk {
 
-/// Shows one statement's result: its output through the results engineer's OutputView when the build has it
-/// (views/output), otherwise a plain-text rendering; a short message while the statement waits or runs.
-class StatementOutputArea : public QStackedWidget
+class OutputView;
+
+/// Shows the selected statement's result in an OutputView (views/output): its output once available (parsed
+/// once per output, not on every poll), or a placeholder with the progress while it waits or runs.
+class StatementOutputArea : public QWidget
 {
     Q_OBJECT
 public:
     explicit StatementOutputArea(QWidget *parent = nullptr);
 
-    /// Renders the statement (only re-renders when its output changed).
     void setStatement(const Livy::Statement &statement);
     void clear(const QString &message);
-    QWidget *outputView() const { return m_view; }
-    /// The placeholder message, or the plain text of what is shown.
+    OutputView *outputView() const { return m_view; }
+    /// The placeholder's message, or a plain-text rendering of the output shown (for tests and copying).
     QString text() const;
-    /// A plain-text rendering of an output (text/plain, an error's traceback, JSON) used for copying.
+    /// An output (not a placeholder) is on screen and fully prepared.
+    bool isOutputShown() const;
+    /// A plain-text rendering of an output: text/plain, an error's name, value and traceback, or JSON.
     static QString plainText(const Livy::StatementOutput &output);
 
-private:
-    void showMessage(const QString &message);
+Q_SIGNALS:
+    void statusMessage(const QString &message);
 
-    QLabel *m_message = nullptr;
-    QWidget *m_view = nullptr;
+private:
+    OutputView *m_view = nullptr;
     std::optional<Livy::StatementOutput> m_shown;
     QString m_plain;
 };

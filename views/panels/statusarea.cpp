@@ -71,9 +71,11 @@ StatusArea::StatusArea(QWidget *parent)
     layout->addWidget(m_badge);
     layout->addWidget(m_activityLabel);
     layout->addSpacing(12);
-    layout->addWidget(m_error, 1);
+    layout->addWidget(m_error, 100);
     layout->addWidget(m_detailsButton);
     layout->addWidget(m_clearButton);
+    layout->addStretch(1); // keeps the activity at the left while there is no error
+    m_activityLabel->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Preferred);
 
     connect(m_detailsButton, &QToolButton::toggled, this, &StatusArea::setDetailsVisible);
     connect(m_clearButton, &QToolButton::clicked, this, &StatusArea::clearError);
