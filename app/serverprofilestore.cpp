@@ -57,17 +57,27 @@ void ServerProfileStore::setCurrentId(const QString &id)
     QSettings().setValue(QStringLiteral("currentServer"), id);
 }
 
+namespace {
+/// "http://h:8998/" and "http://h:8998" are the same server; user info is not part of its identity.
+QString normalized(const QUrl &url)
+{
+    QString text = url.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment).toString();
+    while (text.endsWith(QLatin1Char('/')))
+        text.chop(1);
+    return text;
+}
+} // namespace
+
 ServerProfile ServerProfileStore::profileForUrl(QList<ServerProfile> &profiles, const QUrl &url)
 {
-    const QUrl wanted = url.adjusted(QUrl::StripTrailingSlash);
+    const QString wanted = normalized(url);
     for (const ServerProfile &p : std::as_const(profiles))
-        if (p.url.adjusted(QUrl::StripTrailingSlash) == wanted)
+        if (normalized(p.url) == wanted)
             return p;
     ServerProfile p;
     p.id = ServerProfile::newId();
-    p.url = wanted;
+    p.url = QUrl(wanted);
     p.userName = url.userName(); // never the password: that belongs in the keychain
-    p.url.setUserInfo(QString());
     profiles.append(p);
     return p;
 }

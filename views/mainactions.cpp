@@ -5,6 +5,7 @@
 #include "panels/icons.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QDockWidget>
 #include <QMenu>
 #include <QMenuBar>
@@ -112,6 +113,7 @@ void MainActions::populateMenus(QMenuBar *bar, QWidget *dockToggles)
 
     QMenu *server = bar->addMenu(QStringLiteral("Se&rver"));
     server->setObjectName(QStringLiteral("serverMenu"));
+    m_serverMenu = server;
     server->addAction(reconnect);
     server->addAction(manageServers);
     server->addSeparator();
@@ -147,6 +149,26 @@ void MainActions::populateToolBar(QToolBar *toolBar)
     toolBar->addAction(cancelStatement);
     toolBar->addSeparator();
     toolBar->addAction(deleteSession);
+}
+
+void MainActions::setServerProfiles(const QList<ServerProfile> &profiles, const QString &currentId,
+                                    const std::function<void(const QString &)> &select)
+{
+    if (!m_serverMenu)
+        return;
+    qDeleteAll(m_profileActions);
+    m_profileActions.clear();
+    auto *group = new QActionGroup(m_serverMenu);
+    for (const ServerProfile &p : profiles) {
+        QAction *action = m_serverMenu->addAction(p.displayName());
+        action->setCheckable(true);
+        action->setChecked(p.id == currentId);
+        action->setToolTip(p.url.toString());
+        action->setStatusTip(QStringLiteral("Switch to %1").arg(p.url.toString()));
+        action->setActionGroup(group);
+        connect(action, &QAction::triggered, this, [select, id = p.id] { select(id); });
+        m_profileActions.append(action);
+    }
 }
 
 QList<QAction *> MainActions::all() const

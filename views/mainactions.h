@@ -2,9 +2,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "dialogs/serverprofile.h"
+
 #include <QObject>
 
+#include <functional>
+
 class QAction;
+class QMenu;
 class QMenuBar;
 class QToolBar;
 class QWidget;
@@ -52,6 +57,13 @@ public:
     /// The frequent ones.
     void populateToolBar(QToolBar *toolBar);
     QList<QAction *> all() const;
+    /// Lists the profiles in the Server menu (checked: the one in use); choosing one calls `select`.
+    void setServerProfiles(const QList<ServerProfile> &profiles, const QString &currentId,
+                           const std::function<void(const QString &)> &select);
+
+private:
+    QMenu *m_serverMenu = nullptr;
+    QList<QAction *> m_profileActions;
 };
 
 } // namespace LivyDesk

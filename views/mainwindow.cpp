@@ -17,6 +17,7 @@
 #include "panels/sessionpage.h"
 #include "panels/sessionsdock.h"
 #include "panels/statestyle.h"
+#include "prompts.h"
 
 #include <QAction>
 #include <QApplication>
@@ -239,22 +240,7 @@ void MainWindow::setServerProfiles(const QList<ServerProfile> &profiles, const Q
 {
     m_profiles = profiles;
     m_serverBar->setProfiles(profiles, currentId);
-    // The Server menu lists the profiles to switch to.
-    QMenu *menu = menuBar()->findChild<QMenu *>(QStringLiteral("serverMenu"));
-    if (!menu)
-        return;
-    const QList<QAction *> existing = menu->actions();
-    for (QAction *action : existing)
-        if (action->property("profileId").isValid())
-            menu->removeAction(action), action->deleteLater();
-    for (const ServerProfile &p : profiles) {
-        QAction *action = menu->addAction(p.displayName());
-        action->setProperty("profileId", p.id);
-        action->setCheckable(true);
-        action->setChecked(p.id == currentId);
-        action->setToolTip(p.url.toString());
-        connect(action, &QAction::triggered, this, [this, id = p.id] { Q_EMIT profileSelected(id); });
-    }
+    m_actions->setServerProfiles(profiles, currentId, [this](const QString &id) { Q_EMIT profileSelected(id); });
 }
 
 void MainWindow::setServer(const ServerProfile &profile)
@@ -277,21 +263,7 @@ void MainWindow::updateTitle()
 void MainWindow::setConnectionState(ServerBar::State state, const QString &detail)
 {
     m_serverBar->setState(state, detail);
-    switch (state) {
-    case ServerBar::State::Disconnected: setActivity(StatusArea::Activity::Offline); break;
-    case ServerBar::State::Connecting:
-        setActivity(StatusArea::Activity::Connecting, QStringLiteral("Connecting to %1…").arg(m_server.url.toString()));
-        break;
-    case ServerBar::State::Connected: setActivity(StatusArea::Activity::Connected, QStringLiteral("Connected · polling")); break;
-    case ServerBar::State::Reconnecting:
-        setActivity(StatusArea::Activity::Reconnecting,
-                    detail.isEmpty() ? QStringLiteral("Reconnecting…") : QStringLiteral("Reconnecting: %1").arg(detail));
-        break;
-    case ServerBar::State::Failed:
-        setActivity(StatusArea::Activity::Offline,
-                    detail.isEmpty() ? QStringLiteral("Not connected") : QStringLiteral("Not connected: %1").arg(detail));
-        break;
-    }
+    m_status->setConnectionState(state, detail, m_server.url);
 }
 
 void MainWindow::setServerVersion(const QString &version)
@@ -473,19 +445,12 @@ void MainWindow::sessionCreateFailed(const Livy::LivyError &error)
 
 void MainWindow::requestDelete(int sessionId)
 {
-    QString what = QStringLiteral("session %1").arg(sessionId);
+    QString name;
     if (m_sessionModel)
-        if (const auto s = m_sessionModel->session(sessionId); s && !s->name.isEmpty())
-            what = QStringLiteral("session %1 (%2)").arg(sessionId).arg(s->name);
-    auto *box = new QMessageBox(QMessageBox::Warning, QStringLiteral("Delete Session"),
-                                QStringLiteral("Delete %1?").arg(what), QMessageBox::Cancel, this);
-    box->setObjectName(QStringLiteral("confirmDelete"));
-    box->setInformativeText(QStringLiteral("This stops its Spark application on the server. Variables, cached data "
-                                           "and statement results are lost; your editor draft is kept."));
-    QPushButton *remove = box->addButton(QStringLiteral("Delete Session"), QMessageBox::DestructiveRole);
-    box->setDefaultButton(QMessageBox::Cancel);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    connect(remove, &QPushButton::clicked, this, [this, sessionId] { Q_EMIT deleteSessionRequested(sessionId); });
+        if (const auto session = m_sessionModel->session(sessionId))
+            name = session->name;
+    QMessageBox *box = Prompts::confirmDeleteSession(this, sessionId, name);
+    connect(box, &QMessageBox::accepted, this, [this, sessionId] { Q_EMIT deleteSessionRequested(sessionId); });
     box->open();
 }
 
@@ -556,13 +521,7 @@ void MainWindow::showProfilesDialog()
 
 void MainWindow::showAbout()
 {
-    auto *box = new QMessageBox(QMessageBox::Information, QStringLiteral("About LivyDesk"),
-                                QStringLiteral("<b>LivyDesk %1</b>").arg(QStringLiteral(LIVYDESK_VERSION)),
-                                QMessageBox::Close, this);
-    box->setInformativeText(QStringLiteral("A native desktop client for Apache Livy.\n\nQt %1 · syntax highlighting: %2")
-                                .arg(QString::fromLatin1(qVersion()), CodeHighlighter::defaultBackendName()));
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->open();
+    Prompts::about(this)->open();
 }
 
 bool MainWindow::isActive() const

@@ -104,6 +104,25 @@ void StatusArea::setActivity(Activity activity, const QString &text)
     m_activityLabel->setText(text.isEmpty() ? fallback : text);
 }
 
+void StatusArea::setConnectionState(ServerBar::State state, const QString &detail, const QUrl &server)
+{
+    switch (state) {
+    case ServerBar::State::Disconnected: setActivity(Activity::Offline); break;
+    case ServerBar::State::Connecting:
+        setActivity(Activity::Connecting, QStringLiteral("Connecting to %1…").arg(server.toString()));
+        break;
+    case ServerBar::State::Connected: setActivity(Activity::Connected, QStringLiteral("Connected · polling")); break;
+    case ServerBar::State::Reconnecting:
+        setActivity(Activity::Reconnecting,
+                    detail.isEmpty() ? QStringLiteral("Reconnecting…") : QStringLiteral("Reconnecting: %1").arg(detail));
+        break;
+    case ServerBar::State::Failed:
+        setActivity(Activity::Offline,
+                    detail.isEmpty() ? QStringLiteral("Not connected") : QStringLiteral("Not connected: %1").arg(detail));
+        break;
+    }
+}
+
 QString StatusArea::activityText() const
 {
     return m_activityLabel->text();

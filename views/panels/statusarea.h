@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "serverbar.h"
+
 #include <QDateTime>
 #include <QWidget>
 
@@ -29,6 +31,8 @@ public:
     explicit StatusArea(QWidget *parent = nullptr);
 
     void setActivity(Activity activity, const QString &text = {});
+    /// The activity line for a server connection state ("Connecting to …", "Reconnecting: …").
+    void setConnectionState(ServerBar::State state, const QString &detail, const QUrl &server);
     Activity activity() const { return m_activity; }
     QString activityText() const;
 

@@ -1,0 +1,126 @@
+// SPDX-FileCopyrightText: 2026 LivyDesk contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "dialogs/serverprofilesdialog.h"
+#include "serverprofilestore.h"
+
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSettings>
+#include <QtTest>
+
+using namespace LivyDesk;
+
+class TestServerProfiles : public QObject
+{
+    Q_OBJECT
+
+    static ServerProfile profile(const QString &id, const QString &url)
+    {
+        ServerProfile p;
+        p.id = id;
+        p.url = QUrl(url);
+        return p;
+    }
+    static QLineEdit *field(QDialog &dialog, const char *accessibleName)
+    {
+        const QList<QLineEdit *> edits = dialog.findChildren<QLineEdit *>();
+        for (QLineEdit *e : edits)
+            if (e->accessibleName() == QLatin1String(accessibleName))
+                return e;
+        qFatal("no field %s", accessibleName);
+    }
+
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void init() { QSettings().clear(); }
+
+    void storeRoundTripsWithoutSecrets()
+    {
+        ServerProfile p = profile(QStringLiteral("x"), QStringLiteral("https://livy:8998"));
+        p.name = QStringLiteral("Prod");
+        p.userName = QStringLiteral("alice");
+        p.verifyTls = false;
+        p.caCertificates = QStringLiteral("/etc/ca.pem");
+        p.doAs = QStringLiteral("bob");
+        ServerProfileStore store;
+        store.save({ p, profile(QStringLiteral("y"), QStringLiteral("http://localhost:8998")) });
+        store.setCurrentId(QStringLiteral("y"));
+        const QList<ServerProfile> loaded = store.load();
+        QCOMPARE(loaded.size(), 2);
+        QCOMPARE(loaded.first(), p);
+        QCOMPARE(store.currentId(), QStringLiteral("y"));
+        // Nothing in the settings file looks like a password.
+        QSettings settings;
+        const QStringList keys = settings.allKeys();
+        for (const QString &key : keys)
+            QVERIFY2(!key.contains(QStringLiteral("pass"), Qt::CaseInsensitive), qPrintable(key));
+    }
+
+    void commandLineUrlReusesOrAddsAProfile()
+    {
+        QList<ServerProfile> profiles{ profile(QStringLiteral("a"), QStringLiteral("http://h:8998")) };
+        QCOMPARE(ServerProfileStore::profileForUrl(profiles, QUrl(QStringLiteral("http://h:8998/"))).id, QStringLiteral("a"));
+        QCOMPARE(profiles.size(), 1);
+        const ServerProfile added = ServerProfileStore::profileForUrl(profiles, QUrl(QStringLiteral("https://carol:secret@other:8998")));
+        QCOMPARE(profiles.size(), 2);
+        QCOMPARE(added.userName, QStringLiteral("carol"));
+        QVERIFY(!added.url.toString().contains(QStringLiteral("secret"))); // a password in a URL is never kept
+        QCOMPARE(added.url.host(), QStringLiteral("other"));
+    }
+
+    void dialogEditsProfilesAndPasswords()
+    {
+        ServerProfile a = profile(QStringLiteral("a"), QStringLiteral("http://h:8998"));
+        ServerProfilesDialog dialog({ a }, QStringLiteral("a"));
+        dialog.show();
+        QSignalSpy accepted(&dialog, &ServerProfilesDialog::profilesAccepted);
+        QLineEdit *name = field(dialog, "Profile name");
+        QLineEdit *url = field(dialog, "Server URL");
+        QLineEdit *user = field(dialog, "User name");
+        QLineEdit *password = field(dialog, "Password");
+        QCOMPARE(password->echoMode(), QLineEdit::Password);
+        QTest::keyClicks(name, QStringLiteral("Cluster"));
+        QTest::keyClicks(user, QStringLiteral("alice"));
+        QTest::keyClicks(password, QStringLiteral("s3cret"));
+        auto *verify = dialog.findChild<QCheckBox *>();
+        verify->setChecked(false);
+
+        // A bad URL blocks OK.
+        url->clear();
+        QTest::keyClicks(url, QStringLiteral("ftp://x"));
+        auto *ok = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+        QVERIFY(!ok->isEnabled());
+        url->clear();
+        QTest::keyClicks(url, QStringLiteral("https://livy.example.org:8998"));
+        QVERIFY(ok->isEnabled());
+
+        dialog.addProfile(); // a second profile, untouched password
+        ok->click();
+        QCOMPARE(accepted.count(), 1);
+        const auto profiles = accepted.at(0).at(0).value<QList<ServerProfile>>();
+        const auto passwords = accepted.at(0).at(1).value<QHash<QString, QString>>();
+        QCOMPARE(profiles.size(), 2);
+        QCOMPARE(profiles.first().name, QStringLiteral("Cluster"));
+        QCOMPARE(profiles.first().userName, QStringLiteral("alice"));
+        QVERIFY(!profiles.first().verifyTls);
+        QVERIFY(profiles.first().isInsecure());
+        QCOMPARE(profiles.first().url, QUrl(QStringLiteral("https://livy.example.org:8998")));
+        QCOMPARE(passwords.size(), 1); // only the password that was typed
+        QCOMPARE(passwords.value(QStringLiteral("a")), QStringLiteral("s3cret"));
+        QCOMPARE(accepted.at(0).at(2).toString(), profiles.last().id); // the selected one
+    }
+
+    void urlErrors()
+    {
+        QVERIFY(!ServerProfilesDialog::urlError(QUrl()).isEmpty());
+        QVERIFY(!ServerProfilesDialog::urlError(QUrl(QStringLiteral("file:///x"))).isEmpty());
+        QVERIFY(ServerProfilesDialog::urlError(QUrl(QStringLiteral("http://h:8998"))).isEmpty());
+    }
+};
+
+QTEST_MAIN(TestServerProfiles)
+#include "tst_serverprofiles.moc"
