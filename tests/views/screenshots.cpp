@@ -13,6 +13,7 @@
 #include "mainactions.h"
 #include "mainwindow.h"
 #include "panels/editordock.h"
+#include "panels/logdock.h"
 #include "panels/sessionpage.h"
 #include "panels/sessionsdock.h"
 
@@ -181,6 +182,11 @@ int main(int argc, char **argv)
                        "       .orderBy(F.desc(\"score\")))\n"
                        "%table top\n"));
     save(w, out.filePath(QStringLiteral("main-window%1.png").arg(suffix)));
+    // The outputs alone, with room: the bottom docks out of the way.
+    w->editorDock()->hide();
+    w->logDock()->hide();
+    w->resize(1200, 900);
+    QTest::qWait(100);
     save(page->outputWidget(), out.filePath(QStringLiteral("statement-output-table%1.png").arg(suffix)));
     page->selectStatement(tableRow - 1);
     waitFor([page] { return page->isOutputShown(); }, 5000, "the error output");
