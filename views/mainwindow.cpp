@@ -73,6 +73,11 @@ MainWindow::MainWindow(DraftStore *drafts, QWidget *parent)
     m_serverBar = new ServerBar(toolBar);
     toolBar->addWidget(m_serverBar);
     m_actions->populateMenus(menuBar(), this);
+    // Shift+Enter runs the selection only from the editor dock: in line edits (filters, log search) it means
+    // something else, and line edits do not claim it from window shortcuts.
+    removeAction(m_actions->runSelection);
+    m_actions->runSelection->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_editorDock->addAction(m_actions->runSelection);
 
     m_status = new StatusArea(this);
     statusBar()->addWidget(m_status, 1);

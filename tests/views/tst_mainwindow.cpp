@@ -212,7 +212,24 @@ private Q_SLOTS:
         QCOMPARE(page->selectedStatementId(), 1);
         // Selecting the first statement again shows its output.
         page->selectStatement(0);
-        QCOMPARE(page->outputText(), QStringLiteral("2"));
+        QTRY_COMPARE(page->outputText(), QStringLiteral("2"));
+        // Shift+Enter in the log's search box searches backwards; it never runs code.
+        window()->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(window()));
+        QLineEdit *search = window()->logDock()->searchEdit();
+        search->setFocus();
+        QTest::keyClicks(search, QStringLiteral("INFO"));
+        QTest::keyClick(search, Qt::Key_Return, Qt::ShiftModifier);
+        QTest::qWait(50);
+        QCOMPARE(m_server->requests("POST", path).size(), 2);
+        // Shift+Enter in the editor runs the paragraph around the cursor.
+        editor->setPlainText(QStringLiteral("1+2\n\n3+4"));
+        editor->moveCursor(QTextCursor::End);
+        editor->setFocus();
+        QTest::keyClick(editor, Qt::Key_Return, Qt::ShiftModifier);
+        QTRY_COMPARE(m_server->requests("POST", path).size(), 3);
+        QCOMPARE(m_server->requests("POST", path).last().json().value(QStringLiteral("code")).toString(), QStringLiteral("3+4"));
+        QTRY_COMPARE(page->outputText(), QStringLiteral("7"));
     }
 
     void cancelARunningStatement()
