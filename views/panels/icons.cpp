@@ -26,7 +26,7 @@ constexpr IconNames names[] = {
     { AppIcon::Refresh, "view-refresh", "refresh" },
     { AppIcon::Run, "media-playback-start", "run" },
     { AppIcon::RunSelection, "media-skip-forward", "run-selection" },
-    { AppIcon::Cancel, "process-stop", "cancel" },
+    { AppIcon::Cancel, "process-stop", "stop" },
     { AppIcon::Delete, "edit-delete", "delete" },
     { AppIcon::Copy, "edit-copy", "copy" },
     { AppIcon::Open, "document-open", "open" },
