@@ -115,8 +115,11 @@ void Application::switchToProfile(const QString &profileId)
 
 void Application::connectTo(const ServerProfile &profile, const QString &password)
 {
-    if (m_window->server().id.isEmpty() || m_window->server().id != profile.id)
-        m_window->saveLayout(); // remember the old server's open tabs
+    // Reconnecting to the same server keeps its tabs; switching remembers the old server's tabs for next time.
+    const bool sameServer = !m_window->server().id.isEmpty() && m_window->server().id == profile.id;
+    const QList<int> stillOpen = sameServer ? m_window->openSessionIds() : QList<int>();
+    if (!m_window->server().id.isEmpty())
+        m_window->saveLayout();
     delete m_server;
     delete m_connection;
     m_completionTickets.clear();
@@ -144,8 +147,8 @@ void Application::connectTo(const ServerProfile &profile, const QString &passwor
     m_window->setServerVersion(QString());
     wireServer();
 
-    m_pendingOpen.clear();
-    if (m_options.restoreLayout)
+    m_pendingOpen = stillOpen;
+    if (!sameServer && m_options.restoreLayout)
         m_pendingOpen = MainWindow::savedOpenSessions(profile.id);
     m_server->connectToServer();
     for (const int id : std::as_const(m_pendingOpen))

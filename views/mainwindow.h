@@ -7,19 +7,20 @@
 #include "panels/serverbar.h"
 #include "panels/statusarea.h"
 
+#include "items/sessionlistmodel.h"
+
+#include <QAbstractItemModel>
 #include <QHash>
 #include <QMainWindow>
 #include <QPointer>
 
 #include <functional>
 
-class QAbstractItemModel;
 class QStackedWidget;
 class QTabWidget;
 
 namespace Livy {
 class LivyError;
-class SessionListModel;
 struct CreateSessionRequest;
 struct Session;
 }
@@ -148,10 +149,10 @@ private:
     MessageBanner *m_banner = nullptr;
     QStackedWidget *m_centralStack = nullptr;
     QTabWidget *m_tabs = nullptr;
-    Livy::SessionListModel *m_sessionModel = nullptr;
+    QPointer<Livy::SessionListModel> m_sessionModel; ///< owned by the server controller
     QPointer<CreateSessionDialog> m_createDialog;
     QHash<int, SessionPage *> m_pages;
-    QHash<int, QAbstractItemModel *> m_logs;
+    QHash<int, QPointer<QAbstractItemModel>> m_logs;
     QHash<QString, int> m_keyToId;
     QList<ServerProfile> m_profiles;
     ServerProfile m_server;

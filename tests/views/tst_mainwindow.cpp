@@ -3,6 +3,7 @@
 // The whole application (composition root, controllers, window) against the in-process fake Livy server,
 // driven through its widgets offscreen.
 #include "application.h"
+#include "serverprofilestore.h"
 #include "dialogs/confeditor.h"
 #include "dialogs/createsessiondialog.h"
 #include "dialogs/stringlisteditor.h"
@@ -347,6 +348,52 @@ private Q_SLOTS:
         QTRY_COMPARE(m_server->requests("POST", path).size(), 1);
         QCOMPARE(m_server->requests("POST", path).first().json().value(QStringLiteral("kind")).toString(),
                  QStringLiteral("sql"));
+    }
+
+    void switchServersKeepsEachServersTabs()
+    {
+        FakeLivy::Server other;
+        QVERIFY(other.start());
+        other.setStartupDelay(0);
+        other.createSession(parse("{\"kind\":\"sql\",\"name\":\"on-b\"}"));
+        other.createSession(parse("{\"kind\":\"sql\",\"name\":\"also-on-b\"}"));
+        const int onA = m_server->createSession(parse("{\"kind\":\"pyspark\",\"name\":\"on-a\"}"));
+        ServerProfile a;
+        a.id = QStringLiteral("a");
+        a.name = QStringLiteral("Server A");
+        a.url = m_server->url();
+        ServerProfile b;
+        b.id = QStringLiteral("b");
+        b.name = QStringLiteral("Server B");
+        b.url = other.url();
+        ServerProfileStore().save({ a, b });
+        launch(true);
+        QCOMPARE(m_app->profile().id, QStringLiteral("a"));
+        QVERIFY(openFromList(onA));
+        QCOMPARE(window()->windowTitle(), QStringLiteral("Server A — LivyDesk"));
+
+        // Switch with the server chooser in the tool bar.
+        QComboBox *chooser = window()->serverBar()->chooser();
+        chooser->setCurrentIndex(chooser->findData(QStringLiteral("b")));
+        Q_EMIT chooser->activated(chooser->currentIndex());
+        QTRY_COMPARE(m_app->profile().id, QStringLiteral("b"));
+        QCOMPARE(window()->openSessionIds(), QList<int>()); // A's tab is gone (its draft and tab list are kept)
+        QTRY_COMPARE(window()->serverBar()->state(), ServerBar::State::Connected);
+        QTRY_COMPARE(window()->sessionsDock()->model()->rowCount(), 2);
+        QCOMPARE(window()->windowTitle(), QStringLiteral("Server B — LivyDesk"));
+        QVERIFY(!other.requests("GET", QStringLiteral("/sessions")).isEmpty());
+
+        // And back: A's open session comes back.
+        chooser->setCurrentIndex(chooser->findData(QStringLiteral("a")));
+        Q_EMIT chooser->activated(chooser->currentIndex());
+        QTRY_COMPARE(m_app->profile().id, QStringLiteral("a"));
+        QTRY_VERIFY(window()->sessionPage(onA));
+        QCOMPARE(ServerProfileStore().currentId(), QStringLiteral("a"));
+
+        // Reconnect (Ctrl+R) keeps the open tabs.
+        window()->actions()->reconnect->trigger();
+        QTRY_COMPARE(window()->serverBar()->state(), ServerBar::State::Connected);
+        QCOMPARE(window()->openSessionIds(), QList<int>{ onA });
     }
 
     void pollingPausesWhileHidden()

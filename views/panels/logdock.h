@@ -2,9 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QAbstractItemModel>
 #include <QDockWidget>
+#include <QPointer>
 
-class QAbstractItemModel;
 class QLabel;
 class QLineEdit;
 class QListView;
@@ -47,7 +48,7 @@ private:
     void updateMatchLabel();
     void scrollIfFollowing();
 
-    QAbstractItemModel *m_model = nullptr;
+    QPointer<QAbstractItemModel> m_model; ///< owned by the session controller, which may go first
     QSortFilterProxyModel *m_proxy = nullptr;
     QListView *m_view = nullptr;
     QLineEdit *m_search = nullptr;

@@ -4,9 +4,10 @@
 
 #include "livy/types.h"
 
+#include <QAbstractItemModel>
+#include <QPointer>
 #include <QWidget>
 
-class QAbstractItemModel;
 class QLabel;
 class QModelIndex;
 class QSplitter;
@@ -76,7 +77,7 @@ private:
 
     int m_sessionId;
     Livy::Session m_session;
-    QAbstractItemModel *m_statements = nullptr;
+    QPointer<QAbstractItemModel> m_statements; ///< owned by the session controller
     QLabel *m_title = nullptr;
     QLabel *m_stateLabel = nullptr;
     QLabel *m_stateBadge = nullptr;
