@@ -315,10 +315,10 @@ SessionPage *MainWindow::showSession(int sessionId, QAbstractItemModel *statemen
         m_editorDock->openEditor(key, page->title(), session ? session->kind : QString());
         const int index = m_tabs->addTab(page, page->title());
         m_tabs->setTabIcon(index, StateStyle::sessionBadge(page->session().state, palette()));
-        connect(page, &SessionPage::titleChanged, this, [this, page] {
+        connect(page, &SessionPage::stateChanged, this, [this, page](Livy::SessionState state) {
             const int i = m_tabs->indexOf(page);
             if (i >= 0)
-                m_tabs->setTabIcon(i, StateStyle::sessionBadge(page->session().state, palette()));
+                m_tabs->setTabIcon(i, StateStyle::sessionBadge(state, palette()));
         });
     }
     m_centralStack->setCurrentWidget(m_tabs);

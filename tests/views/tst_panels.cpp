@@ -189,6 +189,7 @@ private Q_SLOTS:
         SessionPage page(4);
         page.resize(900, 600);
         page.show();
+        QSignalSpy stateChanges(&page, &SessionPage::stateChanged);
         Livy::Session s = session(4, QStringLiteral("etl"), Livy::SessionState::Idle);
         s.appId = QStringLiteral("application_1_0004");
         s.appInfo.insert(QStringLiteral("sparkUiUrl"), QStringLiteral("http://rm:8088/proxy/application_1_0004/"));
@@ -198,6 +199,9 @@ private Q_SLOTS:
         s.jars = QStringList{ QStringLiteral("hdfs:///a.jar"), QStringLiteral("hdfs:///b.jar") };
         page.setSession(s);
         QCOMPARE(page.title(), QStringLiteral("4 · etl"));
+        QCOMPARE(stateChanges.count(), 1);
+        page.setSession(s);
+        QCOMPARE(stateChanges.count(), 1); // the same state again is no change
         QCOMPARE(page.infoView()->fieldText(QStringLiteral("driverMemory")), QStringLiteral("2g"));
         QCOMPARE(page.infoView()->fieldText(QStringLiteral("numExecutors")), QStringLiteral("3"));
         QCOMPARE(page.infoView()->fieldText(QStringLiteral("executorMemory")), QStringLiteral("—"));

@@ -129,11 +129,14 @@ SessionPage::~SessionPage() = default;
 void SessionPage::setSession(const Livy::Session &session)
 {
     const QString before = title();
+    const Livy::SessionState stateBefore = m_session.state;
     m_session = session;
     updateHeader();
     m_info->setSession(session);
     if (title() != before)
         Q_EMIT titleChanged();
+    if (session.state != stateBefore)
+        Q_EMIT stateChanged(session.state);
 }
 
 void SessionPage::updateHeader()

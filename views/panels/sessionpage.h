@@ -67,6 +67,8 @@ public:
 Q_SIGNALS:
     void linkActivated(const QUrl &url);
     void titleChanged();
+    /// The session's state changed (tab badges follow it).
+    void stateChanged(Livy::SessionState state);
     /// One-line feedback from the output views ("Exported 1,000 rows to …").
     void statusMessage(const QString &message);
 
