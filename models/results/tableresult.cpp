@@ -82,6 +82,40 @@ int decimalScale(const QString &typeName)
     return ok ? scale : -1;
 }
 
+/// Spark rows inside sql results come as {"schema":[{"name":…},…],"values":[…]} (how json4s writes a Row):
+/// turn them into {"name": value, …}, at any depth, so a struct column reads like the struct it is.
+QJsonValue unwrapRows(const QJsonValue &value)
+{
+    if (value.isArray()) {
+        QJsonArray array = value.toArray();
+        for (qsizetype i = 0; i < array.size(); ++i) {
+            if (array.at(i).isArray() || array.at(i).isObject())
+                array[i] = unwrapRows(array.at(i));
+        }
+        return array;
+    }
+    if (!value.isObject())
+        return value;
+    const QJsonObject object = value.toObject();
+    const QJsonValue schema = object.value(QLatin1String("schema"));
+    const QJsonValue values = object.value(QLatin1String("values"));
+    if (object.size() == 2 && schema.isArray() && values.isArray()
+        && schema.toArray().size() == values.toArray().size()) {
+        QJsonObject row;
+        const QJsonArray fields = schema.toArray();
+        const QJsonArray cells = values.toArray();
+        for (qsizetype i = 0; i < fields.size(); ++i)
+            row.insert(fields.at(i).toObject().value(QLatin1String("name")).toString(), unwrapRows(cells.at(i)));
+        return row;
+    }
+    QJsonObject copy = object;
+    for (auto it = copy.begin(); it != copy.end(); ++it) {
+        if (it.value().isArray() || it.value().isObject())
+            it.value() = unwrapRows(it.value());
+    }
+    return copy;
+}
+
 /// Text of any scalar or nested JSON value, as a cell of a text column shows it.
 QString jsonText(const QJsonValue &value)
 {
@@ -602,13 +636,15 @@ void TableResult::appendCell(ColumnData &column, const QJsonValue &value)
         column.texts.append(text);
         break;
     }
+    case ColumnType::Array:
+    case ColumnType::Map:
+    case ColumnType::Struct:
+        column.texts.append(isNullValue ? QString() : jsonText(unwrapRows(value)));
+        break;
     case ColumnType::Unknown:
     case ColumnType::Null:
     case ColumnType::String:
     case ColumnType::Binary:
-    case ColumnType::Array:
-    case ColumnType::Map:
-    case ColumnType::Struct:
         column.texts.append(isNullValue ? QString() : jsonText(value));
         break;
     }
@@ -760,7 +796,52 @@ int TableResult::compare(int column, int rowA, int rowB) const
             return threeWay(std::isnan(x) ? 1 : 0, std::isnan(y) ? 1 : 0); // NaN after every number
         return threeWay(x, y);
     }
-    return compareText(c.texts[rowA], c.texts[rowB]);
+    const std::vector<int> &ranks = textRanks(c);
+    return threeWay(ranks[a], ranks[b]);
+}
+
+const std::vector<int> &TableResult::textRanks(const ColumnData &column) const
+{
+    std::call_once(column.ranks->once, [this, &column] {
+        const int n = m_rowCount;
+        std::vector<QString> folded(static_cast<size_t>(n));
+        std::vector<int> order;
+        order.reserve(size_t(n));
+        for (int r = 0; r < n; ++r) {
+            if (column.states[size_t(r)] == CellState::Value) {
+                folded[size_t(r)] = column.texts[r].toCaseFolded();
+                order.push_back(r);
+            }
+        }
+        // Folded text first, then the text itself, so "B" and "b" keep a stable order.
+        auto less = [&](int a, int b) {
+            const int byFolded = folded[size_t(a)].compare(folded[size_t(b)]);
+            return byFolded != 0 ? byFolded < 0 : column.texts[a].compare(column.texts[b]) < 0;
+        };
+        std::sort(order.begin(), order.end(), less);
+        std::vector<int> &rank = column.ranks->rank;
+        rank.assign(size_t(n), 0);
+        int current = 0;
+        for (size_t i = 0; i < order.size(); ++i) {
+            if (i > 0 && less(order[i - 1], order[i]))
+                ++current;
+            rank[size_t(order[i])] = current;
+        }
+    });
+    return column.ranks->rank;
+}
+
+std::vector<bool> TableResult::matchingRows(QStringView needle, const std::function<bool()> &cancelled) const
+{
+    std::vector<bool> rows(size_t(m_rowCount), true);
+    if (needle.isEmpty())
+        return rows;
+    for (int r = 0; r < m_rowCount; ++r) {
+        if ((r & 4095) == 4095 && cancelled && cancelled())
+            return {};
+        rows[size_t(r)] = rowContains(r, needle);
+    }
+    return rows;
 }
 
 bool TableResult::rowContains(int row, QStringView needle) const

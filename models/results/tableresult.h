@@ -32,6 +32,8 @@
 #include <QVariant>
 
 #include <functional>
+#include <memory>
+#include <mutex>
 #include <vector>
 
 namespace Livy {
@@ -120,6 +122,9 @@ public:
     int compare(int column, int rowA, int rowB) const;
     /// Case-insensitive substring match of `needle` against every cell of the row (as text()).
     bool rowContains(int row, QStringView needle) const;
+    /// rowContains() for every row: what a filter keeps. Polls `cancelled` (when given) now and then and
+    /// returns an empty list when it says stop. Any thread.
+    std::vector<bool> matchingRows(QStringView needle, const std::function<bool()> &cancelled = {}) const;
 
 private:
     enum class CellState : quint8 { Null, Value, Mismatch };
@@ -132,6 +137,14 @@ private:
         std::vector<double> reals;    // Double, Decimal
         QList<QString> texts;         // String and nested types; the original text of dates and timestamps
         QHash<int, QString> mismatches; // values that did not fit the column's type, as text
+        /// Text columns: each row's position in case-insensitive order, computed on the first compare().
+        /// (Comparing folded strings a million times costs seconds; comparing ranks costs nothing.)
+        struct Ranks
+        {
+            std::once_flag once;
+            std::vector<int> rank;
+        };
+        std::shared_ptr<Ranks> ranks = std::make_shared<Ranks>();
 
         bool storesIntegers() const;
         bool storesReals() const;
@@ -141,6 +154,7 @@ private:
     static Result<TableResult> fromArrays(QList<TableColumn> columns, const QJsonArray &rows, Origin origin,
                                           const Options &options);
     void appendCell(ColumnData &column, const QJsonValue &value);
+    const std::vector<int> &textRanks(const ColumnData &column) const;
     static void inferType(TableColumn &column, const QJsonArray &rows, int index);
 
     std::vector<ColumnData> m_columns;

@@ -126,6 +126,23 @@ private Q_SLOTS:
         QVERIFY(!TableResult::isLivyTableShape(QJsonValue(result)));
     }
 
+    void sparkRowsInStructs()
+    {
+        // Livy writes a struct value as json4s writes a Row: {"schema":[...],"values":[...]}.
+        const QJsonObject result = json(R"({"schema":{"type":"struct","fields":[
+              {"name":"st","type":{"type":"struct","fields":[{"name":"a","type":"integer"},{"name":"b","type":"string"}]}},
+              {"name":"m","type":{"type":"map","keyType":"string","valueType":"integer"}}]},
+            "data":[[{"schema":[{"name":"a","dataType":{},"nullable":false,"metadata":{"map":{}}},
+                                {"name":"b","dataType":{},"nullable":false,"metadata":{"map":{}}}],"values":[1,"z"]},
+                     {"k":1}]]})");
+        const Result<TableResult> parsed = TableResult::fromSqlResult(result);
+        QVERIFY(parsed.ok());
+        QCOMPARE(parsed->column(0).type, ColumnType::Struct);
+        QCOMPARE(parsed->text(0, 0), QStringLiteral("{\"a\":1,\"b\":\"z\"}"));
+        QCOMPARE(parsed->jsonValue(0, 0), QJsonValue(QJsonObject{{QStringLiteral("a"), 1}, {QStringLiteral("b"), QStringLiteral("z")}}));
+        QCOMPARE(parsed->text(0, 1), QStringLiteral("{\"k\":1}"));
+    }
+
     void numberTexts()
     {
         const TableResult t = TableResult::fromRows(
