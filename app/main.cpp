@@ -5,6 +5,7 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QIcon>
 
 #include <cstdio>
 
@@ -31,6 +32,9 @@ int main(int argc, char **argv)
     QApplication app(argc, argv);
     setApplicationIdentity();
     QApplication::setDesktopFileName(QStringLiteral(LIVYDESK_APP_ID));
+    // The installed theme icon (hicolor, see resources/) wins; the compiled-in SVG covers uninstalled builds.
+    QApplication::setWindowIcon(
+        QIcon::fromTheme(QStringLiteral(LIVYDESK_APP_ID), QIcon(QStringLiteral(":/icons/livydesk.svg"))));
     const LivyDesk::CommandLineOptions options = LivyDesk::parseCommandLine(app);
     if (!options.ok) {
         std::fprintf(stderr, "livydesk: %s\n", qPrintable(options.errorText));

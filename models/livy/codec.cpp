@@ -4,7 +4,10 @@
 
 #include <QJsonArray>
 #include <QJsonValue>
+#include <QLocale>
+#include <QRegularExpression>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -12,117 +15,193 @@ namespace Livy::Codec {
 
 namespace {
 
+// Integers above 2^53 do not survive a JSON double; Livy's longs (epoch ms) stay far below.
+constexpr double MaxExactDouble = 9007199254740992.0;
+
 QString typeName(const QJsonValue &value)
 {
     switch (value.type()) {
     case QJsonValue::Null: return QStringLiteral("null");
-    case QJsonValue::Bool: return QStringLiteral("boolean");
-    case QJsonValue::Double: return QStringLiteral("number");
-    case QJsonValue::String: return QStringLiteral("string");
-    case QJsonValue::Array: return QStringLiteral("array");
-    case QJsonValue::Object: return QStringLiteral("object");
+    case QJsonValue::Bool: return QStringLiteral("a boolean");
+    case QJsonValue::Double: return QStringLiteral("a number");
+    case QJsonValue::String: return QStringLiteral("a string");
+    case QJsonValue::Array: return QStringLiteral("an array");
+    case QJsonValue::Object: return QStringLiteral("an object");
     case QJsonValue::Undefined: return QStringLiteral("nothing");
     }
     return QStringLiteral("?");
 }
 
-/// Reads fields of one JSON object and remembers the first type error, naming the object and field.
+/// "a string ("abc")" / "a number (4.5)": what was found, short enough for one line.
+QString describe(const QJsonValue &value)
+{
+    QString sample;
+    if (value.isString())
+        sample = QLatin1Char('"') + value.toString() + QLatin1Char('"');
+    else if (value.isDouble())
+        sample = QString::number(value.toDouble(), 'g', QLocale::FloatingPointShortest);
+    else if (value.isBool())
+        sample = value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    else
+        return typeName(value);
+    constexpr qsizetype MaxSample = 40;
+    if (sample.size() > MaxSample)
+        sample = sample.left(MaxSample - 1) + QChar(0x2026);
+    return typeName(value) + QStringLiteral(" (") + sample + QLatin1Char(')');
+}
+
+bool isNullish(const QJsonValue &v)
+{
+    return v.isUndefined() || v.isNull();
+}
+
+/// The first error of one decode, shared by the readers of nested objects so that it names the outer object.
+struct Errors
+{
+    QString what; // "session list"
+    LivyError first;
+
+    bool failed() const { return first.isError(); }
+    void fail(const QString &message)
+    {
+        if (!failed())
+            first = LivyError::protocol(message);
+    }
+    void missing(const QString &field, const QJsonValue &got)
+    {
+        if (got.isNull())
+            fail(QStringLiteral("The server's %1 has null in its required \"%2\" field").arg(what, field));
+        else
+            fail(QStringLiteral("The server's %1 has no \"%2\" field").arg(what, field));
+    }
+    void wrongType(const QString &field, const QString &expected, const QJsonValue &got)
+    {
+        fail(QStringLiteral("The server's %1 has a \"%2\" field of the wrong type (expected %3, got %4)")
+                 .arg(what, field, expected, describe(got)));
+    }
+};
+
+enum class Need { Optional, Required };
+
+/// Reads the fields of one JSON object; `prefix` names the object inside the decoded document ("sessions[2].").
 class Reader
 {
 public:
-    Reader(const QJsonObject &object, QString what) : m_object(object), m_what(std::move(what)) {}
-
-    bool has(const QString &key) const
+    Reader(const QJsonObject &object, Errors &errors, QString prefix = {})
+        : m_object(object)
+        , m_errors(errors)
+        , m_prefix(std::move(prefix))
     {
-        const QJsonValue v = m_object.value(key);
-        return !v.isUndefined() && !v.isNull();
     }
 
-    QString string(const QString &key, bool required = false)
+    QString path(const QString &key) const { return m_prefix + key; }
+    QJsonValue value(const QString &key) const { return m_object.value(key); }
+    bool has(const QString &key) const { return !isNullish(m_object.value(key)); }
+    Errors &errors() { return m_errors; }
+
+    QString string(const QString &key, Need need = Need::Optional)
     {
         const QJsonValue v = m_object.value(key);
-        if (v.isUndefined() || v.isNull()) {
-            if (required)
-                missing(key);
+        if (isNullish(v)) {
+            if (need == Need::Required)
+                m_errors.missing(path(key), v);
             return {};
         }
         if (v.isString())
             return v.toString();
-        wrongType(key, QStringLiteral("a string"), v);
+        m_errors.wrongType(path(key), QStringLiteral("a string"), v);
         return {};
     }
 
-    qint64 int64(const QString &key, bool required = false, qint64 fallback = 0)
+    qint64 int64(const QString &key, Need need = Need::Optional, qint64 fallback = 0,
+                 qint64 min = std::numeric_limits<qint64>::min(), qint64 max = std::numeric_limits<qint64>::max())
     {
         const QJsonValue v = m_object.value(key);
-        if (v.isUndefined() || v.isNull()) {
-            if (required)
-                missing(key);
+        if (isNullish(v)) {
+            if (need == Need::Required)
+                m_errors.missing(path(key), v);
             return fallback;
         }
+        std::optional<qint64> result;
         if (v.isDouble()) {
             const double d = v.toDouble();
-            if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 9.0e15)
-                return qint64(d);
+            if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) <= MaxExactDouble)
+                result = qint64(d);
+        } else if (v.isString()) {
+            result = parseIntegerText(v.toString());
         }
-        wrongType(key, QStringLiteral("an integer"), v);
-        return fallback;
-    }
-
-    int integer(const QString &key, bool required = false, int fallback = 0)
-    {
-        const qint64 v = int64(key, required, fallback);
-        if (v > std::numeric_limits<int>::max() || v < std::numeric_limits<int>::min()) {
-            wrongType(key, QStringLiteral("a 32-bit integer"), m_object.value(key));
+        if (!result || *result < min || *result > max) {
+            m_errors.wrongType(path(key),
+                               max == std::numeric_limits<int>::max() ? QStringLiteral("a 32-bit integer")
+                                                                      : QStringLiteral("an integer"),
+                               v);
             return fallback;
         }
-        return int(v);
+        return *result;
+    }
+
+    int integer(const QString &key, Need need = Need::Optional, int fallback = 0)
+    {
+        return int(int64(key, need, fallback, std::numeric_limits<int>::min(), std::numeric_limits<int>::max()));
     }
 
     double number(const QString &key, double fallback = 0.0)
     {
         const QJsonValue v = m_object.value(key);
-        if (v.isUndefined() || v.isNull())
+        if (isNullish(v))
             return fallback;
         if (v.isDouble())
             return v.toDouble();
-        wrongType(key, QStringLiteral("a number"), v);
+        if (v.isString()) {
+            static const QRegularExpression plainDecimal(
+                QStringLiteral(R"(^-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$)"));
+            const QString text = v.toString();
+            bool ok = false;
+            const double d = text.toDouble(&ok);
+            if (plainDecimal.match(text).hasMatch() && ok && std::isfinite(d))
+                return d;
+        }
+        m_errors.wrongType(path(key), QStringLiteral("a number"), v);
         return fallback;
     }
 
-    QStringList stringList(const QString &key)
+    QStringList stringList(const QString &key, Need need = Need::Optional)
     {
         const QJsonValue v = m_object.value(key);
-        if (v.isUndefined() || v.isNull())
+        if (isNullish(v)) {
+            if (need == Need::Required)
+                m_errors.missing(path(key), v);
             return {};
+        }
         if (!v.isArray()) {
-            wrongType(key, QStringLiteral("an array of strings"), v);
+            m_errors.wrongType(path(key), QStringLiteral("an array of strings"), v);
             return {};
         }
         QStringList out;
         const QJsonArray array = v.toArray();
         out.reserve(array.size());
-        for (const QJsonValue &item : array) {
-            if (item.isString())
+        for (qsizetype i = 0; i < array.size(); ++i) {
+            const QJsonValue item = array.at(i);
+            if (item.isString()) {
                 out.append(item.toString());
-            else if (item.isNull())
+            } else if (item.isNull()) {
                 out.append(QString());
-            else {
-                wrongType(key, QStringLiteral("an array of strings"), item);
+            } else {
+                m_errors.wrongType(path(key) + QStringLiteral("[%1]").arg(i), QStringLiteral("a string"), item);
                 return {};
             }
         }
         return out;
     }
 
-    /// {str: str|null|number|bool}; scalars are turned into their text (Livy coerces conf values).
+    /// {str: str|null}; number and boolean values become their text (conf values are user input Livy coerces).
     QMap<QString, QString> stringMap(const QString &key)
     {
         const QJsonValue v = m_object.value(key);
-        if (v.isUndefined() || v.isNull())
+        if (isNullish(v))
             return {};
         if (!v.isObject()) {
-            wrongType(key, QStringLiteral("an object"), v);
+            m_errors.wrongType(path(key), QStringLiteral("an object"), v);
             return {};
         }
         QMap<QString, QString> out;
@@ -136,9 +215,9 @@ public:
             else if (item.isBool())
                 out.insert(it.key(), item.toBool() ? QStringLiteral("true") : QStringLiteral("false"));
             else if (item.isDouble())
-                out.insert(it.key(), QString::number(item.toDouble(), 'g', 17));
+                out.insert(it.key(), QString::number(item.toDouble(), 'g', QLocale::FloatingPointShortest));
             else {
-                wrongType(key + QLatin1Char('.') + it.key(), QStringLiteral("a string"), item);
+                m_errors.wrongType(path(key) + QLatin1Char('.') + it.key(), QStringLiteral("a string"), item);
                 return {};
             }
         }
@@ -148,77 +227,44 @@ public:
     QJsonObject object(const QString &key)
     {
         const QJsonValue v = m_object.value(key);
-        if (v.isUndefined() || v.isNull())
+        if (isNullish(v))
             return {};
         if (v.isObject())
             return v.toObject();
-        wrongType(key, QStringLiteral("an object"), v);
+        m_errors.wrongType(path(key), QStringLiteral("an object"), v);
         return {};
     }
 
-    QJsonArray array(const QString &key, bool required = false)
+    QJsonArray array(const QString &key, Need need = Need::Optional)
     {
         const QJsonValue v = m_object.value(key);
-        if (v.isUndefined() || v.isNull()) {
-            if (required)
-                missing(key);
+        if (isNullish(v)) {
+            if (need == Need::Required)
+                m_errors.missing(path(key), v);
             return {};
         }
         if (v.isArray())
             return v.toArray();
-        wrongType(key, QStringLiteral("an array"), v);
+        m_errors.wrongType(path(key), QStringLiteral("an array"), v);
         return {};
     }
 
-    bool failed() const { return m_error.isError(); }
-    LivyError error() const { return m_error; }
-    void fail(const LivyError &error)
-    {
-        if (!m_error.isError())
-            m_error = error;
-    }
-
 private:
-    void missing(const QString &key)
-    {
-        fail(LivyError::protocol(QStringLiteral("The server's %1 has no \"%2\" field").arg(m_what, key)));
-    }
-    void wrongType(const QString &key, const QString &expected, const QJsonValue &got)
-    {
-        fail(LivyError::protocol(QStringLiteral("The server's %1 has a \"%2\" field of the wrong type (expected %3, got %4)")
-                                     .arg(m_what, key, expected, typeName(got))));
-    }
-
     QJsonObject m_object;
-    QString m_what;
-    LivyError m_error;
+    Errors &m_errors;
+    QString m_prefix;
 };
 
-QJsonArray toArray(const QStringList &list)
+Session readSession(const QJsonObject &object, Errors &errors, const QString &prefix)
 {
-    return QJsonArray::fromStringList(list);
-}
-
-QJsonObject toObject(const QMap<QString, QString> &map)
-{
-    QJsonObject o;
-    for (auto it = map.begin(); it != map.end(); ++it)
-        o.insert(it.key(), it.value());
-    return o;
-}
-
-} // namespace
-
-Result<Session> decodeSession(const QJsonObject &object)
-{
-    Reader r(object, QStringLiteral("session"));
+    Reader r(object, errors, prefix);
     Session s;
-    s.id = r.integer(QStringLiteral("id"), true, -1);
+    s.id = r.integer(QStringLiteral("id"), Need::Required, -1);
     s.name = r.string(QStringLiteral("name"));
     s.appId = r.string(QStringLiteral("appId"));
     s.owner = r.string(QStringLiteral("owner"));
     s.proxyUser = r.string(QStringLiteral("proxyUser"));
-    s.stateName = r.string(QStringLiteral("state"), true);
+    s.stateName = r.string(QStringLiteral("state"), Need::Required);
     s.state = sessionStateFromString(s.stateName);
     s.kind = r.string(QStringLiteral("kind"));
     s.appInfo = r.stringMap(QStringLiteral("appInfo"));
@@ -237,166 +283,253 @@ Result<Session> decodeSession(const QJsonObject &object)
     s.archives = r.stringList(QStringLiteral("archives"));
     s.ttl = r.string(QStringLiteral("ttl"));
     s.idleTimeout = r.string(QStringLiteral("idleTimeout"));
-    if (r.failed())
-        return r.error();
+    // Livy 0.8 (LIVY-968) fills ttl with the proxyUser: not a ttl, so not shown as one.
+    if (!s.ttl.isEmpty() && s.ttl == s.proxyUser && !isTimeString(s.ttl))
+        s.ttl.clear();
     return s;
 }
 
-Result<SessionList> decodeSessionList(const QJsonObject &object)
+void checkMimeShape(Reader &data, const QString &mime)
 {
-    Reader r(object, QStringLiteral("session list"));
-    SessionList list;
-    list.from = r.integer(QStringLiteral("from"));
-    const QJsonArray sessions = r.array(QStringLiteral("sessions"), true);
-    list.total = r.integer(QStringLiteral("total"), false, int(sessions.size()));
-    if (r.failed())
-        return r.error();
-    list.sessions.reserve(sessions.size());
-    for (const QJsonValue &item : sessions) {
-        if (!item.isObject())
-            return LivyError::protocol(QStringLiteral("The server's session list holds a %1 where a session should be")
-                                           .arg(typeName(item)));
-        Result<Session> session = decodeSession(item.toObject());
-        if (!session)
-            return session.error();
-        list.sessions.append(std::move(session).value());
+    const QJsonValue v = data.value(mime);
+    if (v.isUndefined())
+        return;
+    if (mime == Mime::TextPlain || mime == Mime::ImagePng) {
+        if (!v.isString())
+            data.errors().wrongType(data.path(mime), QStringLiteral("a string"), v);
+    } else if (mime == Mime::Table) {
+        if (!v.isObject()) {
+            data.errors().wrongType(data.path(mime), QStringLiteral("an object with headers and data"), v);
+            return;
+        }
+        Reader table(v.toObject(), data.errors(), data.path(mime) + QLatin1Char('.'));
+        table.array(QStringLiteral("headers"), Need::Required);
+        table.array(QStringLiteral("data"), Need::Required);
     }
-    return list;
 }
 
-Result<SessionStateInfo> decodeSessionState(const QJsonObject &object)
+StatementOutput readOutput(const QJsonObject &object, Errors &errors, const QString &prefix)
 {
-    Reader r(object, QStringLiteral("session state"));
-    SessionStateInfo info;
-    info.id = r.integer(QStringLiteral("id"), false, -1);
-    info.stateName = r.string(QStringLiteral("state"), true);
-    info.state = sessionStateFromString(info.stateName);
-    if (r.failed())
-        return r.error();
-    return info;
-}
-
-Result<StatementOutput> decodeOutput(const QJsonObject &object)
-{
-    Reader r(object, QStringLiteral("statement output"));
+    Reader r(object, errors, prefix);
     StatementOutput out;
-    out.statusName = r.string(QStringLiteral("status"));
+    out.statusName = r.string(QStringLiteral("status"), Need::Required);
     if (out.statusName == QLatin1String("ok"))
         out.status = StatementOutput::Status::Ok;
     else if (out.statusName == QLatin1String("error"))
         out.status = StatementOutput::Status::Error;
     else
         out.status = StatementOutput::Status::Unknown;
-    out.executionCount = r.integer(QStringLiteral("execution_count"), false, -1);
+    out.executionCount = r.integer(QStringLiteral("execution_count"), Need::Optional, -1);
     out.data = r.object(QStringLiteral("data"));
+    // Livy's pyspark shell nests a whole reply in `data` when a magic names an expression instead of a variable
+    // (`%table [[1, "a"]]` -> KeyError): {"msg_type":"execute_reply","content":{"status":"error","ename",...}}.
+    const QJsonValue nested = out.data.value(QLatin1String("content"));
+    if (out.status == StatementOutput::Status::Ok
+        && out.data.value(QLatin1String("msg_type")).toString() == QLatin1String("execute_reply") && nested.isObject()
+        && nested.toObject().value(QLatin1String("status")).isString()) {
+        StatementOutput inner = readOutput(nested.toObject(), errors, r.path(QStringLiteral("data.content.")));
+        if (inner.executionCount < 0)
+            inner.executionCount = out.executionCount;
+        return inner;
+    }
+    Reader data(out.data, errors, r.path(QStringLiteral("data.")));
+    for (const QString &mime : { QString(Mime::TextPlain), QString(Mime::ImagePng), QString(Mime::Table) })
+        checkMimeShape(data, mime);
     out.ename = r.string(QStringLiteral("ename"));
     out.evalue = r.string(QStringLiteral("evalue"));
     out.traceback = r.stringList(QStringLiteral("traceback"));
-    if (r.failed())
-        return r.error();
     return out;
+}
+
+Statement readStatement(const QJsonObject &object, Errors &errors, const QString &prefix)
+{
+    Reader r(object, errors, prefix);
+    Statement st;
+    st.id = r.integer(QStringLiteral("id"), Need::Required, -1);
+    st.code = r.string(QStringLiteral("code"));
+    st.stateName = r.string(QStringLiteral("state"), Need::Required);
+    st.state = statementStateFromString(st.stateName);
+    st.progress = std::clamp(r.number(QStringLiteral("progress")), 0.0, 1.0);
+    st.started = r.int64(QStringLiteral("started"));
+    st.completed = r.int64(QStringLiteral("completed"));
+    const QJsonValue output = r.value(QStringLiteral("output"));
+    if (output.isObject())
+        st.output = readOutput(output.toObject(), errors, r.path(QStringLiteral("output.")));
+    else if (!isNullish(output))
+        errors.wrongType(r.path(QStringLiteral("output")), QStringLiteral("an object or null"), output);
+    return st;
+}
+
+/// Decodes each element of `array` (an object) with `read`, naming failures "<key>[i]".
+template<typename T, typename Read>
+QList<T> readObjects(const QJsonArray &array, Errors &errors, const QString &key, Read read)
+{
+    QList<T> out;
+    out.reserve(array.size());
+    for (qsizetype i = 0; i < array.size() && !errors.failed(); ++i) {
+        const QString path = QStringLiteral("%1[%2]").arg(key).arg(i);
+        const QJsonValue item = array.at(i);
+        if (!item.isObject()) {
+            errors.wrongType(path, QStringLiteral("an object"), item);
+            break;
+        }
+        out.append(read(item.toObject(), errors, path + QLatin1Char('.')));
+    }
+    return out;
+}
+
+template<typename T>
+Result<T> finish(const Errors &errors, T value)
+{
+    if (errors.failed())
+        return errors.first;
+    return value;
+}
+
+QJsonValue orNull(const QString &v)
+{
+    return v.isNull() ? QJsonValue() : QJsonValue(v);
+}
+
+QJsonObject toObject(const QMap<QString, QString> &map)
+{
+    QJsonObject o;
+    for (auto it = map.begin(); it != map.end(); ++it)
+        o.insert(it.key(), orNull(it.value()));
+    return o;
+}
+
+} // namespace
+
+std::optional<qint64> parseIntegerText(const QString &text)
+{
+    const qsizetype start = text.startsWith(QLatin1Char('-')) ? 1 : 0;
+    if (text.size() == start || text.size() - start > 19)
+        return std::nullopt;
+    for (qsizetype i = start; i < text.size(); ++i) {
+        if (text.at(i) < QLatin1Char('0') || text.at(i) > QLatin1Char('9'))
+            return std::nullopt;
+    }
+    bool ok = false;
+    const qlonglong value = text.toLongLong(&ok);
+    if (!ok)
+        return std::nullopt;
+    return qint64(value);
+}
+
+bool isTimeString(const QString &text)
+{
+    static const QRegularExpression time(QStringLiteral(R"(^-?[0-9]+(?:us|ms|s|m|min|h|d)?$)"));
+    return time.match(text.trimmed().toLower()).hasMatch();
+}
+
+Result<Session> decodeSession(const QJsonObject &object)
+{
+    Errors errors{ QStringLiteral("session"), {} };
+    Session s = readSession(object, errors, {});
+    return finish(errors, std::move(s));
+}
+
+Result<SessionList> decodeSessionList(const QJsonObject &object)
+{
+    Errors errors{ QStringLiteral("session list"), {} };
+    Reader r(object, errors);
+    SessionList list;
+    list.from = r.integer(QStringLiteral("from"));
+    const QJsonArray sessions = r.array(QStringLiteral("sessions"), Need::Required);
+    list.total = r.integer(QStringLiteral("total"), Need::Optional, int(sessions.size()));
+    if (!errors.failed())
+        list.sessions = readObjects<Session>(sessions, errors, QStringLiteral("sessions"), readSession);
+    return finish(errors, std::move(list));
+}
+
+Result<SessionStateInfo> decodeSessionState(const QJsonObject &object)
+{
+    Errors errors{ QStringLiteral("session state"), {} };
+    Reader r(object, errors);
+    SessionStateInfo info;
+    info.id = r.integer(QStringLiteral("id"), Need::Optional, -1);
+    info.stateName = r.string(QStringLiteral("state"), Need::Required);
+    info.state = sessionStateFromString(info.stateName);
+    return finish(errors, std::move(info));
+}
+
+Result<StatementOutput> decodeOutput(const QJsonObject &object)
+{
+    Errors errors{ QStringLiteral("statement output"), {} };
+    StatementOutput out = readOutput(object, errors, {});
+    return finish(errors, std::move(out));
 }
 
 Result<Statement> decodeStatement(const QJsonObject &object)
 {
-    Reader r(object, QStringLiteral("statement"));
-    Statement st;
-    st.id = r.integer(QStringLiteral("id"), true, -1);
-    st.code = r.string(QStringLiteral("code"));
-    st.stateName = r.string(QStringLiteral("state"), true);
-    st.state = statementStateFromString(st.stateName);
-    st.progress = r.number(QStringLiteral("progress"));
-    st.started = r.int64(QStringLiteral("started"));
-    st.completed = r.int64(QStringLiteral("completed"));
-    const bool hasOutput = r.has(QStringLiteral("output"));
-    const QJsonObject output = r.object(QStringLiteral("output"));
-    if (r.failed())
-        return r.error();
-    if (hasOutput) {
-        Result<StatementOutput> decoded = decodeOutput(output);
-        if (!decoded)
-            return decoded.error();
-        st.output = std::move(decoded).value();
-    }
-    return st;
+    Errors errors{ QStringLiteral("statement"), {} };
+    Statement st = readStatement(object, errors, {});
+    return finish(errors, std::move(st));
 }
 
 Result<StatementList> decodeStatementList(const QJsonObject &object)
 {
-    Reader r(object, QStringLiteral("statement list"));
+    Errors errors{ QStringLiteral("statement list"), {} };
+    Reader r(object, errors);
     StatementList list;
-    const QJsonArray statements = r.array(QStringLiteral("statements"), true);
-    list.total = r.integer(QStringLiteral("total_statements"), false, int(statements.size()));
-    if (r.failed())
-        return r.error();
-    list.statements.reserve(statements.size());
-    for (const QJsonValue &item : statements) {
-        if (!item.isObject())
-            return LivyError::protocol(
-                QStringLiteral("The server's statement list holds a %1 where a statement should be").arg(typeName(item)));
-        Result<Statement> st = decodeStatement(item.toObject());
-        if (!st)
-            return st.error();
-        list.statements.append(std::move(st).value());
-    }
-    return list;
+    const QJsonArray statements = r.array(QStringLiteral("statements"), Need::Required);
+    list.total = r.integer(QStringLiteral("total_statements"), Need::Optional, int(statements.size()));
+    if (!errors.failed())
+        list.statements = readObjects<Statement>(statements, errors, QStringLiteral("statements"), readStatement);
+    return finish(errors, std::move(list));
 }
 
 Result<LogPage> decodeLogPage(const QJsonObject &object)
 {
-    Reader r(object, QStringLiteral("log page"));
+    Errors errors{ QStringLiteral("log page"), {} };
+    Reader r(object, errors);
     LogPage page;
-    page.id = r.integer(QStringLiteral("id"), false, -1);
+    page.id = r.integer(QStringLiteral("id"), Need::Optional, -1);
     page.from = r.integer(QStringLiteral("from"));
-    page.lines = r.stringList(QStringLiteral("log"));
-    page.total = r.integer(QStringLiteral("total"), false, page.from + int(page.lines.size()));
-    if (!r.has(QStringLiteral("log")) && !r.failed())
-        r.fail(LivyError::protocol(QStringLiteral("The server's log page has no \"log\" field")));
-    if (r.failed())
-        return r.error();
-    return page;
+    page.lines = r.stringList(QStringLiteral("log"), Need::Required);
+    page.total = r.integer(QStringLiteral("total"), Need::Optional, page.from + int(page.lines.size()));
+    return finish(errors, std::move(page));
 }
 
 Result<VersionInfo> decodeVersion(const QJsonObject &object)
 {
-    Reader r(object, QStringLiteral("version information"));
+    Errors errors{ QStringLiteral("version information"), {} };
+    Reader r(object, errors);
     VersionInfo v;
-    v.version = r.string(QStringLiteral("version"), true);
+    v.version = r.string(QStringLiteral("version"), Need::Required);
     v.user = r.string(QStringLiteral("user"));
     v.revision = r.string(QStringLiteral("revision"));
     v.branch = r.string(QStringLiteral("branch"));
     v.date = r.string(QStringLiteral("date"));
     v.url = r.string(QStringLiteral("url"));
-    if (r.failed())
-        return r.error();
-    return v;
+    return finish(errors, std::move(v));
 }
 
 Result<CompletionResult> decodeCompletion(const QJsonObject &object)
 {
-    Reader r(object, QStringLiteral("completion result"));
+    Errors errors{ QStringLiteral("completion result"), {} };
+    Reader r(object, errors);
     CompletionResult c;
-    if (!r.has(QStringLiteral("candidates")))
-        return LivyError::protocol(QStringLiteral("The server's completion result has no \"candidates\" field"));
-    c.candidates = r.stringList(QStringLiteral("candidates"));
-    if (r.failed())
-        return r.error();
-    return c;
+    c.candidates = r.stringList(QStringLiteral("candidates"), Need::Required);
+    return finish(errors, std::move(c));
 }
 
 QJsonObject encodeOutput(const StatementOutput &output)
 {
     QJsonObject o;
-    o.insert(QStringLiteral("status"), output.statusName.isEmpty()
-                                           ? (output.isError() ? QStringLiteral("error") : QStringLiteral("ok"))
-                                           : output.statusName);
+    QString status = output.statusName;
+    if (status.isEmpty())
+        status = output.isError() ? QStringLiteral("error") : QStringLiteral("ok");
+    o.insert(QStringLiteral("status"), status);
     o.insert(QStringLiteral("execution_count"), output.executionCount);
-    if (output.isError()) {
+    const bool unknown = output.status == StatementOutput::Status::Unknown;
+    if (!output.isError() && (!unknown || !output.data.isEmpty()))
+        o.insert(QStringLiteral("data"), output.data);
+    if (output.isError() || (unknown && (!output.ename.isEmpty() || !output.evalue.isEmpty()))) {
         o.insert(QStringLiteral("ename"), output.ename);
         o.insert(QStringLiteral("evalue"), output.evalue);
-        o.insert(QStringLiteral("traceback"), toArray(output.traceback));
-    } else {
-        o.insert(QStringLiteral("data"), output.data);
+        o.insert(QStringLiteral("traceback"), QJsonArray::fromStringList(output.traceback));
     }
     return o;
 }
@@ -406,8 +539,9 @@ QJsonObject encodeStatement(const Statement &statement)
     QJsonObject o;
     o.insert(QStringLiteral("id"), statement.id);
     o.insert(QStringLiteral("code"), statement.code);
-    o.insert(QStringLiteral("state"),
-             statement.stateName.isEmpty() ? statementStateToString(statement.state) : statement.stateName);
+    o.insert(QStringLiteral("state"), statement.state == StatementState::Unknown
+                                          ? statement.stateName
+                                          : statementStateToString(statement.state));
     o.insert(QStringLiteral("output"), statement.output ? QJsonValue(encodeOutput(*statement.output)) : QJsonValue());
     o.insert(QStringLiteral("progress"), statement.progress);
     o.insert(QStringLiteral("started"), statement.started);
@@ -415,36 +549,94 @@ QJsonObject encodeStatement(const Statement &statement)
     return o;
 }
 
+QJsonObject encodeStatementList(const StatementList &list)
+{
+    QJsonArray statements;
+    for (const Statement &st : list.statements)
+        statements.append(encodeStatement(st));
+    QJsonObject o;
+    o.insert(QStringLiteral("total_statements"), list.total);
+    o.insert(QStringLiteral("statements"), statements);
+    return o;
+}
+
 QJsonObject encodeSession(const Session &s)
 {
-    auto orNull = [](const QString &v) { return v.isNull() ? QJsonValue() : QJsonValue(v); };
     QJsonObject o;
     o.insert(QStringLiteral("id"), s.id);
     o.insert(QStringLiteral("name"), orNull(s.name));
     o.insert(QStringLiteral("appId"), orNull(s.appId));
     o.insert(QStringLiteral("owner"), orNull(s.owner));
     o.insert(QStringLiteral("proxyUser"), orNull(s.proxyUser));
-    o.insert(QStringLiteral("state"), s.stateName.isEmpty() ? sessionStateToString(s.state) : s.stateName);
+    o.insert(QStringLiteral("state"),
+             s.state == SessionState::Unknown ? s.stateName : sessionStateToString(s.state));
     o.insert(QStringLiteral("kind"), s.kind);
-    QJsonObject appInfo;
-    for (auto it = s.appInfo.begin(); it != s.appInfo.end(); ++it)
-        appInfo.insert(it.key(), orNull(it.value()));
-    o.insert(QStringLiteral("appInfo"), appInfo);
-    o.insert(QStringLiteral("log"), toArray(s.log));
+    o.insert(QStringLiteral("appInfo"), toObject(s.appInfo));
+    o.insert(QStringLiteral("log"), QJsonArray::fromStringList(s.log));
+    o.insert(QStringLiteral("ttl"), orNull(s.ttl));
+    o.insert(QStringLiteral("idleTimeout"), orNull(s.idleTimeout));
     o.insert(QStringLiteral("driverMemory"), orNull(s.driverMemory));
     o.insert(QStringLiteral("driverCores"), s.driverCores);
     o.insert(QStringLiteral("executorMemory"), orNull(s.executorMemory));
     o.insert(QStringLiteral("executorCores"), s.executorCores);
     o.insert(QStringLiteral("conf"), toObject(s.conf));
-    o.insert(QStringLiteral("archives"), toArray(s.archives));
-    o.insert(QStringLiteral("files"), toArray(s.files));
+    o.insert(QStringLiteral("archives"), QJsonArray::fromStringList(s.archives));
+    o.insert(QStringLiteral("files"), QJsonArray::fromStringList(s.files));
     o.insert(QStringLiteral("heartbeatTimeoutInSecond"), s.heartbeatTimeoutInSecond);
-    o.insert(QStringLiteral("jars"), toArray(s.jars));
+    o.insert(QStringLiteral("jars"), QJsonArray::fromStringList(s.jars));
     o.insert(QStringLiteral("numExecutors"), s.numExecutors);
-    o.insert(QStringLiteral("pyFiles"), toArray(s.pyFiles));
+    o.insert(QStringLiteral("pyFiles"), QJsonArray::fromStringList(s.pyFiles));
     o.insert(QStringLiteral("queue"), orNull(s.queue));
-    o.insert(QStringLiteral("ttl"), orNull(s.ttl));
-    o.insert(QStringLiteral("idleTimeout"), orNull(s.idleTimeout));
+    return o;
+}
+
+QJsonObject encodeSessionList(const SessionList &list)
+{
+    QJsonArray sessions;
+    for (const Session &s : list.sessions)
+        sessions.append(encodeSession(s));
+    QJsonObject o;
+    o.insert(QStringLiteral("from"), list.from);
+    o.insert(QStringLiteral("total"), list.total);
+    o.insert(QStringLiteral("sessions"), sessions);
+    return o;
+}
+
+QJsonObject encodeSessionState(const SessionStateInfo &state)
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("id"), state.id);
+    o.insert(QStringLiteral("state"),
+             state.state == SessionState::Unknown ? state.stateName : sessionStateToString(state.state));
+    return o;
+}
+
+QJsonObject encodeLogPage(const LogPage &page)
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("id"), page.id);
+    o.insert(QStringLiteral("from"), page.from);
+    o.insert(QStringLiteral("total"), page.total);
+    o.insert(QStringLiteral("log"), QJsonArray::fromStringList(page.lines));
+    return o;
+}
+
+QJsonObject encodeVersion(const VersionInfo &version)
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("version"), version.version);
+    o.insert(QStringLiteral("user"), version.user);
+    o.insert(QStringLiteral("revision"), version.revision);
+    o.insert(QStringLiteral("branch"), version.branch);
+    o.insert(QStringLiteral("date"), version.date);
+    o.insert(QStringLiteral("url"), version.url);
+    return o;
+}
+
+QJsonObject encodeCompletion(const CompletionResult &completion)
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("candidates"), QJsonArray::fromStringList(completion.candidates));
     return o;
 }
 

@@ -46,7 +46,10 @@ QNetworkRequest Connection::makeRequest(const QUrl &url, std::chrono::millisecon
     QNetworkRequest request(url);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     request.setRawHeader(QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json"));
-    request.setRawHeader(QByteArrayLiteral("X-Requested-By"), m_settings.requestedBy.toUtf8());
+    // Livy's CSRF filter only checks that the header is there; Qt drops a header with an empty value.
+    const QString requestedBy = m_settings.requestedBy.trimmed();
+    request.setRawHeader(QByteArrayLiteral("X-Requested-By"),
+                         requestedBy.isEmpty() ? QByteArrayLiteral("livydesk") : requestedBy.toUtf8());
     request.setHeader(QNetworkRequest::UserAgentHeader, m_settings.userAgent);
     if (!m_settings.authorization.isEmpty())
         request.setRawHeader(QByteArrayLiteral("Authorization"), m_settings.authorization);

@@ -4,6 +4,7 @@
 
 #include "connection.h"
 
+#include <QIODevice>
 #include <QJsonObject>
 #include <QMetaObject>
 #include <QNetworkAccessManager>
@@ -11,6 +12,46 @@
 #include <QNetworkRequest>
 
 namespace Livy {
+
+namespace {
+
+/// A request body that can be read once only. QNetworkAccessManager silently sends a request again (up to three
+/// times) when the connection closes before the answer begins; for a POST that would run a statement or create
+/// a session twice. It cannot rewind this body, so it fails with ContentReSendError instead of re-sending.
+/// (QBuffer would not do: QNetworkAccessManager reads a QBuffer's bytes directly and can always rewind them.)
+class OneShotBody : public QIODevice
+{
+public:
+    OneShotBody(QByteArray data, QObject *parent)
+        : QIODevice(parent)
+        , m_data(std::move(data))
+    {
+        open(QIODevice::ReadOnly);
+    }
+
+    bool isSequential() const override { return true; }
+    qint64 bytesAvailable() const override { return (m_data.size() - m_pos) + QIODevice::bytesAvailable(); }
+    bool atEnd() const override { return m_pos >= m_data.size() && QIODevice::bytesAvailable() == 0; }
+    bool reset() override { return false; }
+
+protected:
+    qint64 readData(char *out, qint64 maxSize) override
+    {
+        const qint64 n = qMin(maxSize, qint64(m_data.size()) - m_pos);
+        if (n <= 0)
+            return m_pos >= m_data.size() ? -1 : 0;
+        memcpy(out, m_data.constData() + m_pos, size_t(n));
+        m_pos += n;
+        return n;
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    QByteArray m_data;
+    qint64 m_pos = 0;
+};
+
+} // namespace
 
 LivyJob::LivyJob(Connection *connection, Verb verb, QStringList pathSegments, QObject *parent)
     : QObject(parent)
@@ -76,10 +117,17 @@ void LivyJob::send()
     case Verb::Get:
         m_reply = nam->get(request);
         break;
-    case Verb::Post:
+    case Verb::Post: {
         // Livy reads form parameters from bodiless POSTs without a JSON content type: always send a body.
-        m_reply = nam->post(request, m_body.isEmpty() ? QByteArrayLiteral("{}") : m_body);
+        const QByteArray body = m_body.isEmpty() ? QByteArrayLiteral("{}") : m_body;
+        // Never re-sent automatically (see OneShotBody); the length is known, so no chunked encoding.
+        request.setHeader(QNetworkRequest::ContentLengthHeader, body.size());
+        request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+        auto *device = new OneShotBody(body, nullptr);
+        m_reply = nam->post(request, device);
+        device->setParent(m_reply);
         break;
+    }
     case Verb::Delete:
         m_reply = nam->deleteResource(request);
         break;
@@ -125,6 +173,12 @@ LivyError LivyJob::networkError(QNetworkReply *reply) const
                          QStringLiteral("Cannot connect to %1: connection refused (is the Livy server running?)").arg(where));
     case QNetworkReply::HostNotFoundError:
         return LivyError(LivyError::Kind::Network, QStringLiteral("Cannot find the server %1 (host not found)").arg(where));
+    case QNetworkReply::ContentReSendError:
+        // The connection closed before the answer; Qt wanted to send the POST again and we do not let it.
+        return LivyError(LivyError::Kind::Network,
+                         QStringLiteral("%1 closed the connection before answering (%2); LivyDesk did not send it again, "
+                                        "as the server may have carried it out")
+                             .arg(where, describe()));
     case QNetworkReply::RemoteHostClosedError:
         return LivyError(LivyError::Kind::Network,
                          QStringLiteral("%1 closed the connection before answering (%2)").arg(where, describe()));
@@ -154,7 +208,7 @@ void LivyJob::onReplyFinished()
 
     const QVariant statusAttr = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     m_httpStatus = statusAttr.isValid() ? statusAttr.toInt() : 0;
-    m_rawBody = reply->readAll();
+    m_rawBody = reply->isOpen() ? reply->readAll() : QByteArray(); // an aborted (timed-out) reply is closed
 
     if (m_httpStatus == 0) {
         finish(networkError(reply));
@@ -172,7 +226,15 @@ void LivyJob::onReplyFinished()
     }
     if (reply->error() != QNetworkReply::NoError) {
         // A 2xx status with a broken transfer (connection dropped mid-body, timeout while reading).
-        finish(networkError(reply));
+        LivyError error = networkError(reply);
+        if (error.kind() == LivyError::Kind::Network) {
+            error = LivyError(LivyError::Kind::Network,
+                              QStringLiteral("The answer from %1 to %2 was cut off (%3)")
+                                  .arg(m_connection ? m_connection->baseUrl().authority() : QString(), describe(),
+                                       reply->errorString()),
+                              m_httpStatus, m_rawBody);
+        }
+        finish(error);
         return;
     }
     LivyError decodeError = decodeSuccess(m_rawBody, m_httpStatus);

@@ -2,14 +2,27 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "types.h"
 
+#include "codec.h"
+
 #include <QJsonArray>
+#include <QLocale>
 
 #include <array>
+#include <cmath>
+#include <limits>
 #include <utility>
 
 namespace Livy {
 
 namespace {
+
+std::optional<int> parseAsciiInt(const QString &text)
+{
+    const std::optional<qint64> value = Codec::parseIntegerText(text);
+    if (!value || *value < std::numeric_limits<int>::min() || *value > std::numeric_limits<int>::max())
+        return std::nullopt;
+    return int(*value);
+}
 
 constexpr std::array<std::pair<SessionState, const char *>, 11> SessionStateNames{ {
     { SessionState::NotStarted, "not_started" },
@@ -98,6 +111,21 @@ bool isTerminal(StatementState state)
         || state == StatementState::Cancelled;
 }
 
+QList<std::pair<QString, QString>> Session::executorLogLinks() const
+{
+    QList<std::pair<QString, QString>> links;
+    const QString urls = appInfo.value(QStringLiteral("executorLogUrls"));
+    const QStringList entries = urls.split(QLatin1Char(';'), Qt::SkipEmptyParts);
+    for (const QString &entry : entries) {
+        const qsizetype hash = entry.indexOf(QLatin1Char('#'));
+        if (hash < 0)
+            links.append({ QString(), entry.trimmed() });
+        else
+            links.append({ entry.left(hash).trimmed(), entry.mid(hash + 1).trimmed() });
+    }
+    return links;
+}
+
 QJsonObject CreateSessionRequest::toJson() const
 {
     QJsonObject o;
@@ -148,8 +176,15 @@ CreateSessionRequest CreateSessionRequest::fromJson(const QJsonObject &o)
     };
     auto getInt = [&o](const char *key, std::optional<int> &v) {
         const QJsonValue value = o.value(QLatin1String(key));
-        if (value.isDouble())
-            v = value.toInt();
+        if (value.isDouble()) {
+            const double d = value.toDouble();
+            if (d == std::floor(d) && d >= std::numeric_limits<int>::min() && d <= std::numeric_limits<int>::max())
+                v = int(d);
+        } else if (value.isString()) {
+            // Livy (Jackson) coerces digit strings for int fields; accept what it accepts.
+            if (const std::optional<int> n = parseAsciiInt(value.toString()))
+                v = n;
+        }
     };
     auto getList = [&o](const char *key, std::optional<QStringList> &v) {
         const QJsonValue value = o.value(QLatin1String(key));
@@ -177,8 +212,15 @@ CreateSessionRequest CreateSessionRequest::fromJson(const QJsonObject &o)
     if (const QJsonValue c = o.value(QLatin1String("conf")); c.isObject()) {
         QMap<QString, QString> conf;
         const QJsonObject object = c.toObject();
-        for (auto it = object.begin(); it != object.end(); ++it)
-            conf.insert(it.key(), it.value().isString() ? it.value().toString() : it.value().toVariant().toString());
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            const QJsonValue value = it.value();
+            if (value.isString())
+                conf.insert(it.key(), value.toString());
+            else if (value.isBool())
+                conf.insert(it.key(), value.toBool() ? QStringLiteral("true") : QStringLiteral("false"));
+            else if (value.isDouble())
+                conf.insert(it.key(), QString::number(value.toDouble(), 'g', QLocale::FloatingPointShortest));
+        }
         r.conf = conf;
     }
     getInt("heartbeatTimeoutInSecond", r.heartbeatTimeoutInSecond);
@@ -222,10 +264,8 @@ SessionRef SessionRef::byName(const QString &name)
 SessionRef SessionRef::parse(const QString &text)
 {
     const QString trimmed = text.trimmed();
-    bool isNumber = false;
-    const int id = trimmed.toInt(&isNumber);
-    if (isNumber && id >= 0)
-        return byId(id);
+    if (const std::optional<int> id = parseAsciiInt(trimmed); id && *id >= 0 && !trimmed.startsWith(QLatin1Char('-')))
+        return byId(*id);
     return byName(trimmed);
 }
 

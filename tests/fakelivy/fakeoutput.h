@@ -1,0 +1,46 @@
+// SPDX-FileCopyrightText: 2026 LivyDesk contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// What a fake statement "computes": directive lines in the code (`#fake:table`, `#fake:error=E:v`, ...; see
+// README.md) choose the output; plain code gets a deterministic text/plain answer. Pure functions, no state.
+
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace FakeLivy {
+
+struct Directives
+{
+    std::optional<int> durationMs;
+    std::optional<QString> ename;  ///< set by #fake:error
+    QString evalue;
+    std::optional<int> tableRows;  ///< #fake:table[=rows]
+    std::optional<QJsonValue> json; ///< #fake:json[=<json>]
+    bool image = false;            ///< #fake:image
+    std::optional<int> sqlRows;    ///< #fake:sql[=rows]
+    std::optional<QString> text;   ///< #fake:text=<text> (\n and \t escapes)
+    QStringList logLines;          ///< #fake:log=<line>, appended to the session log when the statement runs
+    bool die = false;              ///< #fake:die, the interpreter dies and the session goes to `error`
+    QString code;                  ///< the code without directive lines
+};
+
+/// A directive line is `#fake:`, `//fake:` or `--fake:` (spaces allowed after the comment marker) at the
+/// start of a line. Unknown directives are ignored.
+Directives parseDirectives(const QString &code);
+
+/// The `output` object of a finished statement: `{"status":"ok","execution_count":n,"data":{...}}` or the
+/// error shape. `kind` is the statement's canonical kind (spark, pyspark, sparkr, sql).
+QJsonObject makeOutput(const Directives &directives, const QString &kind, int executionCount);
+
+/// A valid 8x8 RGB PNG, base64-encoded as Livy sends image/png.
+QString tinyPngBase64();
+
+/// Completion candidates the way Livy's Scala interpreter offers them (only kind spark gets any).
+QStringList completionCandidates(const QString &code, int cursor);
+
+} // namespace FakeLivy
