@@ -7,8 +7,10 @@
 #include <QJsonDocument>
 #include <QLocale>
 
+#include <atomic>
 #include <cmath>
 #include <limits>
+#include <thread>
 
 namespace Livy {
 
@@ -501,6 +503,38 @@ void TableResult::inferType(TableColumn &column, const QJsonArray &rows, int ind
         column.type = ColumnType::String;
 }
 
+void TableResult::parseRows(std::vector<ColumnData> &columns, const QJsonArray &rows, int begin, int end,
+                            RowCounts &counts, const std::function<bool(int)> &keepGoing)
+{
+    const int columnCount = int(columns.size());
+    const QJsonValue missing(QJsonValue::Undefined);
+    for (int r = begin; r < end; ++r) {
+        if (((r - begin) & 4095) == 4095 && !keepGoing(r - begin)) {
+            counts.stopped = true;
+            return;
+        }
+        const QJsonValue rowValue = rows.at(r);
+        if (rowValue.isArray()) {
+            const QJsonArray cells = rowValue.toArray();
+            const int n = int(cells.size());
+            counts.shortRows += n < columnCount ? 1 : 0;
+            counts.longRows += n > columnCount ? 1 : 0;
+            for (int c = 0; c < columnCount; ++c)
+                appendCell(columns[size_t(c)], c < n ? cells.at(c) : missing);
+        } else if (rowValue.isObject()) {
+            // A row keyed by column name (a dict row).
+            const QJsonObject cells = rowValue.toObject();
+            for (ColumnData &column : columns)
+                appendCell(column, cells.value(column.info.name));
+        } else {
+            // A bare value: a one-value row.
+            for (int c = 0; c < columnCount; ++c)
+                appendCell(columns[size_t(c)], c == 0 ? rowValue : missing);
+            counts.shortRows += columnCount > 1 ? 1 : 0;
+        }
+    }
+}
+
 Result<TableResult> TableResult::fromArrays(QList<TableColumn> columns, const QJsonArray &rows, Origin origin,
                                             const Options &options)
 {
@@ -511,50 +545,66 @@ Result<TableResult> TableResult::fromArrays(QList<TableColumn> columns, const QJ
     table.m_rowCap = options.sqlRowCap;
     const int rowCount = int(rows.size());
     const int columnCount = int(columns.size());
-    table.m_columns.resize(size_t(columnCount));
     for (int c = 0; c < columnCount; ++c) {
         if (columns[c].type == ColumnType::Unknown)
             inferType(columns[c], rows, c);
-        ColumnData &column = table.m_columns[size_t(c)];
-        column.info = columns[c];
-        column.states.reserve(size_t(rowCount));
-        if (column.storesIntegers())
-            column.integers.reserve(size_t(rowCount));
-        if (column.storesReals())
-            column.reals.reserve(size_t(rowCount));
-        if (column.storesTexts())
-            column.texts.reserve(rowCount);
     }
+    auto makeColumns = [&columns, columnCount](int reserve) {
+        std::vector<ColumnData> list(static_cast<size_t>(columnCount));
+        for (int c = 0; c < columnCount; ++c) {
+            ColumnData &column = list[size_t(c)];
+            column.info = columns[c];
+            column.states.reserve(size_t(reserve));
+            if (column.storesIntegers())
+                column.integers.reserve(size_t(reserve));
+            if (column.storesReals())
+                column.reals.reserve(size_t(reserve));
+            if (column.storesTexts())
+                column.texts.reserve(reserve);
+        }
+        return list;
+    };
 
-    int shortRows = 0;
-    int longRows = 0;
-    const QJsonValue missing(QJsonValue::Undefined);
-    for (int r = 0; r < rowCount; ++r) {
-        if ((r & 4095) == 4095 && options.progress && !options.progress(r, rowCount))
-            return LivyError(LivyError::Kind::Cancelled, QStringLiteral("Reading the table was cancelled"));
-        const QJsonValue rowValue = rows.at(r);
-        if (rowValue.isArray()) {
-            const QJsonArray cells = rowValue.toArray();
-            const int n = int(cells.size());
-            shortRows += n < columnCount ? 1 : 0;
-            longRows += n > columnCount ? 1 : 0;
-            for (int c = 0; c < columnCount; ++c)
-                table.appendCell(table.m_columns[size_t(c)], c < n ? cells.at(c) : missing);
-        } else if (rowValue.isObject()) {
-            // A row keyed by column name (a dict row).
-            const QJsonObject cells = rowValue.toObject();
-            for (int c = 0; c < columnCount; ++c) {
-                ColumnData &column = table.m_columns[size_t(c)];
-                table.appendCell(column, cells.value(column.info.name));
-            }
-        } else {
-            // A bare value: a one-value row.
-            for (int c = 0; c < columnCount; ++c)
-                table.appendCell(table.m_columns[size_t(c)], c == 0 ? rowValue : missing);
-            shortRows += columnCount > 1 ? 1 : 0;
+    // Big tables: the second half of the rows is converted on a second thread (two cores halve the wait), then
+    // appended. Only this thread reports progress; it tells the helper to stop when asked to.
+    const int split = rowCount >= ParallelRows ? rowCount / 2 : rowCount;
+    std::atomic_bool stop{false};
+    RowCounts counts;
+    RowCounts tailCounts;
+    std::vector<ColumnData> tail;
+    std::thread helper;
+    if (split < rowCount) {
+        tail = makeColumns(rowCount - split);
+        helper = std::thread([&] {
+            parseRows(tail, rows, split, rowCount, tailCounts, [&stop](int) { return !stop.load(); });
+        });
+    }
+    table.m_columns = makeColumns(rowCount);
+    parseRows(table.m_columns, rows, 0, split, counts, [&](int done) {
+        const bool go = !options.progress || options.progress(qsizetype(done) * rowCount / std::max(1, split), rowCount);
+        if (!go)
+            stop.store(true);
+        return go;
+    });
+    if (helper.joinable())
+        helper.join();
+    if (counts.stopped || tailCounts.stopped)
+        return LivyError(LivyError::Kind::Cancelled, QStringLiteral("Reading the table was cancelled"));
+    if (split < rowCount) {
+        for (int c = 0; c < columnCount; ++c) {
+            ColumnData &head = table.m_columns[size_t(c)];
+            ColumnData &rest = tail[size_t(c)];
+            head.states.insert(head.states.end(), rest.states.begin(), rest.states.end());
+            head.integers.insert(head.integers.end(), rest.integers.begin(), rest.integers.end());
+            head.reals.insert(head.reals.end(), rest.reals.begin(), rest.reals.end());
+            head.texts.append(std::move(rest.texts));
+            for (auto it = rest.mismatches.cbegin(); it != rest.mismatches.cend(); ++it)
+                head.mismatches.insert(it.key() + split, it.value());
         }
     }
     table.m_rowCount = rowCount;
+    const int shortRows = counts.shortRows + tailCounts.shortRows;
+    const int longRows = counts.longRows + tailCounts.longRows;
 
     if (shortRows > 0)
         table.m_warnings.append(QStringLiteral("%1 rows had fewer values than the %2 columns; the missing values are "

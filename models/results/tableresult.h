@@ -151,9 +151,20 @@ private:
         bool storesTexts() const;
     };
 
+    struct RowCounts
+    {
+        int shortRows = 0;
+        int longRows = 0;
+        bool stopped = false;
+    };
+    /// Tables with at least this many rows are converted by two threads.
+    static constexpr int ParallelRows = 20000;
+
     static Result<TableResult> fromArrays(QList<TableColumn> columns, const QJsonArray &rows, Origin origin,
                                           const Options &options);
-    void appendCell(ColumnData &column, const QJsonValue &value);
+    static void parseRows(std::vector<ColumnData> &columns, const QJsonArray &rows, int begin, int end,
+                          RowCounts &counts, const std::function<bool(int)> &keepGoing);
+    static void appendCell(ColumnData &column, const QJsonValue &value);
     const std::vector<int> &textRanks(const ColumnData &column) const;
     static void inferType(TableColumn &column, const QJsonArray &rows, int index);
 
