@@ -19,7 +19,9 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QLineEdit>
 #include <QTemporaryDir>
+#include <QTextCursor>
 #include <QTest>
 #include <QTreeView>
 
@@ -125,6 +127,21 @@ private Q_SLOTS:
         // The name colour stands out from normal text.
         QVERIFY(view.nameLabel()->palette().color(QPalette::WindowText) != view.palette().color(QPalette::WindowText));
 
+        // Ctrl+C in the traceback: its selection if any, else the whole error.
+        view.show();
+        view.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&view));
+        view.tracebackView()->setFocus();
+        QApplication::clipboard()->clear();
+        QTest::keyClick(view.tracebackView(), Qt::Key_C, Qt::ControlModifier);
+        QCOMPARE(QApplication::clipboard()->text(), parsed.errorText());
+        QTextCursor cursor = view.tracebackView()->textCursor();
+        cursor.setPosition(0);
+        cursor.setPosition(9, QTextCursor::KeepAnchor);
+        view.tracebackView()->setTextCursor(cursor);
+        QTest::keyClick(view.tracebackView(), Qt::Key_C, Qt::ControlModifier);
+        QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("Traceback"));
+
         // No traceback: the traceback area goes away; no message: a placeholder.
         view.setError(QStringLiteral("Error"), QString(), QString());
         QVERIFY(view.tracebackView()->isHidden());
@@ -158,6 +175,15 @@ private Q_SLOTS:
         QVERIFY(view.rawView()->textView()->text()->text().contains(QLatin1String("\"tags\": [")));
         view.showTree();
         QVERIFY(!view.isRawShown());
+        // Ctrl+F in the tree opens the raw text's find field.
+        view.show();
+        view.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&view));
+        tree->setFocus();
+        QTest::keyClick(tree, Qt::Key_F, Qt::ControlModifier);
+        QVERIFY(view.isRawShown());
+        QTRY_VERIFY(view.rawView()->findField()->hasFocus());
+        view.showTree();
         // Nothing selected: the whole document.
         tree->selectionModel()->clear();
         QCOMPARE(view.selectedJson(), parsed.parts.first().text->text());
