@@ -19,6 +19,8 @@
 // ignored (with a warning), a value that does not fit its column's type is kept as text, and columns whose type
 // is unknown get one inferred from their values. Only a body that is not table-shaped at all is an error.
 
+#include "columntype.h"
+
 #include "livy/result.h"
 
 #include <QHash>
@@ -37,24 +39,6 @@
 #include <vector>
 
 namespace Livy {
-
-enum class ColumnType : quint8 {
-    Unknown, Null, Boolean, Integer, Double, Decimal, String, Date, Timestamp, Binary, Array, Map, Struct,
-};
-
-/// Livy `%table` header types: INT_TYPE, BIGINT_TYPE, DOUBLE_TYPE, STRING_TYPE, DATE_TYPE, ... (unknown → Unknown).
-ColumnType columnTypeFromLivyName(const QString &name);
-/// Spark StructField types: "integer", "long", "decimal(10,2)", "timestamp_ntz", {"type":"array",…}, ...
-ColumnType columnTypeFromSparkType(const QJsonValue &type);
-/// Short lower-case name for headers and tooltips ("integer", "timestamp", ...).
-QString columnTypeName(ColumnType type);
-bool isNumericType(ColumnType type);
-bool isTemporalType(ColumnType type);
-
-/// Parses the date and time texts Livy and Spark produce ("2024-02-29", "2024-02-29 13:45:00.123456",
-/// "2024-02-29T13:45:00.000Z", "...+02:00") into milliseconds since the epoch. Texts without a zone are read
-/// as UTC, which keeps their order. Returns false for anything else.
-bool parseDateTimeText(QStringView text, qint64 *msecsSinceEpoch);
 
 struct TableColumn
 {
