@@ -156,10 +156,6 @@ QString humanize(const QString &serverText)
             .arg(m.captured(1), m.captured(3) + m.captured(2));
     }
     QString line = firstLine(serverText);
-    // Never show markup to a user, whatever a proxy or servlet put in a text body.
-    static const QRegularExpression tag(QStringLiteral("<[^>]*>"));
-    if (line.contains(tag))
-        line = line.replace(tag, QStringLiteral(" ")).simplified();
     // Jackson appends where in the request the problem was; the user does not need Livy's class names.
     static const QRegularExpression referenceChain(QStringLiteral(R"(\s*\(through reference chain: .*$)"));
     line.remove(referenceChain);
@@ -373,7 +369,16 @@ LivyError LivyError::fromHttpResponse(int httpStatus, const QByteArray &body, co
     error.m_serverText = serverMessage(body);
     if (error.m_serverText.size() > MaxRawBody)
         error.m_serverText = error.m_serverText.left(MaxRawBody - 1) + QChar(0x2026);
-    QString text = error.m_serverText.isEmpty() ? QString() : humanize(error.m_serverText);
+    QString shown = error.m_serverText;
+    const QByteArray start = body.trimmed().left(1);
+    if (start != "{" && start != "\"" && start != "<") {
+        // A plain-text body (proxies, servlet containers' default pages): never show its markup to a user.
+        // Livy's JSON shapes keep their text as the server wrote it.
+        static const QRegularExpression tag(QStringLiteral(R"(</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>)"));
+        if (shown.contains(tag))
+            shown = shown.replace(tag, QStringLiteral(" ")).simplified();
+    }
+    QString text = shown.isEmpty() ? QString() : humanize(shown);
     if (httpStatus == 406) {
         // Livy's only 406 is an Accept: application/vnd.livy.vX+json it does not serve; its text is Scala's
         // "No value found for 'X'".

@@ -230,7 +230,7 @@ private Q_SLOTS:
         row("output string", Endpoint::GetStatement, R"({"id":0,"state":"available","output":"text"})", "output");
         row("traceback string", Endpoint::GetStatement,
             R"({"id":0,"state":"available","output":{"status":"error","ename":"E","evalue":"v","traceback":"t"}})", "traceback");
-        row("statement id string", Endpoint::SubmitStatement, R"({"id":"0","state":"waiting"})", "id");
+        row("statement id text", Endpoint::SubmitStatement, R"({"id":"zero","state":"waiting"})", "id");
         row("candidates string", Endpoint::Completion, R"({"candidates":"sc"})", "candidates");
         row("version number", Endpoint::Version, R"({"version":9})", "version");
         // missing fields
