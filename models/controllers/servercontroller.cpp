@@ -1,0 +1,287 @@
+// SPDX-FileCopyrightText: 2026 LivyDesk contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "servercontroller.h"
+
+#include "items/sessionlistmodel.h"
+#include "livy/createsessionjob.h"
+#include "livy/deletesessionjob.h"
+#include "livy/getversionjob.h"
+#include "polling/pollactivity.h"
+#include "polling/poller.h"
+#include "polling/sessionlistpoller.h"
+
+#include <QMetaObject>
+#include <QRegularExpression>
+
+namespace Livy {
+
+ServerController::ServerController(Connection *connection, const Settings &settings, QObject *parent)
+    : QObject(parent)
+    , m_connection(connection)
+    , m_settings(settings)
+    , m_sessions(new SessionListModel(this))
+    , m_listPoller(new SessionListPoller(connection, m_sessions, this))
+    , m_activity(PollActivity::global())
+    , m_versionPoller(new Poller(this))
+{
+    m_listPoller->setSchedule(m_settings.listSchedule);
+    m_listPoller->setPageSize(m_settings.pageSize);
+    m_listPoller->poller()->setErrorBackoff(m_settings.backoff);
+    m_versionPoller->setErrorBackoff(m_settings.backoff);
+
+    connect(m_listPoller, &SessionListPoller::refreshed, this, [this] { setState(ConnectionState::Connected); });
+    connect(m_listPoller->poller(), &Poller::requestFailed, this, &ServerController::onListFailure);
+
+    m_versionPoller->setJobFactory([this]() -> LivyJob * {
+        return m_connection ? new GetVersionJob(m_connection) : nullptr;
+    });
+    m_versionPoller->setReplyHandler([this](LivyJob *job) {
+        if (job->ok()) {
+            m_version = static_cast<GetVersionJob *>(job)->version();
+            Q_EMIT versionKnown(*m_version);
+            startListPolling();
+            return Poller::Next::stop();
+        }
+        const LivyError error = job->error();
+        if (isFatal(error)) {
+            report(error);
+            setState(ConnectionState::Disconnected);
+            return Poller::Next::stop();
+        }
+        if (error.isTransient()) {
+            if (m_versionPoller->consecutiveFailures() == 0)
+                report(error);
+            setState(ConnectionState::Reconnecting);
+            return Poller::Next::retry();
+        }
+        // No usable /version (a gateway, an old or unusual server): carry on assuming the oldest features.
+        startListPolling();
+        return Poller::Next::stop();
+    });
+}
+
+ServerController::~ServerController()
+{
+    m_versionPoller->stop();
+    m_listPoller->stop();
+}
+
+void ServerController::setActivity(PollActivity *activity)
+{
+    m_activity = activity;
+    m_versionPoller->setActivity(activity);
+    m_listPoller->poller()->setActivity(activity);
+    for (const QPointer<SessionController> &c : std::as_const(m_open)) {
+        if (c)
+            c->setActivity(activity);
+    }
+}
+
+void ServerController::setState(ConnectionState state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    if (state == ConnectionState::Connected)
+        m_lastError = {};
+    Q_EMIT connectionStateChanged(state);
+}
+
+void ServerController::report(const LivyError &error)
+{
+    m_lastError = error;
+    Q_EMIT errorOccurred(error);
+}
+
+bool ServerController::isFatal(const LivyError &error) const
+{
+    if (error.kind() == LivyError::Kind::Tls)
+        return true;
+    return error.kind() == LivyError::Kind::Http && (error.httpStatus() == 401 || error.httpStatus() == 403);
+}
+
+QVersionNumber ServerController::parseVersion(const QString &text)
+{
+    static const QRegularExpression re(QStringLiteral(R"(^\s*v?(\d+(?:\.\d+)*))"));
+    const QRegularExpressionMatch m = re.match(text);
+    return m.hasMatch() ? QVersionNumber::fromString(m.captured(1)) : QVersionNumber();
+}
+
+QVersionNumber ServerController::versionNumber() const
+{
+    return m_version ? parseVersion(m_version->version) : QVersionNumber();
+}
+
+bool ServerController::supportsSessionNames() const
+{
+    return versionNumber() >= QVersionNumber(0, 6);
+}
+
+bool ServerController::supportsDescendingOrder() const
+{
+    return versionNumber() >= QVersionNumber(0, 8);
+}
+
+bool ServerController::supportsTtl() const
+{
+    return versionNumber() >= QVersionNumber(0, 8);
+}
+
+bool ServerController::supportsIdleTimeout() const
+{
+    return versionNumber() >= QVersionNumber(0, 9);
+}
+
+void ServerController::connectToServer()
+{
+    if (m_state != ConnectionState::Disconnected)
+        return;
+    m_lastError = {};
+    setState(ConnectionState::Connecting);
+    m_versionPoller->start();
+}
+
+void ServerController::startListPolling()
+{
+    if (!m_listPoller->isRunning())
+        m_listPoller->start();
+}
+
+void ServerController::disconnectFromServer()
+{
+    m_versionPoller->stop();
+    m_listPoller->stop();
+    for (const QPointer<SessionController> &c : std::as_const(m_open)) {
+        if (c)
+            c->detach();
+    }
+    setState(ConnectionState::Disconnected);
+}
+
+void ServerController::onListFailure(const LivyError &error)
+{
+    if (isFatal(error)) {
+        report(error);
+        m_listPoller->stop();
+        setState(ConnectionState::Disconnected);
+        return;
+    }
+    if (m_listPoller->poller()->consecutiveFailures() == 1)
+        report(error);
+    // Keep retrying with backoff; say so while it lasts.
+    m_lastError = error;
+    setState(ConnectionState::Reconnecting);
+}
+
+void ServerController::refresh()
+{
+    if (m_state == ConnectionState::Disconnected) {
+        connectToServer();
+        return;
+    }
+    m_listPoller->refresh();
+}
+
+int ServerController::createSession(const CreateSessionRequest &request)
+{
+    const int ticket = ++m_nextTicket;
+    auto *job = new CreateSessionJob(m_connection, request);
+    connect(job, &LivyJob::finished, this, [this, ticket](LivyJob *j) {
+        if (!j->ok()) {
+            report(j->error());
+            Q_EMIT createFailed(ticket, j->error());
+            return;
+        }
+        const Session session = static_cast<CreateSessionJob *>(j)->session();
+        m_sessions->upsert(session);
+        m_listPoller->noteActivity(); // watch it start
+        Q_EMIT sessionCreated(ticket, session);
+    });
+    job->start();
+    return ticket;
+}
+
+void ServerController::deleteSession(int sessionId)
+{
+    auto *job = new DeleteSessionJob(m_connection, SessionRef::byId(sessionId));
+    connect(job, &LivyJob::finished, this, [this, sessionId](LivyJob *j) {
+        // A 404 here means it was already gone (a race with the server stopping it): the outcome the user wanted.
+        if (!j->ok() && !j->error().isNotFound()) {
+            report(j->error());
+            Q_EMIT deleteFailed(sessionId, j->error());
+            return;
+        }
+        m_sessions->remove(sessionId);
+        if (SessionController *c = sessionController(sessionId))
+            c->markDeleted();
+        m_listPoller->noteActivity();
+        Q_EMIT sessionDeleted(sessionId);
+    });
+    job->start();
+}
+
+SessionController::Settings ServerController::sessionSettings() const
+{
+    SessionController::Settings s = m_settings.session;
+    s.supportsDescendingOrder = s.supportsDescendingOrder || supportsDescendingOrder();
+    return s;
+}
+
+SessionController *ServerController::openSession(const SessionRef &ref)
+{
+    if (!ref.isValid())
+        return nullptr;
+    SessionRef effective = ref;
+    if (!ref.isId()) {
+        const int row = m_sessions->rowOfName(ref.name());
+        if (row >= 0)
+            effective = SessionRef::byId(m_sessions->sessionAt(row).id);
+    }
+    if (effective.isId()) {
+        if (SessionController *existing = sessionController(effective.id()))
+            return existing;
+    }
+    m_open.removeAll(nullptr);
+    auto *controller = new SessionController(m_connection, effective, sessionSettings(), this);
+    controller->setActivity(m_activity);
+    m_open.append(controller);
+    // Keep the list's row in step with what the open session learns (state changes between list polls).
+    connect(controller, &SessionController::sessionChanged, this, [this](const Session &s) {
+        if (s.id >= 0 && m_sessions->rowOfId(s.id) >= 0)
+            m_sessions->upsert(s);
+    });
+    connect(controller, &SessionController::sessionGone, this, [this] { m_listPoller->noteActivity(); });
+    Q_EMIT sessionOpened(controller);
+    controller->attach();
+    return controller;
+}
+
+void ServerController::closeSession(SessionController *controller)
+{
+    if (!controller)
+        return;
+    m_open.removeAll(controller);
+    controller->detach();
+    controller->deleteLater();
+}
+
+SessionController *ServerController::sessionController(int sessionId) const
+{
+    for (const QPointer<SessionController> &c : m_open) {
+        if (c && c->sessionId() == sessionId)
+            return c;
+    }
+    return nullptr;
+}
+
+QList<SessionController *> ServerController::openSessions() const
+{
+    QList<SessionController *> out;
+    for (const QPointer<SessionController> &c : m_open) {
+        if (c)
+            out.append(c);
+    }
+    return out;
+}
+
+} // namespace Livy

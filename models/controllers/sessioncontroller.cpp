@@ -1,0 +1,416 @@
+// SPDX-FileCopyrightText: 2026 LivyDesk contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "sessioncontroller.h"
+
+#include "items/logmodel.h"
+#include "items/statementlistmodel.h"
+#include "livy/cancelstatementjob.h"
+#include "livy/completionjob.h"
+#include "livy/getsessionjob.h"
+#include "livy/liststatementsjob.h"
+#include "livy/submitstatementjob.h"
+#include "polling/keepalive.h"
+#include "polling/logpoller.h"
+#include "polling/poller.h"
+#include "polling/sessionpoller.h"
+
+#include <QMetaObject>
+
+namespace Livy {
+
+namespace {
+
+LivyError notReady(const QString &what)
+{
+    return LivyError(LivyError::Kind::Protocol, what);
+}
+
+} // namespace
+
+SessionController::SessionController(Connection *connection, const SessionRef &ref, const Settings &settings,
+                                     QObject *parent)
+    : QObject(parent)
+    , m_connection(connection)
+    , m_ref(ref)
+    , m_settings(settings)
+    , m_statements(new StatementListModel(this))
+    , m_log(new LogModel(this))
+    , m_poller(new SessionPoller(connection, m_statements, this))
+    , m_keepAlive(new KeepAlive(connection, this))
+    , m_logPoller(new LogPoller(connection, m_log, this))
+{
+    if (ref.isId())
+        m_session.id = ref.id();
+    m_session.name = ref.isId() ? QString() : ref.name();
+
+    m_poller->setRunningSchedule(m_settings.running);
+    m_poller->setSessionSchedule(m_settings.session);
+    m_poller->setProgressInterval(m_settings.progressInterval);
+    m_poller->poller()->setErrorBackoff(m_settings.backoff);
+    m_logPoller->setIntervals(m_settings.logActiveInterval, m_settings.logIdleInterval);
+    m_logPoller->poller()->setErrorBackoff(m_settings.backoff);
+    m_keepAlive->setSchedule(m_settings.keepAliveSchedule);
+
+    connect(m_poller, &SessionPoller::stateChanged, this, &SessionController::applyState);
+    connect(m_poller, &SessionPoller::statementFinished, this, &SessionController::statementFinished);
+    connect(m_poller, &SessionPoller::outsideActivity, this, &SessionController::reloadHistory);
+    connect(m_poller, &SessionPoller::gone, this, &SessionController::goGone);
+    connect(m_poller, &SessionPoller::ended, this, [this](SessionState) {
+        m_keepAlive->stop();
+        setStatus(Status::Ended);
+    });
+    connect(m_poller->poller(), &Poller::reconnectingChanged, this, &SessionController::reconnectingChanged);
+    connect(m_poller->poller(), &Poller::requestFailed, this, [this](const LivyError &error) {
+        if (m_poller->poller()->consecutiveFailures() == 1)
+            report(error);
+    });
+    connect(m_keepAlive, &KeepAlive::sessionRefreshed, this, &SessionController::updateSession);
+    connect(m_keepAlive, &KeepAlive::gone, this, &SessionController::goGone);
+    connect(m_logPoller, &LogPoller::gone, this, [this] { m_logPoller->stop(); });
+}
+
+SessionController::~SessionController()
+{
+    for (LivyJob *job : { m_attachJob.data(), m_historyJob.data(), static_cast<LivyJob *>(m_completionJob.data()) }) {
+        if (job) {
+            disconnect(job, nullptr, this, nullptr);
+            job->abandon();
+        }
+    }
+}
+
+void SessionController::setActivity(PollActivity *activity)
+{
+    m_poller->poller()->setActivity(activity);
+    m_logPoller->poller()->setActivity(activity);
+}
+
+bool SessionController::isReconnecting() const
+{
+    return m_poller->poller()->isReconnecting();
+}
+
+void SessionController::setStatus(Status status)
+{
+    if (m_status == status)
+        return;
+    m_status = status;
+    Q_EMIT statusChanged(status);
+}
+
+void SessionController::report(const LivyError &error)
+{
+    m_lastError = error;
+    Q_EMIT errorOccurred(error);
+}
+
+void SessionController::attach()
+{
+    if (m_status != Status::Detached || m_attachJob || !m_ref.isValid())
+        return;
+    setStatus(Status::Attaching);
+    auto *job = new GetSessionJob(m_connection, m_ref);
+    m_attachJob = job;
+    connect(job, &LivyJob::finished, this, [this](LivyJob *j) {
+        m_attachJob = nullptr;
+        if (j->ok()) {
+            onResolved(static_cast<GetSessionJob *>(j)->session());
+            return;
+        }
+        if (j->error().isNotFound()) {
+            goGone(j->error());
+            Q_EMIT attachFailed(m_lastError);
+            return;
+        }
+        setStatus(Status::Detached);
+        report(j->error());
+        Q_EMIT attachFailed(j->error());
+    });
+    job->start();
+}
+
+void SessionController::onResolved(const Session &session)
+{
+    takeSession(session, false);
+    if (isTerminal(session.state)) {
+        // Statements of a finished session cannot be listed any more ("Session isn't active").
+        setStatus(Status::Ended);
+        Q_EMIT attached(m_session);
+        return;
+    }
+    if (!isReady(session.state)) {
+        startFollowing();
+        Q_EMIT attached(m_session);
+        return;
+    }
+    reloadHistory();
+    // Polling starts once the history is in, so that running statements from it are followed.
+}
+
+void SessionController::startFollowing()
+{
+    if (m_following)
+        return;
+    m_following = true;
+    m_poller->setSessionId(m_session.id);
+    m_keepAlive->setSessionId(m_session.id);
+    m_logPoller->setSessionId(m_session.id);
+    m_logPoller->setSessionState(m_session.state);
+    setStatus(isReady(m_session.state) ? Status::Ready : Status::Starting);
+    m_poller->start(m_session.state);
+    configureKeepAlive();
+    if (m_logFollowing)
+        m_logPoller->start();
+}
+
+void SessionController::reloadHistory()
+{
+    if (m_historyJob || m_session.id < 0 || isTerminalStatus())
+        return;
+    const SessionRef ref = SessionRef::byId(m_session.id);
+    const int size = std::max(1, m_settings.historySize);
+    auto *job = m_settings.supportsDescendingOrder
+        ? new ListStatementsJob(m_connection, ref, -1, size, ListStatementsJob::Order::Descending)
+        : new ListStatementsJob(m_connection, ref); // Livy < 0.8: everything retained (at most 100)
+    m_historyJob = job;
+    connect(job, &LivyJob::finished, this, [this, size](LivyJob *j) {
+        m_historyJob = nullptr;
+        const bool attaching = m_status == Status::Attaching;
+        if (j->ok()) {
+            QList<Statement> list = static_cast<ListStatementsJob *>(j)->result().statements;
+            if (!m_settings.supportsDescendingOrder && list.size() > size)
+                list = list.mid(list.size() - size);
+            m_statements->mergeStatements(list);
+            m_poller->trackPendingFromModel();
+            Q_EMIT historyLoaded(int(list.size()));
+        } else if (j->error().isNotFound() && !LivyError::serverMessage(j->rawBody()).contains(QLatin1String("Statement"))) {
+            goGone(j->error());
+            return;
+        } else {
+            report(j->error());
+        }
+        if (attaching) {
+            startFollowing();
+            Q_EMIT attached(m_session);
+        }
+    });
+    job->start();
+}
+
+void SessionController::updateSession(const Session &session)
+{
+    takeSession(session, true);
+}
+
+void SessionController::takeSession(const Session &session, bool confirmTerminal)
+{
+    const bool changed = !(session == m_session);
+    const SessionState previous = m_session.state;
+    m_session = session;
+    if (changed)
+        Q_EMIT sessionChanged(m_session);
+    if (previous != session.state)
+        m_logPoller->setSessionState(session.state);
+    if (m_following && !isTerminalStatus()) {
+        if (isTerminal(session.state)) {
+            if (confirmTerminal)
+                m_poller->refresh(); // let the poller confirm it and stop everything in one place
+        } else {
+            setStatus(isReady(session.state) ? Status::Ready : Status::Starting);
+        }
+    }
+}
+
+void SessionController::applyState(SessionState state, const QString &stateName)
+{
+    Session s = m_session;
+    s.state = state;
+    s.stateName = stateName;
+    takeSession(s, false);
+}
+
+std::optional<std::chrono::milliseconds> SessionController::idleTimeoutHint() const
+{
+    if (auto t = parseLivyDuration(m_session.idleTimeout))
+        return t;
+    return parseLivyDuration(m_session.ttl); // 0.8 ttl is the idle timeout (and garbage when it echoes proxyUser)
+}
+
+void SessionController::configureKeepAlive()
+{
+    m_keepAlive->setIdleTimeoutHint(idleTimeoutHint());
+    if (m_settings.keepAlive && m_following && !isTerminalStatus() && !isTerminal(m_session.state))
+        m_keepAlive->start();
+    else
+        m_keepAlive->stop();
+}
+
+void SessionController::setKeepAliveEnabled(bool enabled)
+{
+    m_settings.keepAlive = enabled;
+    configureKeepAlive();
+}
+
+void SessionController::setLogFollowing(bool following)
+{
+    m_logFollowing = following;
+    if (following && m_following && m_session.id >= 0 && m_status != Status::Gone)
+        m_logPoller->start();
+    else if (!following)
+        m_logPoller->stop();
+}
+
+void SessionController::detach()
+{
+    m_poller->stop();
+    m_keepAlive->stop();
+    m_logPoller->stop();
+    m_following = false;
+    if (m_attachJob) {
+        disconnect(m_attachJob, nullptr, this, nullptr);
+        m_attachJob->abandon();
+        m_attachJob = nullptr;
+    }
+    if (!isTerminalStatus())
+        setStatus(Status::Detached);
+}
+
+void SessionController::goGone(const LivyError &cause)
+{
+    if (m_status == Status::Gone)
+        return;
+    m_poller->stop();
+    m_keepAlive->stop();
+    m_logPoller->stop();
+    const QString who = m_session.id >= 0 ? QString::number(m_session.id) : m_ref.displayName();
+    LivyError error(LivyError::Kind::Http,
+                    tr("Session %1 no longer exists on the server (it ended, expired or was deleted)").arg(who),
+                    cause.httpStatus() ? cause.httpStatus() : 404, cause.rawBody());
+    setStatus(Status::Gone);
+    report(error);
+    Q_EMIT sessionGone(error);
+}
+
+void SessionController::markDeleted()
+{
+    if (m_status == Status::Gone)
+        return;
+    goGone(LivyError(LivyError::Kind::Http, tr("Deleted"), 404));
+}
+
+int SessionController::submit(const QString &code, const std::optional<QString> &kind)
+{
+    const int ticket = ++m_nextTicket;
+    LivyError refusal;
+    if (m_session.id < 0 || !m_following)
+        refusal = notReady(tr("The session is not attached yet; the statement was not sent"));
+    else if (m_status == Status::Gone)
+        refusal = notReady(tr("Session %1 no longer exists; the statement was not sent").arg(m_session.id));
+    else if (m_status == Status::Ended)
+        refusal = notReady(tr("Session %1 has ended (%2); the statement was not sent")
+                               .arg(m_session.id)
+                               .arg(sessionStateToString(m_session.state)));
+    if (refusal) {
+        QMetaObject::invokeMethod(this, [this, ticket, refusal] {
+            report(refusal);
+            Q_EMIT submitFailed(ticket, refusal);
+        }, Qt::QueuedConnection);
+        return ticket;
+    }
+
+    StatementRequest request;
+    request.code = code;
+    if (kind && !kind->isEmpty())
+        request.kind = *kind;
+    // Sent exactly once: LivyJob never re-sends a POST, and nothing here does either.
+    auto *job = new SubmitStatementJob(m_connection, SessionRef::byId(m_session.id), request);
+    connect(job, &LivyJob::finished, this, [this, ticket](LivyJob *j) {
+        if (j->ok()) {
+            const Statement s = static_cast<SubmitStatementJob *>(j)->statement();
+            m_statements->upsert(s);
+            m_poller->track(s);
+            Q_EMIT submitted(ticket, s);
+            return;
+        }
+        const LivyError error = j->error();
+        report(error);
+        Q_EMIT submitFailed(ticket, error);
+        if (error.isNotFound()) {
+            goGone(error);
+        } else if (error.kind() == LivyError::Kind::Timeout || error.kind() == LivyError::Kind::Network) {
+            // The server may have received it: show it if it did, without sending it again.
+            reloadHistory();
+        }
+    });
+    job->start();
+    return ticket;
+}
+
+void SessionController::cancel(int statementId)
+{
+    if (m_session.id < 0 || m_status == Status::Gone) {
+        const LivyError e = notReady(tr("The session is not available; nothing was cancelled"));
+        QMetaObject::invokeMethod(this, [this, statementId, e] { Q_EMIT cancelFailed(statementId, e); }, Qt::QueuedConnection);
+        return;
+    }
+    auto *job = new CancelStatementJob(m_connection, SessionRef::byId(m_session.id), statementId);
+    connect(job, &LivyJob::finished, this, [this, statementId](LivyJob *j) {
+        if (!j->ok()) {
+            report(j->error());
+            Q_EMIT cancelFailed(statementId, j->error());
+            return;
+        }
+        // Follow it to `cancelled` (it may come from the history and not be tracked yet).
+        if (const std::optional<Statement> s = m_statements->statement(statementId))
+            m_poller->track(*s);
+        m_poller->refresh();
+    });
+    job->start();
+}
+
+int SessionController::requestCompletion(const QString &code, int cursor, const QString &kind)
+{
+    const int ticket = ++m_nextTicket;
+    QString effectiveKind = kind.isEmpty() ? m_session.kind : kind;
+    LivyError refusal;
+    if (m_session.id < 0 || m_status == Status::Gone || m_status == Status::Ended)
+        refusal = notReady(tr("The session is not available for completion"));
+    else if (effectiveKind.isEmpty() || effectiveKind == QLatin1String("shared"))
+        refusal = notReady(tr("Completion in a shared session needs a language (spark, pyspark, sparkr or sql)"));
+    if (refusal) {
+        QMetaObject::invokeMethod(this, [this, ticket, refusal] { Q_EMIT completionFailed(ticket, refusal); },
+                                  Qt::QueuedConnection);
+        return ticket;
+    }
+    if (m_completionJob) {
+        disconnect(m_completionJob, nullptr, this, nullptr);
+        m_completionJob->abandon(); // superseded by this request
+    }
+    CompletionRequest request;
+    request.code = code;
+    request.cursor = cursor;
+    request.kind = effectiveKind;
+    auto *job = new CompletionJob(m_connection, SessionRef::byId(m_session.id), request);
+    m_completionJob = job;
+    connect(job, &LivyJob::finished, this, [this, ticket](LivyJob *j) {
+        m_completionJob = nullptr;
+        if (j->ok())
+            Q_EMIT completionsReady(ticket, static_cast<CompletionJob *>(j)->result().candidates);
+        else
+            Q_EMIT completionFailed(ticket, j->error());
+    });
+    job->start();
+    return ticket;
+}
+
+void SessionController::refresh()
+{
+    if (m_following && !isTerminalStatus()) {
+        m_poller->refresh();
+        reloadHistory();
+    }
+    if (m_logFollowing)
+        m_logPoller->refresh();
+}
+
+} // namespace Livy

@@ -1,0 +1,188 @@
+// SPDX-FileCopyrightText: 2026 LivyDesk contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "livy/livyerror.h"
+#include "livy/types.h"
+#include "polling/pollschedule.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <chrono>
+#include <optional>
+
+namespace Livy {
+
+class CompletionJob;
+class Connection;
+class KeepAlive;
+class LivyJob;
+class LogModel;
+class LogPoller;
+class PollActivity;
+class SessionPoller;
+class StatementListModel;
+
+/// How an open session is followed (SessionController::Settings).
+struct SessionControllerSettings
+{
+    RunningSchedule running;
+    SessionSchedule session;
+    ErrorBackoff backoff;
+    /// While one statement is followed through /state, also fetch it this often so its progress moves.
+    std::chrono::milliseconds progressInterval{ 2000 };
+    bool keepAlive = true;
+    KeepAliveSchedule keepAliveSchedule;
+    /// Newest statements loaded when attaching.
+    int historySize = 50;
+    /// `statements?order=desc` exists from Livy 0.8; older servers ignore it and would return the oldest N.
+    /// The ServerController sets this from `GET /version`.
+    bool supportsDescendingOrder = false;
+    std::chrono::milliseconds logActiveInterval{ 1000 };
+    std::chrono::milliseconds logIdleInterval{ 5000 };
+};
+
+/// One session the user has open: its Session, its statements (StatementListModel), its log (LogModel), and
+/// every intent on it (submit, cancel, completion, refresh), turned into jobs whose results update the models.
+///
+/// Lifecycle: attach() resolves the session (by id or name, `GET /sessions/{ref}`), loads its server-side
+/// history (`GET …/statements?order=desc&size=N` on Livy 0.8+, the whole retained list before), then follows it
+/// with a SessionPoller and, if enabled, a KeepAlive. A terminal session state ends polling (Ended; the
+/// statements stay); a 404 means the server no longer knows the session (Gone, with a message saying so);
+/// detach() stops everything without touching the server.
+///
+/// Guarantees:
+/// - submit() sends exactly one `POST …/statements`. A failed or timed-out POST is reported through
+///   submitFailed() and never retried (a retried statement would run twice). After a timeout the recent history
+///   is reloaded, so a statement the server did receive still shows up.
+/// - At most one poll request is in flight for the session, one for its log, one keep-alive, one history load.
+/// - Errors are LivyError values (errorOccurred() for the status bar, plus the intent-specific signals); nothing
+///   throws, nothing blocks, no nested event loops.
+///
+/// Do not delete a SessionController from a slot connected to its own signals; use deleteLater().
+class SessionController : public QObject
+{
+    Q_OBJECT
+    Q_PROPERTY(Status status READ status NOTIFY statusChanged)
+    Q_PROPERTY(bool reconnecting READ isReconnecting NOTIFY reconnectingChanged)
+    Q_PROPERTY(bool logFollowing READ isLogFollowing WRITE setLogFollowing)
+public:
+    enum class Status {
+        Detached,  ///< not attached yet, or detach() was called, or attaching failed
+        Attaching, ///< resolving the session and loading its history
+        Starting,  ///< the session exists but cannot take statements yet (starting, recovering)
+        Ready,     ///< idle or busy: statements can be submitted (they queue while busy)
+        Ended,     ///< terminal state (dead, error, killed, success); statements stay visible
+        Gone,      ///< the server no longer knows the session (404, expired, deleted)
+    };
+    Q_ENUM(Status)
+
+    using Settings = SessionControllerSettings;
+
+    SessionController(Connection *connection, const SessionRef &ref, const Settings &settings = {},
+                      QObject *parent = nullptr);
+    ~SessionController() override;
+
+    /// The activity switch the pollers observe (default PollActivity::global()). Set before attach().
+    void setActivity(PollActivity *activity);
+
+    /// Resolves the session, loads its history and starts following it. No effect unless Detached.
+    void attach();
+    /// Stops polling, log following and keep-alive. The session on the server is left alone.
+    void detach();
+
+    SessionRef ref() const { return m_ref; }
+    /// -1 until resolved.
+    int sessionId() const { return m_session.id; }
+    Session session() const { return m_session; }
+    Status status() const { return m_status; }
+    bool isReconnecting() const;
+    LivyError lastError() const { return m_lastError; }
+    const Settings &settings() const { return m_settings; }
+
+    StatementListModel *statements() const { return m_statements; }
+    LogModel *log() const { return m_log; }
+
+    /// Submits `code` once. `kind` overrides the session kind (required for `shared` sessions: spark, pyspark,
+    /// sparkr, sql). Returns a ticket that exactly one later submitted() or submitFailed() carries (always
+    /// from the event loop, never from inside this call). A session that cannot take statements at all (not
+    /// attached, ended, gone) fails without a request.
+    int submit(const QString &code, const std::optional<QString> &kind = std::nullopt);
+    /// Asks the server to cancel a statement (waiting or running). The model follows it to `cancelled`.
+    void cancel(int statementId);
+    /// Completion candidates for `code` at `cursor` (Livy only answers for Scala). `kind` defaults to the session
+    /// kind; a `shared` session needs one. A newer request abandons an older one still in flight.
+    int requestCompletion(const QString &code, int cursor, const QString &kind = {});
+    /// Polls now and reloads the newest statements.
+    void refresh();
+    /// Reloads the newest `historySize` statements (merged into the model).
+    void reloadHistory();
+
+    /// Follow the log while it is shown (off by default: an idle open session must stay cheap).
+    void setLogFollowing(bool following);
+    bool isLogFollowing() const { return m_logFollowing; }
+    void setKeepAliveEnabled(bool enabled);
+    bool isKeepAliveEnabled() const { return m_settings.keepAlive; }
+
+    /// The ServerController deleted this session: stop and report it as gone.
+    void markDeleted();
+
+    // The engine parts, for diagnostics and tests.
+    SessionPoller *sessionPoller() const { return m_poller; }
+    KeepAlive *keepAlive() const { return m_keepAlive; }
+    LogPoller *logPoller() const { return m_logPoller; }
+
+Q_SIGNALS:
+    void statusChanged(Livy::SessionController::Status status);
+    void sessionChanged(const Livy::Session &session);
+    void reconnectingChanged(bool reconnecting);
+    /// Resolved and history loaded (or the history could not be loaded: errorOccurred() says why).
+    void attached(const Livy::Session &session);
+    void attachFailed(const Livy::LivyError &error);
+    void historyLoaded(int count);
+    void submitted(int ticket, const Livy::Statement &statement);
+    void submitFailed(int ticket, const Livy::LivyError &error);
+    /// A statement this controller followed reached a terminal state; the model already shows it.
+    void statementFinished(const Livy::Statement &statement);
+    void cancelFailed(int statementId, const Livy::LivyError &error);
+    void completionsReady(int ticket, const QStringList &candidates);
+    void completionFailed(int ticket, const Livy::LivyError &error);
+    /// The session no longer exists on the server; `error.message()` says so in one line.
+    void sessionGone(const Livy::LivyError &error);
+    /// Every failure worth a status-bar line (the first of a series of poll failures, every failed intent).
+    void errorOccurred(const Livy::LivyError &error);
+
+private:
+    void setStatus(Status status);
+    void onResolved(const Session &session);
+    void startFollowing();
+    void updateSession(const Session &session);
+    void takeSession(const Session &session, bool confirmTerminal);
+    void applyState(SessionState state, const QString &stateName);
+    void goGone(const LivyError &cause);
+    void report(const LivyError &error);
+    void configureKeepAlive();
+    std::optional<std::chrono::milliseconds> idleTimeoutHint() const;
+    bool isTerminalStatus() const { return m_status == Status::Ended || m_status == Status::Gone; }
+
+    QPointer<Connection> m_connection;
+    SessionRef m_ref;
+    Settings m_settings;
+    Session m_session;
+    Status m_status = Status::Detached;
+    LivyError m_lastError;
+    StatementListModel *m_statements;
+    LogModel *m_log;
+    SessionPoller *m_poller;
+    KeepAlive *m_keepAlive;
+    LogPoller *m_logPoller;
+    QPointer<LivyJob> m_attachJob;
+    QPointer<LivyJob> m_historyJob;
+    QPointer<CompletionJob> m_completionJob;
+    int m_nextTicket = 0;
+    bool m_logFollowing = false;
+    bool m_following = false;
+};
+
+} // namespace Livy

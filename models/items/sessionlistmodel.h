@@ -1,0 +1,109 @@
+// SPDX-FileCopyrightText: 2026 LivyDesk contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "livy/types.h"
+
+#include <QAbstractTableModel>
+#include <QDateTime>
+#include <QList>
+
+#include <functional>
+#include <optional>
+
+namespace Livy {
+
+/// The interactive sessions of one Livy server, one row per session, in the server's order (creation order).
+///
+/// A thin container: the ServerController (through its SessionListPoller) feeds it whole snapshots with
+/// setSessions(), which diffs them by session id into the minimal removals, moves, insertions and per-row
+/// dataChanged, so selections and scroll positions survive every poll. Colours and icons for states belong in
+/// the views (a delegate or proxy); this model serves raw values in custom roles and plain text for display.
+///
+/// Livy does not report when a session was created, so the "age" is measured from the moment this client
+/// first saw the session (FirstSeenRole). Age text changes with time without the data changing: a view that
+/// shows the Age column calls refreshAges() from a slow timer (say every 30 s).
+class SessionListModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { IdColumn, NameColumn, KindColumn, StateColumn, OwnerColumn, ProxyUserColumn, AppIdColumn,
+                  AgeColumn, ColumnCount };
+    Q_ENUM(Column)
+
+    /// Custom roles, served on every column of a row (they describe the session, not the cell).
+    enum Roles {
+        IdRole = Qt::UserRole + 1, ///< int
+        NameRole,                  ///< QString, empty when unnamed (or before Livy 0.6)
+        KindRole,                  ///< QString: spark, pyspark, sparkr, sql, shared
+        StateRole,                 ///< int(Livy::SessionState)
+        StateNameRole,             ///< QString: the state exactly as the server sent it (also unknown ones)
+        OwnerRole,                 ///< QString, empty when the server runs without authentication
+        ProxyUserRole,             ///< QString
+        AppIdRole,                 ///< QString, empty until the YARN/Kubernetes application is known
+        FirstSeenRole,             ///< QDateTime (UTC): when this client first saw the session
+        AgeSecondsRole,            ///< qint64: seconds since FirstSeenRole
+        IsTerminalRole,            ///< bool: error, dead, killed, success
+        IsReadyRole,               ///< bool: idle or busy (can take statements)
+        SessionRole,               ///< QVariant holding the whole Livy::Session
+    };
+    Q_ENUM(Roles)
+
+    explicit SessionListModel(QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    /// Replaces the content with a snapshot (normally every page of `GET /sessions`). Sessions are matched by
+    /// id; only rows that really changed get dataChanged (one signal per changed row, all columns). Returns
+    /// true if anything changed, which the poller uses to stay on its fast schedule.
+    bool setSessions(const QList<Livy::Session> &sessions);
+    /// Adds a session (kept in id order among the rows) or updates it in place, for single-session answers
+    /// (create, GET /sessions/{id}, /state, /connect) between two list polls. Returns true if anything changed.
+    bool upsert(const Livy::Session &session);
+    /// Updates only the state of a known session (from `GET /sessions/{id}/state`). Returns false if unknown.
+    bool updateState(int id, Livy::SessionState state, const QString &stateName);
+    /// Removes one session (after a successful DELETE). Returns false if it was not in the model.
+    bool remove(int id);
+    void clear();
+
+    int rowOfId(int id) const;
+    /// Finds a session by name (names are unique among live sessions, Livy 0.6+). Returns -1 if none.
+    int rowOfName(const QString &name) const;
+    std::optional<Livy::Session> session(int id) const;
+    Livy::Session sessionAt(int row) const;
+    QList<Livy::Session> sessions() const;
+
+    /// Emits dataChanged for the Age column of every row (ages are computed at read time).
+    void refreshAges();
+    /// Replaces the clock used for first-seen times and ages (tests). Default: QDateTime::currentDateTimeUtc.
+    void setClock(std::function<QDateTime()> clock);
+
+    /// Display text for an age in seconds: "12 s", "4 min", "3 h 5 min", "2 d 4 h".
+    static QString formatAge(qint64 seconds);
+
+Q_SIGNALS:
+    /// A known session changed state (not emitted for sessions appearing or vanishing). For notifications
+    /// such as "session 3 is ready".
+    void sessionStateChanged(int id, Livy::SessionState from, Livy::SessionState to);
+
+private:
+    struct Entry
+    {
+        Session session;
+        QDateTime firstSeen;
+    };
+    class Hooks;
+
+    QDateTime now() const;
+    QList<Entry> withFirstSeen(const QList<Session> &sessions) const;
+    void emitRowChanged(int row, const Entry &before, const Entry &after);
+
+    QList<Entry> m_rows;
+    std::function<QDateTime()> m_clock;
+};
+
+} // namespace Livy

@@ -1,0 +1,88 @@
+// SPDX-FileCopyrightText: 2026 LivyDesk contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "livy/types.h"
+
+#include <QAbstractTableModel>
+#include <QList>
+
+#include <optional>
+
+namespace Livy {
+
+/// The statements of one session, one row per statement, in ascending statement id (= execution order).
+///
+/// Fed by the SessionController: upsert() for every statement answer (submit, poll), setStatements() for a
+/// full history, mergeStatements() for a partial one (`statements?order=desc&size=N` gives only the newest N).
+/// All three diff by statement id, so a poll that changes nothing emits nothing, and a progress tick emits one
+/// dataChanged for that row. Outputs are kept whole in StatementRole; rendering them (tables, images) is the
+/// job of the results layer and the views.
+class StatementListModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { IdColumn, StateColumn, ProgressColumn, CodeColumn, StartedColumn, CompletedColumn,
+                  DurationColumn, OutputColumn, ColumnCount };
+    Q_ENUM(Column)
+
+    /// Custom roles, served on every column of a row.
+    enum Roles {
+        IdRole = Qt::UserRole + 1, ///< int, 0-based per session
+        StateRole,                 ///< int(Livy::StatementState)
+        StateNameRole,             ///< QString as sent by the server
+        ProgressRole,              ///< double 0..1
+        CodeRole,                  ///< QString, the full code
+        StartedRole,               ///< QDateTime (UTC), invalid until started (and always before Livy 0.7)
+        CompletedRole,             ///< QDateTime (UTC), invalid until completed
+        DurationMsRole,            ///< qint64 completed - started, -1 when unknown
+        OutputSummaryRole,         ///< QString, one line (see outputSummary())
+        IsErrorRole,               ///< bool: the output has status "error"
+        IsTerminalRole,            ///< bool: available or cancelled
+        StatementRole,             ///< QVariant holding the whole Livy::Statement
+    };
+    Q_ENUM(Roles)
+
+    explicit StatementListModel(QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    /// Inserts the statement at its id position or updates it in place (dataChanged only if it differs).
+    /// Returns true if anything changed.
+    bool upsert(const Livy::Statement &statement);
+    /// Replaces everything with a full list (sorted by id here), diffed by id. Returns true if anything changed.
+    bool setStatements(const QList<Livy::Statement> &statements);
+    /// Upserts each statement without removing the others (for the newest-N slices of the history).
+    bool mergeStatements(const QList<Livy::Statement> &statements);
+    void clear();
+
+    int rowOfId(int id) const;
+    std::optional<Livy::Statement> statement(int id) const;
+    Livy::Statement statementAt(int row) const;
+    QList<Livy::Statement> statements() const;
+    /// Ids of the statements that are not terminal yet (waiting, running, cancelling, unknown), ascending.
+    QList<int> pendingIds() const;
+
+    /// A one-line description of the output: the first line of text/plain, "ValueError: bad" for errors,
+    /// "Table: 3 rows × 2 columns", "Image", "JSON"; empty while there is no output.
+    static QString outputSummary(const Livy::Statement &statement);
+    /// "850 ms", "12.4 s", "3 min 05 s", "1 h 02 min".
+    static QString formatDuration(qint64 ms);
+
+Q_SIGNALS:
+    /// A statement this model held as not terminal reached a terminal state (available or cancelled).
+    /// Not emitted for statements that arrive already finished (history loads).
+    void statementFinished(int id);
+
+private:
+    class Hooks;
+    void emitRowChanged(int row, const Statement &before, const Statement &after);
+
+    QList<Statement> m_rows;
+};
+
+} // namespace Livy

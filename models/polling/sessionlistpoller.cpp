@@ -1,0 +1,84 @@
+// SPDX-FileCopyrightText: 2026 LivyDesk contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "sessionlistpoller.h"
+
+#include "items/sessionlistmodel.h"
+#include "livy/listsessionsjob.h"
+#include "poller.h"
+
+namespace Livy {
+
+using std::chrono::milliseconds;
+
+SessionListPoller::SessionListPoller(Connection *connection, SessionListModel *model, QObject *parent)
+    : QObject(parent)
+    , m_connection(connection)
+    , m_model(model)
+    , m_poller(new Poller(this))
+{
+    m_sinceActivity.start();
+    m_poller->setJobFactory([this]() -> LivyJob * {
+        if (!m_connection || !m_model)
+            return nullptr;
+        return new ListSessionsJob(m_connection, m_pageFrom, m_pageSize);
+    });
+    m_poller->setReplyHandler([this](LivyJob *job) {
+        if (!job->ok()) {
+            // Start the snapshot over: pages of two different moments must not be mixed.
+            m_pageFrom = 0;
+            m_accumulated.clear();
+            return Poller::Next::retry();
+        }
+        const SessionList &page = static_cast<ListSessionsJob *>(job)->result();
+        m_accumulated += page.sessions;
+        const int next = m_pageFrom + int(page.sessions.size());
+        if (!page.sessions.isEmpty() && next < page.total) {
+            m_pageFrom = next;
+            return Poller::Next::after(milliseconds(0));
+        }
+        const QList<Session> snapshot = std::exchange(m_accumulated, {});
+        m_pageFrom = 0;
+        const bool changed = m_model && m_model->setSessions(snapshot);
+        if (changed)
+            m_sinceActivity.restart();
+        bool transitional = false;
+        for (const Session &s : snapshot)
+            transitional = transitional || isStarting(s.state) || s.state == SessionState::ShuttingDown;
+        m_loaded = true;
+        Q_EMIT refreshed(changed);
+        return Poller::Next::after(m_schedule.interval(milliseconds(m_sinceActivity.elapsed()), transitional));
+    });
+}
+
+void SessionListPoller::start()
+{
+    m_pageFrom = 0;
+    m_accumulated.clear();
+    m_poller->start();
+}
+
+void SessionListPoller::stop()
+{
+    m_poller->stop();
+    m_pageFrom = 0;
+    m_accumulated.clear();
+}
+
+bool SessionListPoller::isRunning() const
+{
+    return m_poller->isRunning();
+}
+
+void SessionListPoller::refresh()
+{
+    noteActivity();
+    m_poller->pollNow();
+}
+
+void SessionListPoller::noteActivity()
+{
+    m_sinceActivity.restart();
+    m_poller->pollWithin(m_schedule.fast);
+}
+
+} // namespace Livy

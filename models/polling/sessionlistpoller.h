@@ -1,0 +1,65 @@
+// SPDX-FileCopyrightText: 2026 LivyDesk contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "livy/types.h"
+#include "pollschedule.h"
+
+#include <QElapsedTimer>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+
+namespace Livy {
+
+class Connection;
+class Poller;
+class SessionListModel;
+
+/// Keeps a SessionListModel in step with a server's `GET /sessions`.
+///
+/// One poll is one complete snapshot: it pages through `GET /sessions?from&size` (one page after the other,
+/// never two in flight) until `total` is reached, and only then hands the whole list to
+/// SessionListModel::setSessions(), so a view never sees a half-read list. The SessionListSchedule decides the
+/// interval: fast after a user action (refresh(), noteActivity()) or an observed change, slowing down while
+/// nothing changes, and kept short while a session is starting or stopping.
+class SessionListPoller : public QObject
+{
+    Q_OBJECT
+public:
+    SessionListPoller(Connection *connection, SessionListModel *model, QObject *parent = nullptr);
+
+    void setSchedule(const SessionListSchedule &schedule) { m_schedule = schedule; }
+    const SessionListSchedule &schedule() const { return m_schedule; }
+    /// Sessions per page (default 100, Livy's own default).
+    void setPageSize(int size) { m_pageSize = std::max(1, size); }
+    /// The engine: reconnecting state, error backoff, pause, request count.
+    Poller *poller() const { return m_poller; }
+
+    void start();
+    void stop();
+    bool isRunning() const;
+    /// A user action: poll now and return to the fast schedule.
+    void refresh();
+    /// Something happened that may change the list soon (create, delete): fast schedule from now on.
+    void noteActivity();
+    /// True once one complete snapshot reached the model.
+    bool hasLoaded() const { return m_loaded; }
+
+Q_SIGNALS:
+    /// A complete snapshot was applied; `changed` says whether the model changed.
+    void refreshed(bool changed);
+
+private:
+    QPointer<Connection> m_connection;
+    QPointer<SessionListModel> m_model;
+    Poller *m_poller;
+    SessionListSchedule m_schedule;
+    QElapsedTimer m_sinceActivity;
+    QList<Session> m_accumulated;
+    int m_pageFrom = 0;
+    int m_pageSize = 100;
+    bool m_loaded = false;
+};
+
+} // namespace Livy

@@ -1,0 +1,215 @@
+// SPDX-FileCopyrightText: 2026 LivyDesk contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "sessionpoller.h"
+
+#include "items/statementlistmodel.h"
+#include "livy/getsessionstatejob.h"
+#include "livy/getstatementjob.h"
+#include "poller.h"
+
+#include <algorithm>
+
+namespace Livy {
+
+using std::chrono::milliseconds;
+
+namespace {
+
+/// GET …/statements/{sid} answers an unknown or evicted statement with the bare string "Statement not found";
+/// an unknown session carries {"msg":"Session '…' not found."}.
+bool isStatementNotFound(const LivyError &error)
+{
+    return error.isNotFound() && error.serverText().contains(QLatin1String("Statement not found"), Qt::CaseInsensitive);
+}
+
+} // namespace
+
+SessionPoller::SessionPoller(Connection *connection, StatementListModel *statements, QObject *parent)
+    : QObject(parent)
+    , m_connection(connection)
+    , m_statements(statements)
+    , m_poller(new Poller(this))
+{
+    m_headClock.start();
+    m_stateClock.start();
+    m_progressClock.start();
+    m_poller->setJobFactory([this] { return makeJob(); });
+    m_poller->setReplyHandler([this](LivyJob *job) { return handleReply(job); });
+}
+
+void SessionPoller::start(SessionState knownState)
+{
+    if (m_poller->isRunning())
+        return;
+    m_state = knownState;
+    m_stateClock.restart();
+    m_fetchStatementNext = false;
+    m_forceStateNext = false;
+    trackPendingFromModel();
+    if (isTerminal(knownState))
+        return;
+    m_poller->start(m_tracked.isEmpty() ? idleDelay() : m_running.floor);
+}
+
+void SessionPoller::stop()
+{
+    m_poller->stop();
+}
+
+bool SessionPoller::isRunning() const
+{
+    return m_poller->isRunning();
+}
+
+void SessionPoller::refresh()
+{
+    m_poller->pollNow();
+}
+
+void SessionPoller::track(const Statement &statement)
+{
+    if (isTerminal(statement.state) || statement.id < 0)
+        return;
+    const auto at = std::lower_bound(m_tracked.begin(), m_tracked.end(), statement.id,
+                                     [](const Tracked &t, int id) { return t.id < id; });
+    if (at != m_tracked.end() && at->id == statement.id)
+        return;
+    const bool newHead = at == m_tracked.begin();
+    m_tracked.insert(at, Tracked{ statement.id, statement.state == StatementState::Running });
+    if (newHead) {
+        m_headClock.restart();
+        m_progressClock.restart();
+    }
+    m_poller->pollWithin(m_running.interval(headElapsed()));
+}
+
+void SessionPoller::trackPendingFromModel()
+{
+    if (!m_statements)
+        return;
+    for (const int id : m_statements->pendingIds()) {
+        if (const std::optional<Statement> s = m_statements->statement(id))
+            track(*s);
+    }
+}
+
+QList<int> SessionPoller::trackedIds() const
+{
+    QList<int> ids;
+    for (const Tracked &t : m_tracked)
+        ids.append(t.id);
+    return ids;
+}
+
+milliseconds SessionPoller::headElapsed() const
+{
+    return milliseconds(m_headClock.elapsed());
+}
+
+milliseconds SessionPoller::idleDelay() const
+{
+    return m_sessionSchedule.interval(m_state, milliseconds(m_stateClock.elapsed())).value_or(m_sessionSchedule.idle);
+}
+
+void SessionPoller::applyState(SessionState state, const QString &name)
+{
+    if (state == m_state && name == m_stateName)
+        return;
+    m_state = state;
+    m_stateName = name;
+    m_stateClock.restart();
+    Q_EMIT stateChanged(state, name);
+}
+
+void SessionPoller::forget(int statementId)
+{
+    const bool wasHead = !m_tracked.isEmpty() && m_tracked.first().id == statementId;
+    m_tracked.removeIf([statementId](const Tracked &t) { return t.id == statementId; });
+    if (wasHead) {
+        m_headClock.restart(); // the next statement in the queue starts about now
+        m_progressClock.restart();
+    }
+}
+
+LivyJob *SessionPoller::makeJob()
+{
+    if (!m_connection || m_sessionId < 0)
+        return nullptr;
+    const SessionRef ref = SessionRef::byId(m_sessionId);
+    const bool progressDue = m_progressInterval.count() > 0 && m_progressClock.elapsed() >= m_progressInterval.count();
+    if (!m_tracked.isEmpty() && !m_forceStateNext
+        && (m_fetchStatementNext || m_tracked.size() >= 2 || progressDue)) {
+        m_lastRequest = Request::Statement;
+        m_progressClock.restart();
+        m_requestedStatement = m_tracked.first().id;
+        return new GetStatementJob(m_connection, ref, m_requestedStatement);
+    }
+    m_forceStateNext = false;
+    m_lastRequest = Request::State;
+    return new GetSessionStateJob(m_connection, ref);
+}
+
+Poller::Next SessionPoller::handleReply(LivyJob *job)
+{
+    if (!job->ok()) {
+        const LivyError error = job->error();
+        if (m_lastRequest == Request::Statement && isStatementNotFound(error)) {
+            // Evicted (livy.rsc.retained-statements) or never existed: nothing left to wait for.
+            forget(m_requestedStatement);
+            m_fetchStatementNext = false;
+            return Poller::Next::after(m_tracked.isEmpty() ? idleDelay() : m_running.floor);
+        }
+        if (error.isNotFound()) {
+            Q_EMIT gone(error);
+            return Poller::Next::stop();
+        }
+        if (m_lastRequest == Request::Statement) {
+            // Check the session itself before insisting on the statement (it may have died).
+            m_forceStateNext = true;
+            m_fetchStatementNext = false;
+        }
+        return Poller::Next::retry();
+    }
+
+    if (m_lastRequest == Request::State) {
+        const SessionStateInfo &info = static_cast<GetSessionStateJob *>(job)->state();
+        const SessionState previous = m_state;
+        applyState(info.state, info.stateName);
+        if (isTerminal(m_state)) {
+            Q_EMIT ended(m_state);
+            return Poller::Next::stop();
+        }
+        if (m_tracked.isEmpty()) {
+            if (previous == SessionState::Busy && m_state == SessionState::Idle)
+                Q_EMIT outsideActivity();
+            return Poller::Next::after(idleDelay());
+        }
+        if (m_state == SessionState::Busy)
+            return Poller::Next::after(m_running.interval(headElapsed()));
+        if (isReady(m_state)) {
+            // Idle with a statement pending: it either finished or has not been picked up yet. Look at it now.
+            m_fetchStatementNext = true;
+            return Poller::Next::after(milliseconds(0));
+        }
+        return Poller::Next::after(std::min(idleDelay(), m_sessionSchedule.busy));
+    }
+
+    const Statement statement = static_cast<GetStatementJob *>(job)->statement();
+    m_fetchStatementNext = false;
+    if (m_statements)
+        m_statements->upsert(statement);
+    if (isTerminal(statement.state)) {
+        forget(statement.id);
+        Q_EMIT statementFinished(statement);
+        if (m_tracked.isEmpty())
+            return Poller::Next::after(idleDelay());
+        return Poller::Next::after(m_running.floor); // the next one in the queue just started
+    }
+    for (Tracked &t : m_tracked) {
+        if (t.id == statement.id)
+            t.seenRunning = t.seenRunning || statement.state == StatementState::Running;
+    }
+    return Poller::Next::after(m_running.interval(headElapsed()));
+}
+
+} // namespace Livy

@@ -1,0 +1,121 @@
+// SPDX-FileCopyrightText: 2026 LivyDesk contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "livy/livyerror.h"
+#include "livy/types.h"
+#include "poller.h"
+#include "pollschedule.h"
+
+#include <QElapsedTimer>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+
+namespace Livy {
+
+class Connection;
+class LivyJob;
+class StatementListModel;
+
+/// Follows one open session and the statements this client waits for, with as few and as cheap requests as
+/// the latency goal allows. One Poller, so at most one request is in flight for the session.
+///
+/// Which request each poll sends:
+/// - Nothing pending: `GET /sessions/{id}/state` (answered by the Livy server alone) on the SessionSchedule:
+///   slow while idle, faster while starting or busy.
+/// - One pending statement: `GET …/state` on the RunningSchedule (interval grows with the statement's running
+///   time, floor tens of ms, cap 200 ms). The REPL turns busy -> idle when its queue drains, so as long as the
+///   session says busy the statement cannot have finished. Once it says anything else, the statement itself is
+///   fetched at once (`GET …/statements/{sid}`). If the statement is still waiting (the REPL had not picked it
+///   up yet), the cycle continues. Every `progressInterval` one of these polls fetches the statement instead, so
+///   that its progress moves in the view (the request rate stays the same).
+/// - Two or more pending: the session stays busy across statement boundaries, so /state says nothing about
+///   the first one; the oldest pending statement is fetched directly on the RunningSchedule, and when it ends
+///   the next one becomes the head with a fresh clock.
+///
+/// Outcomes: statements go into the StatementListModel (progress included); a terminal session state stops
+/// polling (ended()); a 404 for the session stops polling (gone()), while "Statement not found" only drops that
+/// statement; other failures back off (Poller), with "reconnecting" while they are transient.
+class SessionPoller : public QObject
+{
+    Q_OBJECT
+public:
+    SessionPoller(Connection *connection, StatementListModel *statements, QObject *parent = nullptr);
+
+    void setSessionId(int id) { m_sessionId = id; }
+    int sessionId() const { return m_sessionId; }
+    void setRunningSchedule(const RunningSchedule &schedule) { m_running = schedule; }
+    const RunningSchedule &runningSchedule() const { return m_running; }
+    void setSessionSchedule(const SessionSchedule &schedule) { m_sessionSchedule = schedule; }
+    const SessionSchedule &sessionSchedule() const { return m_sessionSchedule; }
+    /// While one statement is followed through `/state`, fetch the statement itself at most this often anyway,
+    /// so that its progress bar moves (0 = never; default 2 s).
+    void setProgressInterval(std::chrono::milliseconds interval) { m_progressInterval = interval; }
+    Poller *poller() const { return m_poller; }
+
+    /// Starts with what is known of the session (from `GET /sessions/{id}`); the first poll follows the schedule
+    /// for that state. Statements the model holds as pending are tracked.
+    void start(SessionState knownState);
+    void stop();
+    bool isRunning() const;
+
+    /// Tracks a statement this client just submitted (the 201 answer) and polls fast from now on.
+    void track(const Statement &statement);
+    /// Tracks every statement the model holds as not finished (after loading the history).
+    void trackPendingFromModel();
+    QList<int> trackedIds() const;
+
+    /// Polls now (user refresh, window shown again is handled by the Poller itself).
+    void refresh();
+
+    SessionState state() const { return m_state; }
+    QString stateName() const { return m_stateName; }
+
+Q_SIGNALS:
+    void stateChanged(Livy::SessionState state, const QString &stateName);
+    /// A tracked statement reached a terminal state; the model already holds it.
+    void statementFinished(const Livy::Statement &statement);
+    /// The session went busy -> idle while this client tracked nothing: someone else ran statements
+    /// (the controller may load the newest ones).
+    void outsideActivity();
+    /// The server no longer knows the session (404). Polling has stopped.
+    void gone(const Livy::LivyError &error);
+    /// The session reached a terminal state. Polling has stopped.
+    void ended(Livy::SessionState state);
+
+private:
+    enum class Request { State, Statement };
+    struct Tracked
+    {
+        int id = -1;
+        bool seenRunning = false;
+    };
+
+    LivyJob *makeJob();
+    Poller::Next handleReply(LivyJob *job);
+    std::chrono::milliseconds headElapsed() const;
+    void applyState(SessionState state, const QString &name);
+    void forget(int statementId);
+    std::chrono::milliseconds idleDelay() const;
+
+    QPointer<Connection> m_connection;
+    QPointer<StatementListModel> m_statements;
+    Poller *m_poller;
+    RunningSchedule m_running;
+    SessionSchedule m_sessionSchedule;
+    QList<Tracked> m_tracked; ///< ascending ids; the first is the head
+    QElapsedTimer m_headClock;
+    QElapsedTimer m_stateClock;
+    QElapsedTimer m_progressClock;
+    std::chrono::milliseconds m_progressInterval{ 2000 };
+    SessionState m_state = SessionState::Unknown;
+    QString m_stateName;
+    Request m_lastRequest = Request::State;
+    int m_sessionId = -1;
+    int m_requestedStatement = -1;
+    bool m_fetchStatementNext = false;
+    bool m_forceStateNext = false;
+};
+
+} // namespace Livy

@@ -1,0 +1,387 @@
+// SPDX-FileCopyrightText: 2026 LivyDesk contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+// ServerController against the fake Livy server: connection states, version features, list paging, create,
+// delete, open by id or name, reconnecting after the server restarts, pause and resume.
+
+#include "controllers/servercontroller.h"
+#include "fakelivyserver.h"
+#include "items/sessionlistmodel.h"
+#include "livy/connection.h"
+#include "polling/pollactivity.h"
+#include "polling/poller.h"
+#include "polling/sessionlistpoller.h"
+
+#include <QAbstractItemModelTester>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Livy;
+using namespace std::chrono_literals;
+using FakeLivy::Fault;
+using State = ServerController::ConnectionState;
+
+class TestServerController : public QObject
+{
+    Q_OBJECT
+
+private:
+    FakeLivy::Server *m_server = nullptr;
+    QNetworkAccessManager *m_nam = nullptr;
+    Connection *m_connection = nullptr;
+    PollActivity *m_activity = nullptr;
+
+    static ServerController::Settings fastSettings()
+    {
+        ServerController::Settings s;
+        s.listSchedule = SessionListSchedule{ 20ms, 60ms, 20ms, 0.25 };
+        s.backoff = ErrorBackoff{ 10ms, 40ms, 2.0, 0.2 };
+        s.session.running = RunningSchedule{ 5ms, 0.1, 40ms };
+        s.session.session.idle = 40ms;
+        s.session.session.busy = 40ms;
+        s.session.session.transitional = RunningSchedule{ 10ms, 0.1, 40ms };
+        s.session.backoff = s.backoff;
+        s.session.keepAlive = false;
+        return s;
+    }
+
+    ServerController *makeController(const ServerController::Settings &settings = fastSettings())
+    {
+        auto *c = new ServerController(m_connection, settings, this);
+        c->setActivity(m_activity);
+        return c;
+    }
+
+    ServerController *connected(const ServerController::Settings &settings = fastSettings())
+    {
+        ServerController *c = makeController(settings);
+        QSignalSpy states(c, &ServerController::connectionStateChanged);
+        c->connectToServer();
+        for (int i = 0; i < 100 && c->connectionState() != State::Connected; ++i)
+            states.wait(50);
+        if (c->connectionState() != State::Connected)
+            QTest::qFail("the controller did not connect", __FILE__, __LINE__);
+        return c;
+    }
+
+    int count(const QByteArray &method, const QString &path) const
+    {
+        return int(m_server->requests(method, path).size());
+    }
+
+    int createIdle(const QJsonObject &body = { { QStringLiteral("kind"), QStringLiteral("pyspark") } })
+    {
+        const int id = m_server->createSession(body);
+        return id;
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_server = new FakeLivy::Server(this);
+        QVERIFY(m_server->start());
+        m_server->setStartupDelay(0);
+        m_server->setVersion(QStringLiteral("0.9.0-incubating"));
+        m_nam = new QNetworkAccessManager(this);
+        ConnectionSettings settings;
+        settings.baseUrl = m_server->url();
+        m_connection = new Connection(m_nam, settings, this);
+        m_activity = new PollActivity(this);
+    }
+
+    void cleanup()
+    {
+        qDeleteAll(findChildren<ServerController *>(Qt::FindDirectChildrenOnly));
+        delete m_connection;
+        delete m_nam;
+        delete m_server;
+        delete m_activity;
+        m_connection = nullptr;
+        m_nam = nullptr;
+        m_server = nullptr;
+        m_activity = nullptr;
+    }
+
+    void connectsReadsTheVersionAndListsSessions()
+    {
+        createIdle();
+        createIdle();
+        ServerController *c = makeController();
+        QAbstractItemModelTester tester(c->sessions(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy states(c, &ServerController::connectionStateChanged);
+        QSignalSpy version(c, &ServerController::versionKnown);
+        c->connectToServer();
+        QCOMPARE(c->connectionState(), State::Connecting);
+        QTRY_COMPARE(c->connectionState(), State::Connected);
+        QCOMPARE(states.first().first().value<State>(), State::Connecting);
+        QCOMPARE(version.count(), 1);
+        QCOMPARE(c->versionNumber(), QVersionNumber(0, 9, 0));
+        QVERIFY(c->supportsDescendingOrder());
+        QVERIFY(c->supportsIdleTimeout());
+        QCOMPARE(c->sessions()->rowCount(), 2);
+        // /version first, then the list.
+        QCOMPARE(m_server->requests().first().path, QStringLiteral("/version"));
+    }
+
+    void versionsAndFeatures()
+    {
+        QCOMPARE(ServerController::parseVersion(QStringLiteral("0.8.0-incubating")), QVersionNumber(0, 8, 0));
+        QCOMPARE(ServerController::parseVersion(QStringLiteral("v0.7.1")), QVersionNumber(0, 7, 1));
+        QVERIFY(ServerController::parseVersion(QStringLiteral("unknown")).isNull());
+
+        m_server->setVersion(QStringLiteral("0.7.1-incubating"));
+        ServerController *c = connected();
+        QVERIFY(c->supportsSessionNames());
+        QVERIFY(!c->supportsDescendingOrder());
+        QVERIFY(!c->supportsTtl());
+        // Opened sessions then load their history without order=desc.
+        const int id = createIdle();
+        SessionController *s = c->openSession(SessionRef::byId(id));
+        QVERIFY(!s->settings().supportsDescendingOrder);
+    }
+
+    void aServerWithoutVersionRouteIsStillUsable()
+    {
+        m_server->addFault("GET", QStringLiteral("/version"), Fault::routeNotFound());
+        createIdle();
+        ServerController *c = connected();
+        QVERIFY(!c->version());
+        QVERIFY(!c->supportsDescendingOrder());
+        QCOMPARE(c->sessions()->rowCount(), 1);
+    }
+
+    void pagesThroughTheList()
+    {
+        for (int i = 0; i < 5; ++i)
+            createIdle();
+        ServerController::Settings settings = fastSettings();
+        settings.pageSize = 2;
+        ServerController *c = makeController(settings);
+        QSignalSpy inserted(c->sessions(), &QAbstractItemModel::rowsInserted);
+        c->connectToServer();
+        QTRY_COMPARE(c->connectionState(), State::Connected);
+        QCOMPARE(c->sessions()->rowCount(), 5);
+        QCOMPARE(inserted.count(), 1); // one complete snapshot, not page by page
+        const QList<FakeLivy::RecordedRequest> pages = m_server->requests("GET", QStringLiteral("/sessions"));
+        QVERIFY(pages.size() >= 3);
+        QCOMPARE(pages.at(0).queryValue(QStringLiteral("from")), QStringLiteral("0"));
+        QCOMPARE(pages.at(1).queryValue(QStringLiteral("from")), QStringLiteral("2"));
+        QCOMPARE(pages.at(2).queryValue(QStringLiteral("from")), QStringLiteral("4"));
+        QCOMPARE(pages.at(0).queryValue(QStringLiteral("size")), QStringLiteral("2"));
+    }
+
+    void createThenWatchItStart()
+    {
+        m_server->setStartupDelay(150);
+        ServerController *c = connected();
+        QAbstractItemModelTester tester(c->sessions(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy created(c, &ServerController::sessionCreated);
+        QSignalSpy stateChanged(c->sessions(), &SessionListModel::sessionStateChanged);
+        CreateSessionRequest request;
+        request.kind = QStringLiteral("spark");
+        request.name = QStringLiteral("nightly");
+        const int ticket = c->createSession(request);
+        QVERIFY(created.wait(5000));
+        QCOMPARE(created.first().at(0).toInt(), ticket);
+        const Session s = created.first().at(1).value<Session>();
+        QCOMPARE(s.state, SessionState::Starting);
+        QVERIFY(c->sessions()->rowOfId(s.id) >= 0);
+        QTRY_COMPARE(c->sessions()->session(s.id)->state, SessionState::Idle);
+        QCOMPARE(stateChanged.last().at(2).value<SessionState>(), SessionState::Idle);
+        QCOMPARE(m_server->requests("POST", QStringLiteral("/sessions")).first().json()
+                     .value(QStringLiteral("name")).toString(),
+                 QStringLiteral("nightly"));
+    }
+
+    void createFailureIsAValue()
+    {
+        ServerController *c = connected();
+        QSignalSpy failed(c, &ServerController::createFailed);
+        QSignalSpy errors(c, &ServerController::errorOccurred);
+        CreateSessionRequest request;
+        request.kind = QStringLiteral("cobol");
+        const int ticket = c->createSession(request);
+        QVERIFY(failed.wait(5000));
+        QCOMPARE(failed.first().at(0).toInt(), ticket);
+        const LivyError error = failed.first().at(1).value<LivyError>();
+        QCOMPARE(error.httpStatus(), 400);
+        QVERIFY(error.message().contains(QStringLiteral("cobol")));
+        QCOMPARE(errors.count(), 1);
+        QCOMPARE(count("POST", QStringLiteral("/sessions")), 1);
+    }
+
+    void deleteRemovesAndMarksTheOpenSessionGone()
+    {
+        const int id = createIdle();
+        ServerController *c = connected();
+        SessionController *open = c->openSession(SessionRef::byId(id));
+        QTRY_COMPARE(open->status(), SessionController::Status::Ready);
+        QSignalSpy deleted(c, &ServerController::sessionDeleted);
+        QSignalSpy gone(open, &SessionController::sessionGone);
+        QSignalSpy removed(c->sessions(), &QAbstractItemModel::rowsRemoved);
+        c->deleteSession(id);
+        QVERIFY(deleted.wait(5000));
+        QCOMPARE(deleted.first().first().toInt(), id);
+        QCOMPARE(c->sessions()->rowOfId(id), -1);
+        QCOMPARE(removed.count(), 1);
+        QCOMPARE(gone.count(), 1);
+        QCOMPARE(open->status(), SessionController::Status::Gone);
+        QCOMPARE(count("DELETE", QStringLiteral("/sessions/\\d+")), 1);
+    }
+
+    void deleteFailureIsReported()
+    {
+        const int id = createIdle();
+        ServerController *c = connected();
+        m_server->addFault("DELETE", QStringLiteral("/sessions/\\d+"), Fault::replace(403, QByteArray()));
+        QSignalSpy failed(c, &ServerController::deleteFailed);
+        c->deleteSession(id);
+        QVERIFY(failed.wait(5000));
+        QCOMPARE(failed.first().at(1).value<LivyError>().httpStatus(), 403);
+        QVERIFY(c->sessions()->rowOfId(id) >= 0);
+    }
+
+    void openByIdOrNameReturnsOneController()
+    {
+        const int id = createIdle({ { QStringLiteral("kind"), QStringLiteral("pyspark") }, { QStringLiteral("name"), QStringLiteral("adhoc") } });
+        ServerController *c = connected();
+        QSignalSpy opened(c, &ServerController::sessionOpened);
+        SessionController *a = c->openSession(SessionRef::byId(id));
+        SessionController *b = c->openSession(SessionRef::byId(id));
+        SessionController *byName = c->openSession(SessionRef::byName(QStringLiteral("adhoc")));
+        QCOMPARE(a, b);
+        QCOMPARE(a, byName);
+        QCOMPARE(opened.count(), 1);
+        QCOMPARE(c->openSessions().size(), 1);
+        QCOMPARE(c->sessionController(id), a);
+        c->closeSession(a);
+        QVERIFY(c->openSessions().isEmpty());
+        QCOMPARE(c->sessionController(id), nullptr);
+    }
+
+    void openByNameNotYetListedResolvesThroughTheServer()
+    {
+        ServerController *c = connected();
+        const int id = createIdle({ { QStringLiteral("kind"), QStringLiteral("spark") }, { QStringLiteral("name"), QStringLiteral("later") } });
+        SessionController *s = c->openSession(SessionRef::byName(QStringLiteral("later")));
+        QSignalSpy attached(s, &SessionController::attached);
+        QVERIFY(attached.wait(5000));
+        QCOMPARE(s->sessionId(), id);
+        QCOMPARE(c->sessionController(id), s);
+    }
+
+    void openSessionStateReachesTheList()
+    {
+        const int id = createIdle();
+        ServerController::Settings settings = fastSettings();
+        settings.listSchedule = SessionListSchedule{ 1h, 1h, 1h, 0.25 }; // the list will not poll again
+        ServerController *c = connected(settings);
+        SessionController *s = c->openSession(SessionRef::byId(id));
+        QTRY_COMPARE(s->status(), SessionController::Status::Ready);
+        m_server->setSessionState(id, QStringLiteral("dead"));
+        QTRY_COMPARE(c->sessions()->session(id)->state, SessionState::Dead);
+    }
+
+    void reconnectsAfterTheServerComesBack()
+    {
+        createIdle();
+        ServerController *c = connected();
+        QSignalSpy states(c, &ServerController::connectionStateChanged);
+        QSignalSpy errors(c, &ServerController::errorOccurred);
+        const quint16 port = m_server->port();
+        m_server->stop();
+        QTRY_COMPARE(c->connectionState(), State::Reconnecting);
+        QCOMPARE(c->lastError().kind(), LivyError::Kind::Network);
+        QCOMPARE(errors.count(), 1);
+        QVERIFY(m_server->start(port));
+        QTRY_COMPARE(c->connectionState(), State::Connected);
+        QVERIFY(!c->lastError().isError());
+        QCOMPARE(states.first().first().value<State>(), State::Reconnecting);
+        QCOMPARE(states.last().first().value<State>(), State::Connected);
+        QCOMPARE(c->sessions()->rowCount(), 1);
+    }
+
+    void restartWithoutRecoveryEmptiesTheList()
+    {
+        createIdle();
+        createIdle();
+        ServerController *c = connected();
+        QCOMPARE(c->sessions()->rowCount(), 2);
+        QSignalSpy removed(c->sessions(), &QAbstractItemModel::rowsRemoved);
+        m_server->restart();
+        QTRY_COMPARE(c->sessions()->rowCount(), 0);
+        QCOMPARE(removed.count(), 1);
+    }
+
+    void unreachableAtFirstKeepsTrying()
+    {
+        const quint16 port = m_server->port();
+        m_server->stop();
+        ServerController *c = makeController();
+        c->connectToServer();
+        QTRY_COMPARE(c->connectionState(), State::Reconnecting);
+        QVERIFY(m_server->start(port));
+        QTRY_COMPARE(c->connectionState(), State::Connected);
+        QVERIFY(c->version());
+    }
+
+    void wrongCredentialsDisconnect()
+    {
+        m_server->setBasicAuth(QStringLiteral("alice"), QStringLiteral("secret"));
+        ServerController *c = makeController();
+        QSignalSpy errors(c, &ServerController::errorOccurred);
+        c->connectToServer();
+        QTRY_COMPARE(c->connectionState(), State::Disconnected);
+        QCOMPARE(c->lastError().httpStatus(), 401);
+        QCOMPARE(errors.count(), 1);
+        const int requests = int(m_server->requests().size());
+        QTest::qWait(100);
+        QCOMPARE(int(m_server->requests().size()), requests); // no hammering with bad credentials
+    }
+
+    void disconnectStopsEverything()
+    {
+        const int id = createIdle();
+        ServerController *c = connected();
+        SessionController *s = c->openSession(SessionRef::byId(id));
+        QTRY_COMPARE(s->status(), SessionController::Status::Ready);
+        c->disconnectFromServer();
+        QCOMPARE(c->connectionState(), State::Disconnected);
+        QCOMPARE(s->status(), SessionController::Status::Detached);
+        QTest::qWait(50); // a request already on its way when polling stopped still arrives
+        const int requests = int(m_server->requests().size());
+        QTest::qWait(100);
+        QCOMPARE(int(m_server->requests().size()), requests);
+    }
+
+    void listPausesWhileHiddenAndRefreshesWhenShown()
+    {
+        ServerController::Settings settings = fastSettings();
+        settings.listSchedule = SessionListSchedule{ 1h, 1h, 1h, 0.25 };
+        ServerController *c = connected(settings);
+        QTRY_VERIFY(c->listPoller()->poller()->lastDelay() == std::chrono::milliseconds(1h));
+        const int before = count("GET", QStringLiteral("/sessions"));
+        m_activity->setActive(false);
+        c->refresh(); // waits for the window
+        QTest::qWait(50);
+        QCOMPARE(count("GET", QStringLiteral("/sessions")), before);
+        m_activity->setActive(true);
+        QTRY_COMPARE(count("GET", QStringLiteral("/sessions")), before + 1);
+    }
+
+    void refreshPollsAtOnce()
+    {
+        ServerController::Settings settings = fastSettings();
+        settings.listSchedule = SessionListSchedule{ 1h, 1h, 1h, 0.25 };
+        ServerController *c = connected(settings);
+        const int before = count("GET", QStringLiteral("/sessions"));
+        createIdle();
+        c->refresh();
+        QTRY_COMPARE(c->sessions()->rowCount(), 1);
+        QCOMPARE(count("GET", QStringLiteral("/sessions")), before + 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServerController)
+#include "tst_servercontroller.moc"

@@ -1,0 +1,436 @@
+// SPDX-FileCopyrightText: 2026 LivyDesk contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+// SessionController against the fake Livy server: attach and history, submit exactly once (also when the POST
+// fails or times out), cancel, completion, keep-alive, log following, ended and gone sessions.
+
+#include "controllers/sessioncontroller.h"
+#include "fakelivyserver.h"
+#include "items/logmodel.h"
+#include "items/statementlistmodel.h"
+#include "livy/connection.h"
+#include "polling/keepalive.h"
+#include "polling/pollactivity.h"
+#include "polling/poller.h"
+#include "polling/sessionpoller.h"
+
+#include <QAbstractItemModelTester>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Livy;
+using namespace std::chrono_literals;
+using FakeLivy::Fault;
+using Status = SessionController::Status;
+
+class TestSessionController : public QObject
+{
+    Q_OBJECT
+
+private:
+    FakeLivy::Server *m_server = nullptr;
+    QNetworkAccessManager *m_nam = nullptr;
+    Connection *m_connection = nullptr;
+    PollActivity *m_activity = nullptr;
+    int m_session = -1;
+
+    static SessionController::Settings fastSettings()
+    {
+        SessionController::Settings s;
+        s.running = RunningSchedule{ 5ms, 0.1, 40ms };
+        s.session.idle = 40ms;
+        s.session.busy = 40ms;
+        s.session.transitional = RunningSchedule{ 10ms, 0.1, 40ms };
+        s.backoff = ErrorBackoff{ 10ms, 40ms, 2.0, 0.2 };
+        s.keepAlive = false;
+        s.supportsDescendingOrder = true;
+        s.logActiveInterval = 20ms;
+        s.logIdleInterval = 20ms;
+        return s;
+    }
+
+    SessionController *makeController(const SessionRef &ref, const SessionController::Settings &settings = fastSettings())
+    {
+        auto *c = new SessionController(m_connection, ref, settings, this);
+        c->setActivity(m_activity);
+        return c;
+    }
+
+    SessionController *attached(const SessionRef &ref, const SessionController::Settings &settings = fastSettings())
+    {
+        SessionController *c = makeController(ref, settings);
+        QSignalSpy done(c, &SessionController::attached);
+        c->attach();
+        if (!done.wait(5000))
+            QTest::qFail("attach did not finish", __FILE__, __LINE__);
+        return c;
+    }
+
+    int count(const QByteArray &method, const QString &path) const
+    {
+        return int(m_server->requests(method, path).size());
+    }
+
+    void resetConnection(std::chrono::milliseconds timeout)
+    {
+        ConnectionSettings settings;
+        settings.baseUrl = m_server->url();
+        settings.requestTimeout = timeout;
+        m_connection->setSettings(settings);
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_server = new FakeLivy::Server(this);
+        QVERIFY(m_server->start());
+        m_server->setStartupDelay(0);
+        m_nam = new QNetworkAccessManager(this);
+        ConnectionSettings settings;
+        settings.baseUrl = m_server->url();
+        m_connection = new Connection(m_nam, settings, this);
+        m_activity = new PollActivity(this);
+        m_session = m_server->createSession({ { QStringLiteral("kind"), QStringLiteral("pyspark") },
+                                              { QStringLiteral("name"), QStringLiteral("etl") } });
+        QTRY_COMPARE(m_server->sessionState(m_session), QStringLiteral("idle"));
+    }
+
+    void cleanup()
+    {
+        qDeleteAll(findChildren<SessionController *>(Qt::FindDirectChildrenOnly));
+        delete m_connection;
+        delete m_nam;
+        delete m_server;
+        delete m_activity;
+        m_connection = nullptr;
+        m_nam = nullptr;
+        m_server = nullptr;
+        m_activity = nullptr;
+    }
+
+    void submitRunsAndUpdatesTheModel()
+    {
+        SessionController *c = attached(SessionRef::byId(m_session));
+        QCOMPARE(c->status(), Status::Ready);
+        QAbstractItemModelTester tester(c->statements(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy inserted(c->statements(), &QAbstractItemModel::rowsInserted);
+        QSignalSpy submitted(c, &SessionController::submitted);
+        QSignalSpy finished(c, &SessionController::statementFinished);
+
+        const int ticket = c->submit(QStringLiteral("#fake:duration=50\n1+1"));
+        QVERIFY(submitted.wait(5000));
+        QCOMPARE(submitted.first().at(0).toInt(), ticket);
+        const Statement s = submitted.first().at(1).value<Statement>();
+        QCOMPARE(inserted.count(), 1);
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(finished.first().first().value<Statement>().id, s.id);
+        QCOMPARE(c->statements()->statement(s.id)->state, StatementState::Available);
+        QCOMPARE(c->statements()->data(c->statements()->index(0, StatementListModel::OutputColumn)).toString(),
+                 QStringLiteral("2"));
+        QCOMPARE(count("POST", QStringLiteral("/sessions/\\d+/statements")), 1);
+        QCOMPARE(m_server->requests("POST", QStringLiteral("/sessions/\\d+/statements")).first().json()
+                     .value(QStringLiteral("code")).toString(),
+                 QStringLiteral("#fake:duration=50\n1+1"));
+    }
+
+    void submitWithKindSendsIt()
+    {
+        SessionController *c = attached(SessionRef::byId(m_session));
+        QSignalSpy submitted(c, &SessionController::submitted);
+        c->submit(QStringLiteral("SELECT 1"), QStringLiteral("sql"));
+        QVERIFY(submitted.wait(5000));
+        QCOMPARE(m_server->requests("POST", QStringLiteral("/sessions/\\d+/statements")).first().json()
+                     .value(QStringLiteral("kind")).toString(),
+                 QStringLiteral("sql"));
+    }
+
+    void failedPostIsReportedNeverRetried_data()
+    {
+        QTest::addColumn<int>("fault"); // 0 = 500 answer, 1 = dropped connection, 2 = no answer (timeout)
+        QTest::addRow("http 500") << 0;
+        QTest::addRow("dropped connection") << 1;
+        QTest::addRow("timeout") << 2;
+    }
+
+    void failedPostIsReportedNeverRetried()
+    {
+        QFETCH(int, fault);
+        SessionController *c = attached(SessionRef::byId(m_session));
+        resetConnection(fault == 2 ? 300ms : 30s);
+        const QString route = QStringLiteral("/sessions/\\d+/statements");
+        if (fault == 0)
+            m_server->addFault("POST", route, Fault::replace(500, "\"java.lang.IllegalStateException: Session is in state busy\""));
+        else if (fault == 1)
+            m_server->addFault("POST", route, Fault::dropConnection());
+        else
+            m_server->addFault("POST", route, Fault::noAnswer());
+        QSignalSpy failed(c, &SessionController::submitFailed);
+        QSignalSpy submitted(c, &SessionController::submitted);
+        QSignalSpy errors(c, &SessionController::errorOccurred);
+        const int ticket = c->submit(QStringLiteral("print('once')"));
+        // (QNetworkAccessManager on its own would re-send a POST whose connection closed before any answer;
+        // the protocol layer forbids that, and nothing above it retries either.)
+        QTRY_VERIFY(failed.count() + submitted.count() == 1);
+        QCOMPARE(failed.count(), 1);
+        QCOMPARE(failed.first().at(0).toInt(), ticket);
+        const LivyError error = failed.first().at(1).value<LivyError>();
+        QVERIFY(error.isError());
+        QVERIFY(!error.message().isEmpty());
+        if (fault == 0)
+            QCOMPARE(error.httpStatus(), 500);
+        if (fault == 2)
+            QCOMPARE(error.kind(), LivyError::Kind::Timeout);
+        QVERIFY(errors.count() >= 1);
+        // Give any retry the chance to happen, then check it did not.
+        QTest::qWait(200);
+        QCOMPARE(count("POST", route), 1);
+        QCOMPARE(submitted.count(), 0);
+        QCOMPARE(failed.count(), 1);
+        QCOMPARE(c->status(), Status::Ready); // the session itself is fine
+        if (fault == 2) {
+            // After a timeout the newest statements are reloaded instead (a GET, not a second POST).
+            QTRY_VERIFY(count("GET", QStringLiteral("/sessions/\\d+/statements")) >= 2);
+        }
+    }
+
+    void attachLoadsTheServerSideHistory()
+    {
+        {
+            SessionController *first = attached(SessionRef::byId(m_session));
+            QSignalSpy finished(first, &SessionController::statementFinished);
+            for (int i = 0; i < 3; ++i)
+                first->submit(QStringLiteral("%1+1").arg(i));
+            QTRY_COMPARE(finished.count(), 3);
+            delete first;
+        }
+        m_server->clearRequests();
+        SessionController::Settings settings = fastSettings();
+        settings.historySize = 2;
+        SessionController *c = makeController(SessionRef::byName(QStringLiteral("etl")), settings);
+        QAbstractItemModelTester tester(c->statements(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy history(c, &SessionController::historyLoaded);
+        QSignalSpy attachedSpy(c, &SessionController::attached);
+        QSignalSpy statusSpy(c, &SessionController::statusChanged);
+        c->attach();
+        QCOMPARE(c->status(), Status::Attaching);
+        QVERIFY(attachedSpy.wait(5000));
+        QCOMPARE(history.count(), 1);
+        QCOMPARE(history.first().first().toInt(), 2);
+        QCOMPARE(c->sessionId(), m_session); // resolved from the name
+        QCOMPARE(c->session().name, QStringLiteral("etl"));
+        QCOMPARE(c->statements()->rowCount(), 2);
+        QCOMPARE(c->statements()->statementAt(0).id, 1);
+        QCOMPARE(c->statements()->statementAt(1).id, 2);
+        QCOMPARE(c->status(), Status::Ready);
+        QCOMPARE(statusSpy.last().first().value<Status>(), Status::Ready);
+        // The name was used once, then the id; the history came as the newest N.
+        QCOMPARE(m_server->requests("GET", QStringLiteral("/sessions/etl")).size(), 1);
+        QCOMPARE(m_server->requests({}, QStringLiteral("/sessions/etl.*")).size(), 1);
+        const QList<FakeLivy::RecordedRequest> lists = m_server->requests("GET", QStringLiteral("/sessions/\\d+/statements"));
+        QCOMPARE(lists.size(), 1);
+        QCOMPARE(lists.first().queryValue(QStringLiteral("order")), QStringLiteral("desc"));
+        QCOMPARE(lists.first().queryValue(QStringLiteral("size")), QStringLiteral("2"));
+    }
+
+    void attachFollowsRunningStatementsFromTheHistory()
+    {
+        SessionController *first = attached(SessionRef::byId(m_session));
+        QSignalSpy submitted(first, &SessionController::submitted);
+        first->submit(QStringLiteral("#fake:duration=400\nlong"));
+        QVERIFY(submitted.wait(5000));
+        delete first;
+        QTest::qWait(20); // let requests abandoned by the deletion arrive before forgetting them
+        m_server->clearRequests();
+
+        SessionController::Settings settings = fastSettings();
+        settings.supportsDescendingOrder = false; // an older server: the whole list
+        SessionController *c = attached(SessionRef::byId(m_session), settings);
+        QCOMPARE(c->statements()->rowCount(), 1);
+        QVERIFY(c->statements()->pendingIds().contains(0));
+        QSignalSpy finished(c, &SessionController::statementFinished);
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(c->statements()->statement(0)->state, StatementState::Available);
+        const QList<FakeLivy::RecordedRequest> lists = m_server->requests("GET", QStringLiteral("/sessions/\\d+/statements"));
+        QCOMPARE(lists.size(), 1);
+        QVERIFY(!lists.first().hasQueryItem(QStringLiteral("order")));
+        QVERIFY(!lists.first().hasQueryItem(QStringLiteral("size")));
+    }
+
+    void cancelFollowsTheStatementToCancelled()
+    {
+        SessionController *c = attached(SessionRef::byId(m_session));
+        QSignalSpy submitted(c, &SessionController::submitted);
+        QSignalSpy finished(c, &SessionController::statementFinished);
+        c->submit(QStringLiteral("#fake:duration=60000\nforever"));
+        QVERIFY(submitted.wait(5000));
+        const int id = submitted.first().at(1).value<Statement>().id;
+        QTRY_COMPARE(m_server->statementJson(m_session, id).value(QStringLiteral("state")).toString(), QStringLiteral("running"));
+        c->cancel(id);
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(c->statements()->statement(id)->state, StatementState::Cancelled);
+        QCOMPARE(count("POST", QStringLiteral("/sessions/\\d+/statements/\\d+/cancel")), 1);
+    }
+
+    void completionReturnsCandidates()
+    {
+        const int spark = m_server->createSession({ { QStringLiteral("kind"), QStringLiteral("spark") } });
+        QTRY_COMPARE(m_server->sessionState(spark), QStringLiteral("idle"));
+        SessionController *c = attached(SessionRef::byId(spark));
+        QSignalSpy ready(c, &SessionController::completionsReady);
+        const int ticket = c->requestCompletion(QStringLiteral("sc.pa"), 5);
+        QVERIFY(ready.wait(5000));
+        QCOMPARE(ready.first().at(0).toInt(), ticket);
+        QVERIFY(ready.first().at(1).toStringList().contains(QStringLiteral("parallelize")));
+        QCOMPARE(m_server->requests("POST", QStringLiteral("/sessions/\\d+/completion")).first().json()
+                     .value(QStringLiteral("kind")).toString(),
+                 QStringLiteral("spark"));
+    }
+
+    void completionInASharedSessionNeedsAKind()
+    {
+        const int shared = m_server->createSession({});
+        QTRY_COMPARE(m_server->sessionState(shared), QStringLiteral("idle"));
+        SessionController *c = attached(SessionRef::byId(shared));
+        QSignalSpy failed(c, &SessionController::completionFailed);
+        c->requestCompletion(QStringLiteral("sc.pa"), 5);
+        QVERIFY(failed.wait(5000));
+        QCOMPARE(count("POST", QStringLiteral("/sessions/\\d+/completion")), 0);
+        QSignalSpy ready(c, &SessionController::completionsReady);
+        c->requestCompletion(QStringLiteral("sc.pa"), 5, QStringLiteral("spark"));
+        QVERIFY(ready.wait(5000));
+    }
+
+    void keepAliveSendsConnectOnSchedule()
+    {
+        SessionController::Settings settings = fastSettings();
+        settings.keepAlive = true;
+        settings.keepAliveSchedule = KeepAliveSchedule{ 30ms, 0ms };
+        SessionController *c = attached(SessionRef::byId(m_session), settings);
+        QTRY_VERIFY(count("POST", QStringLiteral("/sessions/\\d+/connect")) >= 3);
+        c->setKeepAliveEnabled(false);
+        QTest::qWait(50); // a request already on its way when polling stopped still arrives
+        const int sent = count("POST", QStringLiteral("/sessions/\\d+/connect"));
+        QTest::qWait(100);
+        QCOMPARE(count("POST", QStringLiteral("/sessions/\\d+/connect")), sent);
+    }
+
+    void noKeepAliveWhenDisabled()
+    {
+        SessionController *c = attached(SessionRef::byId(m_session)); // keepAlive off in fastSettings()
+        QTRY_VERIFY(count("GET", QStringLiteral("/sessions/\\d+/state")) >= 3);
+        QCOMPARE(count("POST", QStringLiteral("/sessions/\\d+/connect")), 0);
+        QVERIFY(!c->keepAlive()->isRunning());
+    }
+
+    void vanishedSessionIsGone()
+    {
+        SessionController::Settings settings = fastSettings();
+        settings.keepAlive = true;
+        settings.keepAliveSchedule = KeepAliveSchedule{ 30ms, 0ms };
+        SessionController *c = attached(SessionRef::byId(m_session), settings);
+        QSignalSpy gone(c, &SessionController::sessionGone);
+        QVERIFY(m_server->removeSession(m_session)); // reaped by the idle timeout, say
+        QVERIFY(gone.wait(5000));
+        QCOMPARE(c->status(), Status::Gone);
+        const LivyError error = gone.first().first().value<LivyError>();
+        QCOMPARE(error.httpStatus(), 404);
+        QVERIFY(error.message().contains(QStringLiteral("no longer exists")));
+        QVERIFY(error.message().contains(QString::number(m_session)));
+        QVERIFY(!c->sessionPoller()->isRunning());
+        QVERIFY(!c->keepAlive()->isRunning());
+        QTest::qWait(50); // a request already on its way when polling stopped still arrives
+        const int after = count({}, QStringLiteral("/sessions/.*"));
+        QTest::qWait(100);
+        QCOMPARE(count({}, QStringLiteral("/sessions/.*")), after);
+        QCOMPARE(gone.count(), 1);
+        // Nothing is sent for a gone session.
+        QSignalSpy failed(c, &SessionController::submitFailed);
+        c->submit(QStringLiteral("1"));
+        QVERIFY(failed.wait(5000));
+        QCOMPARE(count("POST", QStringLiteral("/sessions/\\d+/statements")), 0);
+    }
+
+    void attachToAMissingSessionIsGone()
+    {
+        SessionController *c = makeController(SessionRef::byName(QStringLiteral("nope")));
+        QSignalSpy failed(c, &SessionController::attachFailed);
+        c->attach();
+        QVERIFY(failed.wait(5000));
+        QCOMPARE(c->status(), Status::Gone);
+        QVERIFY(failed.first().first().value<LivyError>().message().contains(QStringLiteral("nope")));
+    }
+
+    void endedSessionStopsPolling()
+    {
+        SessionController *c = attached(SessionRef::byId(m_session));
+        QSignalSpy status(c, &SessionController::statusChanged);
+        m_server->setSessionState(m_session, QStringLiteral("dead"));
+        QTRY_COMPARE(c->status(), Status::Ended);
+        QCOMPARE(c->session().state, SessionState::Dead);
+        QVERIFY(!c->sessionPoller()->isRunning());
+        QSignalSpy failed(c, &SessionController::submitFailed);
+        c->submit(QStringLiteral("1"));
+        QVERIFY(failed.wait(5000));
+        QCOMPARE(count("POST", QStringLiteral("/sessions/\\d+/statements")), 0);
+    }
+
+    void startingSessionBecomesReady()
+    {
+        m_server->setStartupDelay(200);
+        const int id = m_server->createSession({ { QStringLiteral("kind"), QStringLiteral("spark") } });
+        SessionController *c = makeController(SessionRef::byId(id));
+        QSignalSpy attachedSpy(c, &SessionController::attached);
+        c->attach();
+        QVERIFY(attachedSpy.wait(5000));
+        QCOMPARE(c->status(), Status::Starting);
+        QTRY_COMPARE(c->status(), Status::Ready);
+        QCOMPARE(c->session().state, SessionState::Idle);
+    }
+
+    void logFollowingFillsTheLogModel()
+    {
+        SessionController *c = attached(SessionRef::byId(m_session));
+        QAbstractItemModelTester tester(c->log(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(count("GET", QStringLiteral("/sessions/\\d+/log")), 0); // off until someone looks
+        c->setLogFollowing(true);
+        QTRY_VERIFY(c->log()->rowCount() > 0);
+        m_server->appendLog(m_session, { QStringLiteral("INFO hello from the driver") });
+        QTRY_COMPARE(c->log()->lines().constLast(), QStringLiteral("INFO hello from the driver"));
+        c->setLogFollowing(false);
+        QTest::qWait(50); // a request already on its way when polling stopped still arrives
+        const int reads = count("GET", QStringLiteral("/sessions/\\d+/log"));
+        QTest::qWait(100);
+        QCOMPARE(count("GET", QStringLiteral("/sessions/\\d+/log")), reads);
+    }
+
+    void pausedWhileHiddenRefreshedWhenShown()
+    {
+        SessionController::Settings settings = fastSettings();
+        settings.session.idle = 1h; // only the resume can cause the next poll
+        SessionController *c = attached(SessionRef::byId(m_session), settings);
+        QTRY_VERIFY(c->sessionPoller()->poller()->lastDelay() == std::chrono::milliseconds(1h));
+        const int before = count("GET", QStringLiteral("/sessions/\\d+/state"));
+        m_activity->setActive(false);
+        m_activity->setActive(true);
+        QTRY_COMPARE(count("GET", QStringLiteral("/sessions/\\d+/state")), before + 1);
+    }
+
+    void reconnectingWhileTheServerIsDown()
+    {
+        SessionController *c = attached(SessionRef::byId(m_session));
+        QSignalSpy reconnecting(c, &SessionController::reconnectingChanged);
+        QSignalSpy errors(c, &SessionController::errorOccurred);
+        const quint16 port = m_server->port();
+        m_server->stop();
+        QTRY_VERIFY(c->isReconnecting());
+        QCOMPARE(errors.count(), 1); // one status-bar line, not one per retry
+        QVERIFY(m_server->start(port));
+        QTRY_VERIFY(!c->isReconnecting());
+        QCOMPARE(reconnecting.count(), 2);
+        QCOMPARE(c->status(), Status::Ready);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSessionController)
+#include "tst_sessioncontroller.moc"

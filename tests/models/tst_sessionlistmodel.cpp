@@ -1,0 +1,265 @@
+// SPDX-FileCopyrightText: 2026 LivyDesk contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "items/sessionlistmodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Livy;
+
+namespace {
+
+Session makeSession(int id, SessionState state = SessionState::Idle, const QString &name = {})
+{
+    Session s;
+    s.id = id;
+    s.name = name;
+    s.kind = QStringLiteral("pyspark");
+    s.state = state;
+    s.stateName = sessionStateToString(state);
+    s.owner = QStringLiteral("alice");
+    s.proxyUser = QStringLiteral("alice");
+    return s;
+}
+
+QList<int> ids(const SessionListModel &model)
+{
+    QList<int> out;
+    for (int r = 0; r < model.rowCount(); ++r)
+        out.append(model.data(model.index(r, 0), SessionListModel::IdRole).toInt());
+    return out;
+}
+
+/// Records every structural and data signal as text, so a test can assert the exact, minimal sequence.
+class SignalLog : public QObject
+{
+public:
+    explicit SignalLog(QAbstractItemModel *model)
+    {
+        connect(model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &, int f, int l) {
+            events << QStringLiteral("insert %1-%2").arg(f).arg(l);
+        });
+        connect(model, &QAbstractItemModel::rowsRemoved, this, [this](const QModelIndex &, int f, int l) {
+            events << QStringLiteral("remove %1-%2").arg(f).arg(l);
+        });
+        connect(model, &QAbstractItemModel::rowsMoved, this,
+                [this](const QModelIndex &, int f, int l, const QModelIndex &, int to) {
+                    events << QStringLiteral("move %1-%2 to %3").arg(f).arg(l).arg(to);
+                });
+        connect(model, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &tl, const QModelIndex &br) {
+            events << QStringLiteral("change %1-%2").arg(tl.row()).arg(br.row());
+        });
+        connect(model, &QAbstractItemModel::modelReset, this, [this] { events << QStringLiteral("reset"); });
+    }
+    QStringList take() { return std::exchange(events, {}); }
+    QStringList events;
+};
+
+} // namespace
+
+class TestSessionListModel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initialSnapshotIsOneInsert()
+    {
+        SessionListModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        SignalLog log(&model);
+
+        QVERIFY(model.setSessions({ makeSession(0), makeSession(1), makeSession(2) }));
+        QCOMPARE(inserted.count(), 1);
+        QCOMPARE(log.take(), QStringList{ QStringLiteral("insert 0-2") });
+        QCOMPARE(ids(model), (QList<int>{ 0, 1, 2 }));
+        QCOMPARE(model.columnCount(), int(SessionListModel::ColumnCount));
+    }
+
+    void identicalSnapshotEmitsNothing()
+    {
+        SessionListModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const QList<Session> snapshot{ makeSession(0), makeSession(1, SessionState::Busy) };
+        model.setSessions(snapshot);
+        SignalLog log(&model);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QVERIFY(!model.setSessions(snapshot));
+        QCOMPARE(changed.count(), 0);
+        QVERIFY(log.take().isEmpty());
+    }
+
+    void stateChangeIsOneRowDataChanged()
+    {
+        SessionListModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setSessions({ makeSession(0), makeSession(1, SessionState::Starting), makeSession(2) });
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QSignalSpy stateChanged(&model, &SessionListModel::sessionStateChanged);
+        SignalLog log(&model);
+
+        QVERIFY(model.setSessions({ makeSession(0), makeSession(1, SessionState::Idle), makeSession(2) }));
+        QCOMPARE(log.take(), QStringList{ QStringLiteral("change 1-1") });
+        QCOMPARE(changed.count(), 1);
+        const auto args = changed.takeFirst();
+        QCOMPARE(args.at(0).toModelIndex().column(), 0);
+        QCOMPARE(args.at(1).toModelIndex().column(), int(SessionListModel::ColumnCount) - 1);
+        QCOMPARE(stateChanged.count(), 1);
+        QCOMPARE(stateChanged.at(0).at(0).toInt(), 1);
+        QCOMPARE(stateChanged.at(0).at(1).value<SessionState>(), SessionState::Starting);
+        QCOMPARE(stateChanged.at(0).at(2).value<SessionState>(), SessionState::Idle);
+        QCOMPARE(model.data(model.index(1, SessionListModel::StateColumn)).toString(), QStringLiteral("idle"));
+        QCOMPARE(model.data(model.index(1, 0), SessionListModel::StateRole).toInt(), int(SessionState::Idle));
+    }
+
+    void mixedDiffIsMinimal()
+    {
+        SessionListModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setSessions({ makeSession(1), makeSession(2), makeSession(3), makeSession(4), makeSession(5),
+                            makeSession(6) });
+        SignalLog log(&model);
+        // 2 and 3 vanish (one run), 5 vanishes (another run), 4 changes, 7 and 8 are new at the end.
+        QVERIFY(model.setSessions({ makeSession(1), makeSession(4, SessionState::Busy), makeSession(6),
+                                    makeSession(7), makeSession(8) }));
+        QCOMPARE(log.take(), (QStringList{ QStringLiteral("remove 4-4"), QStringLiteral("remove 1-2"),
+                                           QStringLiteral("change 1-1"), QStringLiteral("insert 3-4") }));
+        QCOMPARE(ids(model), (QList<int>{ 1, 4, 6, 7, 8 }));
+    }
+
+    void insertionInTheMiddleAndAtTheFront()
+    {
+        SessionListModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setSessions({ makeSession(3), makeSession(5) });
+        SignalLog log(&model);
+        // Recovered sessions come first in Livy's order.
+        model.setSessions({ makeSession(1), makeSession(3), makeSession(4), makeSession(5) });
+        QCOMPARE(log.take(), (QStringList{ QStringLiteral("insert 0-0"), QStringLiteral("insert 2-2") }));
+        QCOMPARE(ids(model), (QList<int>{ 1, 3, 4, 5 }));
+    }
+
+    void reorderIsAMoveNotARemoveInsert()
+    {
+        SessionListModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setSessions({ makeSession(1), makeSession(2), makeSession(3) });
+        SignalLog log(&model);
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        model.setSessions({ makeSession(3), makeSession(1), makeSession(2) });
+        QCOMPARE(removed.count(), 0);
+        QCOMPARE(log.take(), QStringList{ QStringLiteral("move 2-2 to 0") });
+        QCOMPARE(ids(model), (QList<int>{ 3, 1, 2 }));
+    }
+
+    void duplicateIdsInASnapshotAreIgnored()
+    {
+        SessionListModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setSessions({ makeSession(1), makeSession(2), makeSession(1, SessionState::Dead) });
+        QCOMPARE(ids(model), (QList<int>{ 1, 2 }));
+        QCOMPARE(model.session(1)->state, SessionState::Idle);
+    }
+
+    void emptySnapshotRemovesEverythingInOneRun()
+    {
+        SessionListModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setSessions({ makeSession(1), makeSession(2) });
+        SignalLog log(&model);
+        QVERIFY(model.setSessions({}));
+        QCOMPARE(log.take(), QStringList{ QStringLiteral("remove 0-1") });
+        QCOMPARE(model.rowCount(), 0);
+    }
+
+    void firstSeenSurvivesUpdates()
+    {
+        SessionListModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QDateTime clock = QDateTime(QDate(2026, 1, 2), QTime(10, 0), Qt::UTC);
+        model.setClock([&clock] { return clock; });
+        model.setSessions({ makeSession(1) });
+        clock = clock.addSecs(125);
+        model.setSessions({ makeSession(1, SessionState::Busy), makeSession(2) });
+        QCOMPARE(model.data(model.index(0, 0), SessionListModel::FirstSeenRole).toDateTime(),
+                 QDateTime(QDate(2026, 1, 2), QTime(10, 0), Qt::UTC));
+        QCOMPARE(model.data(model.index(0, 0), SessionListModel::AgeSecondsRole).toLongLong(), 125);
+        QCOMPARE(model.data(model.index(0, SessionListModel::AgeColumn)).toString(), QStringLiteral("2 min"));
+        QCOMPARE(model.data(model.index(1, 0), SessionListModel::AgeSecondsRole).toLongLong(), 0);
+
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.refreshAges();
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.at(0).at(0).toModelIndex().column(), int(SessionListModel::AgeColumn));
+        QCOMPARE(changed.at(0).at(1).toModelIndex().row(), 1);
+    }
+
+    void formatsAges()
+    {
+        QCOMPARE(SessionListModel::formatAge(-3), QStringLiteral("0 s"));
+        QCOMPARE(SessionListModel::formatAge(59), QStringLiteral("59 s"));
+        QCOMPARE(SessionListModel::formatAge(3600), QStringLiteral("1 h"));
+        QCOMPARE(SessionListModel::formatAge(3 * 3600 + 5 * 60 + 9), QStringLiteral("3 h 5 min"));
+        QCOMPARE(SessionListModel::formatAge(2 * 86400 + 4 * 3600), QStringLiteral("2 d 4 h"));
+    }
+
+    void rolesCarryRawValues()
+    {
+        SessionListModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        Session s = makeSession(7, SessionState::Unknown, QStringLiteral("etl"));
+        s.stateName = QStringLiteral("hibernating"); // a state this client does not know
+        s.appId = QStringLiteral("application_1_0007");
+        s.owner.clear();
+        model.setSessions({ s });
+        const QModelIndex i = model.index(0, SessionListModel::OwnerColumn);
+        QCOMPARE(model.data(i, SessionListModel::IdRole).toInt(), 7);
+        QCOMPARE(model.data(i, SessionListModel::NameRole).toString(), QStringLiteral("etl"));
+        QCOMPARE(model.data(i, SessionListModel::StateNameRole).toString(), QStringLiteral("hibernating"));
+        QCOMPARE(model.data(model.index(0, SessionListModel::StateColumn)).toString(), QStringLiteral("hibernating"));
+        QCOMPARE(model.data(i, SessionListModel::StateRole).toInt(), int(SessionState::Unknown));
+        QCOMPARE(model.data(i, SessionListModel::AppIdRole).toString(), QStringLiteral("application_1_0007"));
+        QCOMPARE(model.data(i).toString(), QString());
+        QCOMPARE(model.data(i, SessionListModel::SessionRole).value<Session>(), s);
+        QCOMPARE(model.data(i, SessionListModel::IsTerminalRole).toBool(), false);
+        QCOMPARE(model.headerData(SessionListModel::ProxyUserColumn, Qt::Horizontal).toString(), QStringLiteral("Proxy user"));
+        QVERIFY(model.roleNames().value(SessionListModel::SessionRole) == "session");
+    }
+
+    void upsertKeepsIdOrderAndUpdatesInPlace()
+    {
+        SessionListModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setSessions({ makeSession(2), makeSession(9) });
+        SignalLog log(&model);
+        QVERIFY(model.upsert(makeSession(5, SessionState::Starting)));
+        QCOMPARE(log.take(), QStringList{ QStringLiteral("insert 1-1") });
+        QVERIFY(!model.upsert(makeSession(5, SessionState::Starting)));
+        QVERIFY(log.take().isEmpty());
+        QVERIFY(model.updateState(5, SessionState::Idle, QStringLiteral("idle")));
+        QCOMPARE(log.take(), QStringList{ QStringLiteral("change 1-1") });
+        QVERIFY(!model.updateState(42, SessionState::Idle, QStringLiteral("idle")));
+        QVERIFY(model.remove(2));
+        QCOMPARE(log.take(), QStringList{ QStringLiteral("remove 0-0") });
+        QVERIFY(!model.remove(2));
+        QCOMPARE(ids(model), (QList<int>{ 5, 9 }));
+    }
+
+    void findsByName()
+    {
+        SessionListModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setSessions({ makeSession(1, SessionState::Idle, QStringLiteral("a")),
+                            makeSession(2, SessionState::Idle, QStringLiteral("b")) });
+        QCOMPARE(model.rowOfName(QStringLiteral("b")), 1);
+        QCOMPARE(model.rowOfName(QStringLiteral("c")), -1);
+        QCOMPARE(model.rowOfName(QString()), -1);
+        QCOMPARE(model.sessionAt(1).id, 2);
+        QCOMPARE(model.sessionAt(5).id, -1);
+        QCOMPARE(model.sessions().size(), 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSessionListModel)
+#include "tst_sessionlistmodel.moc"
