@@ -14,7 +14,7 @@ CompletionJob::CompletionJob(Connection *connection, const SessionRef &session, 
 
 LivyError CompletionJob::decodeSuccess(const QByteArray &body, int)
 {
-    return Detail::decodeBody(body, QStringLiteral("completion result"), Codec::decodeCompletion, &m_result);
+    return Detail::decodeBody(parseBody(body), body, QStringLiteral("completion result"), Codec::decodeCompletion, &m_result);
 }
 
 } // namespace Livy

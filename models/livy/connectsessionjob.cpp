@@ -13,7 +13,7 @@ ConnectSessionJob::ConnectSessionJob(Connection *connection, const SessionRef &s
 
 LivyError ConnectSessionJob::decodeSuccess(const QByteArray &body, int)
 {
-    return Detail::decodeBody(body, QStringLiteral("session"), Codec::decodeSession, &m_session);
+    return Detail::decodeBody(parseBody(body), body, QStringLiteral("session"), Codec::decodeSession, &m_session);
 }
 
 } // namespace Livy

@@ -14,7 +14,7 @@ CreateSessionJob::CreateSessionJob(Connection *connection, const CreateSessionRe
 
 LivyError CreateSessionJob::decodeSuccess(const QByteArray &body, int)
 {
-    return Detail::decodeBody(body, QStringLiteral("new session"), Codec::decodeSession, &m_session);
+    return Detail::decodeBody(parseBody(body), body, QStringLiteral("new session"), Codec::decodeSession, &m_session);
 }
 
 } // namespace Livy

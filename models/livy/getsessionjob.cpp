@@ -13,7 +13,7 @@ GetSessionJob::GetSessionJob(Connection *connection, const SessionRef &session, 
 
 LivyError GetSessionJob::decodeSuccess(const QByteArray &body, int)
 {
-    return Detail::decodeBody(body, QStringLiteral("session"), Codec::decodeSession, &m_session);
+    return Detail::decodeBody(parseBody(body), body, QStringLiteral("session"), Codec::decodeSession, &m_session);
 }
 
 } // namespace Livy

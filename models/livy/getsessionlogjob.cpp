@@ -48,7 +48,7 @@ LivyError GetSessionLogJob::decodeSuccess(const QByteArray &body, int)
     const bool plural = pathSegments().constLast() == QLatin1String("logs");
     if (plural && connection())
         connection()->setUsesPluralLogRoute(true);
-    return Detail::decodeBody(body, QStringLiteral("log page"), Codec::decodeLogPage, &m_page);
+    return Detail::decodeBody(parseBody(body), body, QStringLiteral("log page"), Codec::decodeLogPage, &m_page);
 }
 
 } // namespace Livy

@@ -13,7 +13,7 @@ GetSessionStateJob::GetSessionStateJob(Connection *connection, const SessionRef 
 
 LivyError GetSessionStateJob::decodeSuccess(const QByteArray &body, int)
 {
-    return Detail::decodeBody(body, QStringLiteral("session state"), Codec::decodeSessionState, &m_state);
+    return Detail::decodeBody(parseBody(body), body, QStringLiteral("session state"), Codec::decodeSessionState, &m_state);
 }
 
 } // namespace Livy

@@ -13,7 +13,7 @@ GetStatementJob::GetStatementJob(Connection *connection, const SessionRef &sessi
 
 LivyError GetStatementJob::decodeSuccess(const QByteArray &body, int)
 {
-    return Detail::decodeBody(body, QStringLiteral("statement"), Codec::decodeStatement, &m_statement);
+    return Detail::decodeBody(parseBody(body), body, QStringLiteral("statement"), Codec::decodeStatement, &m_statement);
 }
 
 } // namespace Livy

@@ -13,7 +13,7 @@ GetVersionJob::GetVersionJob(Connection *connection, QObject *parent)
 
 LivyError GetVersionJob::decodeSuccess(const QByteArray &body, int)
 {
-    return Detail::decodeBody(body, QStringLiteral("version information"), Codec::decodeVersion, &m_version);
+    return Detail::decodeBody(parseBody(body), body, QStringLiteral("version information"), Codec::decodeVersion, &m_version);
 }
 
 } // namespace Livy

@@ -6,17 +6,20 @@
 
 #include "codec.h"
 #include "livyerror.h"
+#include "livyjob.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
 
 namespace Livy::Detail {
 
+/// Runs `decoder` over a body that LivyJob::parseBody() parsed (on a worker thread for large bodies).
 template<typename T, typename Decoder>
-LivyError decodeBody(const QByteArray &body, const QString &what, Decoder decoder, T *out)
+LivyError decodeBody(const LivyJob::ParsedBody &parsed, const QByteArray &body, const QString &what, Decoder decoder,
+                     T *out)
 {
-    QJsonParseError parseError{};
-    const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
+    const QJsonParseError &parseError = parsed.error;
+    const QJsonDocument &doc = parsed.document;
     if (parseError.error != QJsonParseError::NoError) {
         return LivyError::protocol(QStringLiteral("The server sent a malformed %1 (%2 at byte %3)")
                                        .arg(what, parseError.errorString())

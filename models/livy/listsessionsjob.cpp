@@ -19,7 +19,7 @@ ListSessionsJob::ListSessionsJob(Connection *connection, int from, int size, QOb
 
 LivyError ListSessionsJob::decodeSuccess(const QByteArray &body, int)
 {
-    return Detail::decodeBody(body, QStringLiteral("session list"), Codec::decodeSessionList, &m_result);
+    return Detail::decodeBody(parseBody(body), body, QStringLiteral("session list"), Codec::decodeSessionList, &m_result);
 }
 
 } // namespace Livy

@@ -25,7 +25,7 @@ ListStatementsJob::ListStatementsJob(Connection *connection, const SessionRef &s
 
 LivyError ListStatementsJob::decodeSuccess(const QByteArray &body, int)
 {
-    return Detail::decodeBody(body, QStringLiteral("statement list"), Codec::decodeStatementList, &m_result);
+    return Detail::decodeBody(parseBody(body), body, QStringLiteral("statement list"), Codec::decodeStatementList, &m_result);
 }
 
 } // namespace Livy

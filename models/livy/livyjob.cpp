@@ -66,6 +66,7 @@ LivyJob::LivyJob(Connection *connection, Verb verb, QStringList pathSegments, QO
 
 LivyJob::~LivyJob()
 {
+    // A worker still parsing a large body holds only its own copy of it and deletes itself when done.
     if (m_reply) {
         m_reply->disconnect(this);
         m_reply->abort();
@@ -237,8 +238,49 @@ void LivyJob::onReplyFinished()
         finish(error);
         return;
     }
-    LivyError decodeError = decodeSuccess(m_rawBody, m_httpStatus);
-    finish(decodeError);
+    if (m_rawBody.size() >= BackgroundDecodeBytes) {
+        decodeInBackground();
+        return;
+    }
+    finish(decodeSuccess(m_rawBody, m_httpStatus));
+}
+
+void LivyJob::decodeInBackground()
+{
+    // The worker shares nothing with the job but a state object: the job may be deleted while it runs.
+    struct Work
+    {
+        QByteArray body;
+        ParsedBody parsed;
+    };
+    auto work = std::make_shared<Work>();
+    work->body = m_rawBody;
+    QThread *thread = QThread::create([work] {
+        work->parsed.document = QJsonDocument::fromJson(work->body, &work->parsed.error);
+        work->body.clear();
+    });
+    thread->setObjectName(QStringLiteral("LivyJob JSON parse"));
+    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
+    connect(thread, &QThread::finished, this, [this, work] {
+        m_decodeThread = nullptr;
+        if (m_finished)
+            return; // abandoned meanwhile
+        m_preparsed = std::shared_ptr<const ParsedBody>(work, &work->parsed);
+        const LivyError error = decodeSuccess(m_rawBody, m_httpStatus);
+        m_preparsed.reset();
+        finish(error);
+    });
+    m_decodeThread = thread;
+    thread->start();
+}
+
+LivyJob::ParsedBody LivyJob::parseBody(const QByteArray &body) const
+{
+    if (m_preparsed)
+        return *m_preparsed;
+    ParsedBody parsed;
+    parsed.document = QJsonDocument::fromJson(body, &parsed.error);
+    return parsed;
 }
 
 bool LivyJob::retryAfterHttpError(int, const QByteArray &)

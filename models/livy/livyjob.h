@@ -11,10 +11,12 @@
 #include <QObject>
 #include <QPointer>
 #include <QStringList>
+#include <QThread>
 #include <QUrl>
 #include <QUrlQuery>
 
 #include <chrono>
+#include <memory>
 
 class QNetworkReply;
 
@@ -77,8 +79,25 @@ protected:
     /// its path to re-issue the request once more (used for the /log -> /logs fallback).
     virtual bool retryAfterHttpError(int httpStatus, const QByteArray &body);
 
+public:
+    /// Bodies at least this large are parsed on a worker thread, so that a 50 MB output never freezes the window.
+    static constexpr qsizetype BackgroundDecodeBytes = 256 * 1024;
+    /// True while a large body is being parsed on a worker thread.
+    bool isDecoding() const { return !m_decodeThread.isNull(); }
+
+    struct ParsedBody
+    {
+        QJsonDocument document;
+        QJsonParseError error{};
+    };
+
+protected:
+    /// The body parsed as JSON: the worker thread's result for large bodies, else parsed here and now.
+    ParsedBody parseBody(const QByteArray &body) const;
+
 private:
     void send();
+    void decodeInBackground();
     void onReplyFinished();
     void finish(const LivyError &error);
     LivyError networkError(QNetworkReply *reply) const;
@@ -90,6 +109,8 @@ private:
     QByteArray m_body;
     std::chrono::milliseconds m_timeout;
     QPointer<QNetworkReply> m_reply;
+    QPointer<QThread> m_decodeThread;
+    std::shared_ptr<const ParsedBody> m_preparsed;
     QElapsedTimer m_clock;
     LivyError m_error;
     QByteArray m_rawBody;

@@ -14,7 +14,7 @@ SubmitStatementJob::SubmitStatementJob(Connection *connection, const SessionRef 
 
 LivyError SubmitStatementJob::decodeSuccess(const QByteArray &body, int)
 {
-    return Detail::decodeBody(body, QStringLiteral("new statement"), Codec::decodeStatement, &m_statement);
+    return Detail::decodeBody(parseBody(body), body, QStringLiteral("new statement"), Codec::decodeStatement, &m_statement);
 }
 
 } // namespace Livy

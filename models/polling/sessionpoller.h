@@ -28,7 +28,8 @@ class StatementListModel;
 ///   time, floor tens of ms, cap 200 ms). The REPL turns busy -> idle when its queue drains, so as long as the
 ///   session says busy the statement cannot have finished. Once it says anything else, the statement itself is
 ///   fetched at once (`GET …/statements/{sid}`). If the statement is still waiting (the REPL had not picked it
-///   up yet), the cycle continues.
+///   up yet), the cycle continues. Every `progressInterval` one of these polls fetches the statement instead, so
+///   that its progress moves in the view (the request rate stays the same).
 /// - Two or more pending: the session stays busy across statement boundaries, so /state says nothing about
 ///   the first one; the oldest pending statement is fetched directly on the RunningSchedule, and when it ends
 ///   the next one becomes the head with a fresh clock.

@@ -15,14 +15,17 @@ void TableProxyModel::setSourceModel(QAbstractItemModel *sourceModel)
 {
     m_tableModel = qobject_cast<TableModel *>(sourceModel);
     QSortFilterProxyModel::setSourceModel(sourceModel);
+    if (sourceModel) // a mask belongs to one result
+        connect(sourceModel, &QAbstractItemModel::modelAboutToBeReset, this, [this] { m_mask.reset(); });
 }
 
 void TableProxyModel::setFilterText(const QString &text)
 {
     const QString trimmed = text.trimmed();
-    if (trimmed == m_filterText)
+    if (trimmed == m_filterText && !m_mask)
         return;
     m_filterText = trimmed;
+    m_mask.reset();
     if (m_tableModel) {
         invalidateFilter();
     } else {
@@ -30,6 +33,18 @@ void TableProxyModel::setFilterText(const QString &text)
         setFilterCaseSensitivity(Qt::CaseInsensitive);
         setFilterFixedString(m_filterText);
     }
+}
+
+void TableProxyModel::setFilterMask(const QString &text, std::shared_ptr<const std::vector<bool>> mask)
+{
+    const TableResult *t = table();
+    if (!t || !mask || mask->size() != size_t(t->rowCount())) {
+        setFilterText(text); // not for this result: fall back to filtering here
+        return;
+    }
+    m_filterText = text.trimmed();
+    m_mask = std::move(mask);
+    invalidateFilter();
 }
 
 QList<int> TableProxyModel::visibleSourceRows() const
@@ -62,6 +77,8 @@ bool TableProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceP
     const TableResult *t = table();
     if (!t || sourceParent.isValid())
         return QSortFilterProxyModel::filterAcceptsRow(sourceRow, sourceParent);
+    if (m_mask && m_mask->size() == size_t(t->rowCount()))
+        return (*m_mask)[size_t(sourceRow)];
     return t->rowContains(sourceRow, m_filterText);
 }
 

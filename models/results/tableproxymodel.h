@@ -14,6 +14,9 @@
 
 #include <QSortFilterProxyModel>
 
+#include <memory>
+#include <vector>
+
 namespace Livy {
 
 class TableProxyModel : public QSortFilterProxyModel
@@ -28,6 +31,10 @@ public:
     /// Keeps the rows with at least one cell containing `text` (case-insensitive). Empty shows every row.
     void setFilterText(const QString &text);
     QString filterText() const { return m_filterText; }
+    /// The same filter with the matching rows worked out already (TableResult::matchingRows() on a worker
+    /// thread, for big tables): applying it is then a bitmap lookup per row. The mask is indexed by the
+    /// TableResult's rows and must come from the current result.
+    void setFilterMask(const QString &text, std::shared_ptr<const std::vector<bool>> mask);
 
     /// Source rows in the order shown (after filter and sort): what "export visible rows" writes.
     QList<int> visibleSourceRows() const;
@@ -41,6 +48,7 @@ private:
 
     TableModel *m_tableModel = nullptr;
     QString m_filterText;
+    std::shared_ptr<const std::vector<bool>> m_mask;
 };
 
 } // namespace Livy

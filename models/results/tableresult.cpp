@@ -7,8 +7,10 @@
 #include <QJsonDocument>
 #include <QLocale>
 
+#include <atomic>
 #include <cmath>
 #include <limits>
+#include <thread>
 
 namespace Livy {
 
@@ -16,30 +18,6 @@ namespace {
 
 constexpr qint64 MsPerDay = 86400000;
 constexpr qint64 JulianDayOfEpoch = 2440588; // 1970-01-01
-
-QString sparkTypeText(const QJsonValue &type)
-{
-    if (type.isString())
-        return type.toString();
-    const QJsonObject o = type.toObject();
-    const QString kind = o.value(QLatin1String("type")).toString();
-    if (kind == QLatin1String("array"))
-        return QStringLiteral("array<%1>").arg(sparkTypeText(o.value(QLatin1String("elementType"))));
-    if (kind == QLatin1String("map"))
-        return QStringLiteral("map<%1,%2>").arg(sparkTypeText(o.value(QLatin1String("keyType"))),
-                                               sparkTypeText(o.value(QLatin1String("valueType"))));
-    if (kind == QLatin1String("struct")) {
-        QStringList parts;
-        const QJsonArray fields = o.value(QLatin1String("fields")).toArray();
-        for (const QJsonValue &f : fields) {
-            const QJsonObject field = f.toObject();
-            parts.append(field.value(QLatin1String("name")).toString() + QLatin1Char(':')
-                         + sparkTypeText(field.value(QLatin1String("type"))));
-        }
-        return QStringLiteral("struct<%1>").arg(parts.join(QLatin1Char(',')));
-    }
-    return kind.isEmpty() ? QStringLiteral("unknown") : kind;
-}
 
 QString compactJson(const QJsonValue &value)
 {
@@ -70,16 +48,38 @@ QString formatDouble(double value, int scale)
     return text;
 }
 
-int decimalScale(const QString &typeName)
+/// Spark rows inside sql results come as {"schema":[{"name":…},…],"values":[…]} (how json4s writes a Row):
+/// turn them into {"name": value, …}, at any depth, so a struct column reads like the struct it is.
+QJsonValue unwrapRows(const QJsonValue &value)
 {
-    // decimal(10,2) -> 2
-    const qsizetype comma = typeName.indexOf(QLatin1Char(','));
-    const qsizetype close = typeName.indexOf(QLatin1Char(')'));
-    if (!typeName.startsWith(QLatin1String("decimal(")) || comma < 0 || close < comma)
-        return -1;
-    bool ok = false;
-    const int scale = QStringView(typeName).mid(comma + 1, close - comma - 1).trimmed().toInt(&ok);
-    return ok ? scale : -1;
+    if (value.isArray()) {
+        QJsonArray array = value.toArray();
+        for (qsizetype i = 0; i < array.size(); ++i) {
+            if (array.at(i).isArray() || array.at(i).isObject())
+                array[i] = unwrapRows(array.at(i));
+        }
+        return array;
+    }
+    if (!value.isObject())
+        return value;
+    const QJsonObject object = value.toObject();
+    const QJsonValue schema = object.value(QLatin1String("schema"));
+    const QJsonValue values = object.value(QLatin1String("values"));
+    if (object.size() == 2 && schema.isArray() && values.isArray()
+        && schema.toArray().size() == values.toArray().size()) {
+        QJsonObject row;
+        const QJsonArray fields = schema.toArray();
+        const QJsonArray cells = values.toArray();
+        for (qsizetype i = 0; i < fields.size(); ++i)
+            row.insert(fields.at(i).toObject().value(QLatin1String("name")).toString(), unwrapRows(cells.at(i)));
+        return row;
+    }
+    QJsonObject copy = object;
+    for (auto it = copy.begin(); it != copy.end(); ++it) {
+        if (it.value().isArray() || it.value().isObject())
+            it.value() = unwrapRows(it.value());
+    }
+    return copy;
 }
 
 /// Text of any scalar or nested JSON value, as a cell of a text column shows it.
@@ -142,20 +142,6 @@ bool toReal(const QJsonValue &value, double *out)
     return false;
 }
 
-int digitsAt(QStringView s, qsizetype pos, int count)
-{
-    if (pos + count > s.size())
-        return -1;
-    int v = 0;
-    for (int i = 0; i < count; ++i) {
-        const char16_t c = s[pos + i].unicode();
-        if (c < u'0' || c > u'9')
-            return -1;
-        v = v * 10 + int(c - u'0');
-    }
-    return v;
-}
-
 template<typename T>
 int threeWay(T a, T b)
 {
@@ -169,180 +155,6 @@ int compareText(const QString &a, const QString &b)
 }
 
 } // namespace
-
-ColumnType columnTypeFromLivyName(const QString &name)
-{
-    static const QHash<QString, ColumnType> types = {
-        {QStringLiteral("NULL_TYPE"), ColumnType::Null},
-        {QStringLiteral("BOOLEAN_TYPE"), ColumnType::Boolean},
-        {QStringLiteral("TINYINT_TYPE"), ColumnType::Integer},
-        {QStringLiteral("SMALLINT_TYPE"), ColumnType::Integer},
-        {QStringLiteral("INT_TYPE"), ColumnType::Integer},
-        {QStringLiteral("BIGINT_TYPE"), ColumnType::Integer},
-        {QStringLiteral("FLOAT_TYPE"), ColumnType::Double},
-        {QStringLiteral("DOUBLE_TYPE"), ColumnType::Double},
-        {QStringLiteral("DECIMAL_TYPE"), ColumnType::Decimal},
-        {QStringLiteral("STRING_TYPE"), ColumnType::String},
-        {QStringLiteral("CHAR_TYPE"), ColumnType::String},
-        {QStringLiteral("VARCHAR_TYPE"), ColumnType::String},
-        {QStringLiteral("DATE_TYPE"), ColumnType::Date},
-        {QStringLiteral("TIMESTAMP_TYPE"), ColumnType::Timestamp},
-        {QStringLiteral("BINARY_TYPE"), ColumnType::Binary},
-        {QStringLiteral("ARRAY_TYPE"), ColumnType::Array},
-        {QStringLiteral("MAP_TYPE"), ColumnType::Map},
-        {QStringLiteral("STRUCT_TYPE"), ColumnType::Struct},
-    };
-    return types.value(name.trimmed().toUpper(), ColumnType::Unknown);
-}
-
-ColumnType columnTypeFromSparkType(const QJsonValue &type)
-{
-    if (type.isObject()) {
-        const QString kind = type.toObject().value(QLatin1String("type")).toString();
-        if (kind == QLatin1String("array"))
-            return ColumnType::Array;
-        if (kind == QLatin1String("map"))
-            return ColumnType::Map;
-        if (kind == QLatin1String("struct"))
-            return ColumnType::Struct;
-        return ColumnType::Unknown;
-    }
-    const QString t = type.toString().trimmed().toLower();
-    static const QHash<QString, ColumnType> simple = {
-        {QStringLiteral("string"), ColumnType::String},    {QStringLiteral("boolean"), ColumnType::Boolean},
-        {QStringLiteral("byte"), ColumnType::Integer},     {QStringLiteral("tinyint"), ColumnType::Integer},
-        {QStringLiteral("short"), ColumnType::Integer},    {QStringLiteral("smallint"), ColumnType::Integer},
-        {QStringLiteral("integer"), ColumnType::Integer},  {QStringLiteral("int"), ColumnType::Integer},
-        {QStringLiteral("long"), ColumnType::Integer},     {QStringLiteral("bigint"), ColumnType::Integer},
-        {QStringLiteral("float"), ColumnType::Double},     {QStringLiteral("real"), ColumnType::Double},
-        {QStringLiteral("double"), ColumnType::Double},    {QStringLiteral("date"), ColumnType::Date},
-        {QStringLiteral("timestamp"), ColumnType::Timestamp},
-        {QStringLiteral("timestamp_ntz"), ColumnType::Timestamp},
-        {QStringLiteral("timestamp_ltz"), ColumnType::Timestamp},
-        {QStringLiteral("binary"), ColumnType::Binary},    {QStringLiteral("null"), ColumnType::Null},
-        {QStringLiteral("void"), ColumnType::Null},
-    };
-    const auto it = simple.constFind(t);
-    if (it != simple.constEnd())
-        return *it;
-    if (t.startsWith(QLatin1String("decimal")))
-        return ColumnType::Decimal;
-    if (t.startsWith(QLatin1String("varchar")) || t.startsWith(QLatin1String("char")))
-        return ColumnType::String;
-    if (t.startsWith(QLatin1String("array")))
-        return ColumnType::Array;
-    if (t.startsWith(QLatin1String("map")))
-        return ColumnType::Map;
-    if (t.startsWith(QLatin1String("struct")))
-        return ColumnType::Struct;
-    return ColumnType::Unknown;
-}
-
-QString columnTypeName(ColumnType type)
-{
-    switch (type) {
-    case ColumnType::Unknown: return QStringLiteral("unknown");
-    case ColumnType::Null: return QStringLiteral("null");
-    case ColumnType::Boolean: return QStringLiteral("boolean");
-    case ColumnType::Integer: return QStringLiteral("integer");
-    case ColumnType::Double: return QStringLiteral("double");
-    case ColumnType::Decimal: return QStringLiteral("decimal");
-    case ColumnType::String: return QStringLiteral("string");
-    case ColumnType::Date: return QStringLiteral("date");
-    case ColumnType::Timestamp: return QStringLiteral("timestamp");
-    case ColumnType::Binary: return QStringLiteral("binary");
-    case ColumnType::Array: return QStringLiteral("array");
-    case ColumnType::Map: return QStringLiteral("map");
-    case ColumnType::Struct: return QStringLiteral("struct");
-    }
-    return QStringLiteral("unknown");
-}
-
-bool isNumericType(ColumnType type)
-{
-    return type == ColumnType::Integer || type == ColumnType::Double || type == ColumnType::Decimal;
-}
-
-bool isTemporalType(ColumnType type)
-{
-    return type == ColumnType::Date || type == ColumnType::Timestamp;
-}
-
-bool parseDateTimeText(QStringView text, qint64 *msecsSinceEpoch)
-{
-    const QStringView s = text.trimmed();
-    if (s.size() < 10 || s[4] != u'-' || s[7] != u'-')
-        return false;
-    const int year = digitsAt(s, 0, 4);
-    const int month = digitsAt(s, 5, 2);
-    const int day = digitsAt(s, 8, 2);
-    if (year < 0 || month < 0 || day < 0 || !QDate::isValid(year, month, day))
-        return false;
-    qint64 ms = (QDate(year, month, day).toJulianDay() - JulianDayOfEpoch) * MsPerDay;
-    qsizetype i = 10;
-    if (i < s.size()) {
-        if (s[i] != u'T' && s[i] != u' ')
-            return false;
-        ++i;
-        const int hour = digitsAt(s, i, 2);
-        if (hour < 0 || hour > 23 || i + 2 >= s.size() || s[i + 2] != u':')
-            return false;
-        const int minute = digitsAt(s, i + 3, 2);
-        if (minute < 0 || minute > 59)
-            return false;
-        i += 5;
-        int second = 0;
-        int millis = 0;
-        if (i < s.size() && s[i] == u':') {
-            second = digitsAt(s, i + 1, 2);
-            if (second < 0 || second > 60)
-                return false;
-            i += 3;
-            if (i < s.size() && (s[i] == u'.' || s[i] == u',')) {
-                ++i;
-                int digits = 0;
-                while (i < s.size() && s[i].isDigit()) {
-                    if (digits < 3)
-                        millis = millis * 10 + s[i].digitValue();
-                    ++digits;
-                    ++i;
-                }
-                if (digits == 0)
-                    return false;
-                for (int d = digits; d < 3; ++d)
-                    millis *= 10;
-            }
-        }
-        ms += ((hour * 60 + minute) * 60 + second) * 1000LL + millis;
-        // Zone: Z, +hh, +hh:mm, +hhmm (an optional space before it), or nothing (read as UTC).
-        if (i < s.size() && s[i] == u' ')
-            ++i;
-        if (i < s.size()) {
-            if (s[i] == u'Z' && i + 1 == s.size()) {
-                *msecsSinceEpoch = ms;
-                return true;
-            }
-            if (s[i] != u'+' && s[i] != u'-')
-                return false;
-            const int sign = s[i] == u'-' ? -1 : 1;
-            const int zh = digitsAt(s, i + 1, 2);
-            if (zh < 0 || zh > 23)
-                return false;
-            qsizetype j = i + 3;
-            int zm = 0;
-            if (j < s.size() && s[j] == u':')
-                ++j;
-            if (j < s.size()) {
-                zm = digitsAt(s, j, 2);
-                if (zm < 0 || zm > 59 || j + 2 != s.size())
-                    return false;
-            }
-            ms -= sign * (zh * 60 + zm) * 60000LL;
-        }
-    }
-    *msecsSinceEpoch = ms;
-    return true;
-}
 
 bool TableResult::ColumnData::storesIntegers() const
 {
@@ -467,6 +279,38 @@ void TableResult::inferType(TableColumn &column, const QJsonArray &rows, int ind
         column.type = ColumnType::String;
 }
 
+void TableResult::parseRows(std::vector<ColumnData> &columns, const QJsonArray &rows, int begin, int end,
+                            RowCounts &counts, const std::function<bool(int)> &keepGoing)
+{
+    const int columnCount = int(columns.size());
+    const QJsonValue missing(QJsonValue::Undefined);
+    for (int r = begin; r < end; ++r) {
+        if (((r - begin) & 4095) == 4095 && !keepGoing(r - begin)) {
+            counts.stopped = true;
+            return;
+        }
+        const QJsonValue rowValue = rows.at(r);
+        if (rowValue.isArray()) {
+            const QJsonArray cells = rowValue.toArray();
+            const int n = int(cells.size());
+            counts.shortRows += n < columnCount ? 1 : 0;
+            counts.longRows += n > columnCount ? 1 : 0;
+            for (int c = 0; c < columnCount; ++c)
+                appendCell(columns[size_t(c)], c < n ? cells.at(c) : missing);
+        } else if (rowValue.isObject()) {
+            // A row keyed by column name (a dict row).
+            const QJsonObject cells = rowValue.toObject();
+            for (ColumnData &column : columns)
+                appendCell(column, cells.value(column.info.name));
+        } else {
+            // A bare value: a one-value row.
+            for (int c = 0; c < columnCount; ++c)
+                appendCell(columns[size_t(c)], c == 0 ? rowValue : missing);
+            counts.shortRows += columnCount > 1 ? 1 : 0;
+        }
+    }
+}
+
 Result<TableResult> TableResult::fromArrays(QList<TableColumn> columns, const QJsonArray &rows, Origin origin,
                                             const Options &options)
 {
@@ -477,50 +321,66 @@ Result<TableResult> TableResult::fromArrays(QList<TableColumn> columns, const QJ
     table.m_rowCap = options.sqlRowCap;
     const int rowCount = int(rows.size());
     const int columnCount = int(columns.size());
-    table.m_columns.resize(size_t(columnCount));
     for (int c = 0; c < columnCount; ++c) {
         if (columns[c].type == ColumnType::Unknown)
             inferType(columns[c], rows, c);
-        ColumnData &column = table.m_columns[size_t(c)];
-        column.info = columns[c];
-        column.states.reserve(size_t(rowCount));
-        if (column.storesIntegers())
-            column.integers.reserve(size_t(rowCount));
-        if (column.storesReals())
-            column.reals.reserve(size_t(rowCount));
-        if (column.storesTexts())
-            column.texts.reserve(rowCount);
     }
+    auto makeColumns = [&columns, columnCount](int reserve) {
+        std::vector<ColumnData> list(static_cast<size_t>(columnCount));
+        for (int c = 0; c < columnCount; ++c) {
+            ColumnData &column = list[size_t(c)];
+            column.info = columns[c];
+            column.states.reserve(size_t(reserve));
+            if (column.storesIntegers())
+                column.integers.reserve(size_t(reserve));
+            if (column.storesReals())
+                column.reals.reserve(size_t(reserve));
+            if (column.storesTexts())
+                column.texts.reserve(reserve);
+        }
+        return list;
+    };
 
-    int shortRows = 0;
-    int longRows = 0;
-    const QJsonValue missing(QJsonValue::Undefined);
-    for (int r = 0; r < rowCount; ++r) {
-        if ((r & 4095) == 4095 && options.progress && !options.progress(r, rowCount))
-            return LivyError(LivyError::Kind::Cancelled, QStringLiteral("Reading the table was cancelled"));
-        const QJsonValue rowValue = rows.at(r);
-        if (rowValue.isArray()) {
-            const QJsonArray cells = rowValue.toArray();
-            const int n = int(cells.size());
-            shortRows += n < columnCount ? 1 : 0;
-            longRows += n > columnCount ? 1 : 0;
-            for (int c = 0; c < columnCount; ++c)
-                table.appendCell(table.m_columns[size_t(c)], c < n ? cells.at(c) : missing);
-        } else if (rowValue.isObject()) {
-            // A row keyed by column name (a dict row).
-            const QJsonObject cells = rowValue.toObject();
-            for (int c = 0; c < columnCount; ++c) {
-                ColumnData &column = table.m_columns[size_t(c)];
-                table.appendCell(column, cells.value(column.info.name));
-            }
-        } else {
-            // A bare value: a one-value row.
-            for (int c = 0; c < columnCount; ++c)
-                table.appendCell(table.m_columns[size_t(c)], c == 0 ? rowValue : missing);
-            shortRows += columnCount > 1 ? 1 : 0;
+    // Big tables: the second half of the rows is converted on a second thread (two cores halve the wait), then
+    // appended. Only this thread reports progress; it tells the helper to stop when asked to.
+    const int split = rowCount >= ParallelRows ? rowCount / 2 : rowCount;
+    std::atomic_bool stop{false};
+    RowCounts counts;
+    RowCounts tailCounts;
+    std::vector<ColumnData> tail;
+    std::thread helper;
+    if (split < rowCount) {
+        tail = makeColumns(rowCount - split);
+        helper = std::thread([&] {
+            parseRows(tail, rows, split, rowCount, tailCounts, [&stop](int) { return !stop.load(); });
+        });
+    }
+    table.m_columns = makeColumns(rowCount);
+    parseRows(table.m_columns, rows, 0, split, counts, [&](int done) {
+        const bool go = !options.progress || options.progress(qsizetype(done) * rowCount / std::max(1, split), rowCount);
+        if (!go)
+            stop.store(true);
+        return go;
+    });
+    if (helper.joinable())
+        helper.join();
+    if (counts.stopped || tailCounts.stopped)
+        return LivyError(LivyError::Kind::Cancelled, QStringLiteral("Reading the table was cancelled"));
+    if (split < rowCount) {
+        for (int c = 0; c < columnCount; ++c) {
+            ColumnData &head = table.m_columns[size_t(c)];
+            ColumnData &rest = tail[size_t(c)];
+            head.states.insert(head.states.end(), rest.states.begin(), rest.states.end());
+            head.integers.insert(head.integers.end(), rest.integers.begin(), rest.integers.end());
+            head.reals.insert(head.reals.end(), rest.reals.begin(), rest.reals.end());
+            head.texts.append(std::move(rest.texts));
+            for (auto it = rest.mismatches.cbegin(); it != rest.mismatches.cend(); ++it)
+                head.mismatches.insert(it.key() + split, it.value());
         }
     }
     table.m_rowCount = rowCount;
+    const int shortRows = counts.shortRows + tailCounts.shortRows;
+    const int longRows = counts.longRows + tailCounts.longRows;
 
     if (shortRows > 0)
         table.m_warnings.append(QStringLiteral("%1 rows had fewer values than the %2 columns; the missing values are "
@@ -602,13 +462,15 @@ void TableResult::appendCell(ColumnData &column, const QJsonValue &value)
         column.texts.append(text);
         break;
     }
+    case ColumnType::Array:
+    case ColumnType::Map:
+    case ColumnType::Struct:
+        column.texts.append(isNullValue ? QString() : jsonText(unwrapRows(value)));
+        break;
     case ColumnType::Unknown:
     case ColumnType::Null:
     case ColumnType::String:
     case ColumnType::Binary:
-    case ColumnType::Array:
-    case ColumnType::Map:
-    case ColumnType::Struct:
         column.texts.append(isNullValue ? QString() : jsonText(value));
         break;
     }
@@ -760,7 +622,52 @@ int TableResult::compare(int column, int rowA, int rowB) const
             return threeWay(std::isnan(x) ? 1 : 0, std::isnan(y) ? 1 : 0); // NaN after every number
         return threeWay(x, y);
     }
-    return compareText(c.texts[rowA], c.texts[rowB]);
+    const std::vector<int> &ranks = textRanks(c);
+    return threeWay(ranks[a], ranks[b]);
+}
+
+const std::vector<int> &TableResult::textRanks(const ColumnData &column) const
+{
+    std::call_once(column.ranks->once, [this, &column] {
+        const int n = m_rowCount;
+        std::vector<QString> folded(static_cast<size_t>(n));
+        std::vector<int> order;
+        order.reserve(size_t(n));
+        for (int r = 0; r < n; ++r) {
+            if (column.states[size_t(r)] == CellState::Value) {
+                folded[size_t(r)] = column.texts[r].toCaseFolded();
+                order.push_back(r);
+            }
+        }
+        // Folded text first, then the text itself, so "B" and "b" keep a stable order.
+        auto less = [&](int a, int b) {
+            const int byFolded = folded[size_t(a)].compare(folded[size_t(b)]);
+            return byFolded != 0 ? byFolded < 0 : column.texts[a].compare(column.texts[b]) < 0;
+        };
+        std::sort(order.begin(), order.end(), less);
+        std::vector<int> &rank = column.ranks->rank;
+        rank.assign(size_t(n), 0);
+        int current = 0;
+        for (size_t i = 0; i < order.size(); ++i) {
+            if (i > 0 && less(order[i - 1], order[i]))
+                ++current;
+            rank[size_t(order[i])] = current;
+        }
+    });
+    return column.ranks->rank;
+}
+
+std::vector<bool> TableResult::matchingRows(QStringView needle, const std::function<bool()> &cancelled) const
+{
+    std::vector<bool> rows(size_t(m_rowCount), true);
+    if (needle.isEmpty())
+        return rows;
+    for (int r = 0; r < m_rowCount; ++r) {
+        if ((r & 4095) == 4095 && cancelled && cancelled())
+            return {};
+        rows[size_t(r)] = rowContains(r, needle);
+    }
+    return rows;
 }
 
 bool TableResult::rowContains(int row, QStringView needle) const

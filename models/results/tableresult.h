@@ -19,6 +19,8 @@
 // ignored (with a warning), a value that does not fit its column's type is kept as text, and columns whose type
 // is unknown get one inferred from their values. Only a body that is not table-shaped at all is an error.
 
+#include "columntype.h"
+
 #include "livy/result.h"
 
 #include <QHash>
@@ -32,27 +34,11 @@
 #include <QVariant>
 
 #include <functional>
+#include <memory>
+#include <mutex>
 #include <vector>
 
 namespace Livy {
-
-enum class ColumnType : quint8 {
-    Unknown, Null, Boolean, Integer, Double, Decimal, String, Date, Timestamp, Binary, Array, Map, Struct,
-};
-
-/// Livy `%table` header types: INT_TYPE, BIGINT_TYPE, DOUBLE_TYPE, STRING_TYPE, DATE_TYPE, ... (unknown → Unknown).
-ColumnType columnTypeFromLivyName(const QString &name);
-/// Spark StructField types: "integer", "long", "decimal(10,2)", "timestamp_ntz", {"type":"array",…}, ...
-ColumnType columnTypeFromSparkType(const QJsonValue &type);
-/// Short lower-case name for headers and tooltips ("integer", "timestamp", ...).
-QString columnTypeName(ColumnType type);
-bool isNumericType(ColumnType type);
-bool isTemporalType(ColumnType type);
-
-/// Parses the date and time texts Livy and Spark produce ("2024-02-29", "2024-02-29 13:45:00.123456",
-/// "2024-02-29T13:45:00.000Z", "...+02:00") into milliseconds since the epoch. Texts without a zone are read
-/// as UTC, which keeps their order. Returns false for anything else.
-bool parseDateTimeText(QStringView text, qint64 *msecsSinceEpoch);
 
 struct TableColumn
 {
@@ -120,6 +106,9 @@ public:
     int compare(int column, int rowA, int rowB) const;
     /// Case-insensitive substring match of `needle` against every cell of the row (as text()).
     bool rowContains(int row, QStringView needle) const;
+    /// rowContains() for every row: what a filter keeps. Polls `cancelled` (when given) now and then and
+    /// returns an empty list when it says stop. Any thread.
+    std::vector<bool> matchingRows(QStringView needle, const std::function<bool()> &cancelled = {}) const;
 
 private:
     enum class CellState : quint8 { Null, Value, Mismatch };
@@ -132,15 +121,35 @@ private:
         std::vector<double> reals;    // Double, Decimal
         QList<QString> texts;         // String and nested types; the original text of dates and timestamps
         QHash<int, QString> mismatches; // values that did not fit the column's type, as text
+        /// Text columns: each row's position in case-insensitive order, computed on the first compare().
+        /// (Comparing folded strings a million times costs seconds; comparing ranks costs nothing.)
+        struct Ranks
+        {
+            std::once_flag once;
+            std::vector<int> rank;
+        };
+        std::shared_ptr<Ranks> ranks = std::make_shared<Ranks>();
 
         bool storesIntegers() const;
         bool storesReals() const;
         bool storesTexts() const;
     };
 
+    struct RowCounts
+    {
+        int shortRows = 0;
+        int longRows = 0;
+        bool stopped = false;
+    };
+    /// Tables with at least this many rows are converted by two threads.
+    static constexpr int ParallelRows = 20000;
+
     static Result<TableResult> fromArrays(QList<TableColumn> columns, const QJsonArray &rows, Origin origin,
                                           const Options &options);
-    void appendCell(ColumnData &column, const QJsonValue &value);
+    static void parseRows(std::vector<ColumnData> &columns, const QJsonArray &rows, int begin, int end,
+                          RowCounts &counts, const std::function<bool(int)> &keepGoing);
+    static void appendCell(ColumnData &column, const QJsonValue &value);
+    const std::vector<int> &textRanks(const ColumnData &column) const;
     static void inferType(TableColumn &column, const QJsonArray &rows, int index);
 
     std::vector<ColumnData> m_columns;

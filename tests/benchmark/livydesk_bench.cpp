@@ -293,8 +293,13 @@ int main(int argc, char **argv)
     md << "## Polling latency\n\n";
     md << "Produced by `livydesk_bench` (tests/benchmark/livydesk_bench.cpp) with:\n\n";
     md << "```\n" << command << "\n```\n\n";
+    QString load;
+    QFile loadavg(QStringLiteral("/proc/loadavg"));
+    if (loadavg.open(QIODevice::ReadOnly))
+        load = QStringLiteral(", load average at the end %1").arg(QString::fromLatin1(loadavg.readAll()).section(QLatin1Char(' '), 0, 2));
     md << "Run " << QDateTime::currentDateTimeUtc().toString(Qt::ISODate) << ", " << LIVYDESK_BENCH_BUILD_TYPE
-       << " build, Qt " << qVersion() << ", " << QThread::idealThreadCount() << " cores (shared with other work).\n\n";
+       << " build, Qt " << qVersion() << ", " << QThread::idealThreadCount() << " cores shared with other work" << load
+       << ".\n\n";
     md << "Workload: " << statements << " statements lasting " << MinMs * scale / 1000.0 << " s to " << MaxMs * scale / 1000.0
        << " s, log-uniform (seed " << seed << "), against the in-process fake Livy server on 127.0.0.1 (`#fake:duration=MS`). "
        << "Each client runs the same workload on its own " << sessions << " fake sessions at the same time (statements "

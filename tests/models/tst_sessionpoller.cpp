@@ -180,6 +180,7 @@ private Q_SLOTS:
         QCOMPARE(ended.first().first().value<SessionState>(), SessionState::Dead);
         QCOMPARE(stateChanged.last().first().value<SessionState>(), SessionState::Dead);
         QVERIFY(!poller->isRunning());
+        QTest::qWait(50); // a request already on its way when polling stopped still arrives
         const int after = count({}, QStringLiteral("/sessions/.*"));
         QTest::qWait(100); // several idle intervals
         QCOMPARE(count({}, QStringLiteral("/sessions/.*")), after);
@@ -255,9 +256,11 @@ private Q_SLOTS:
         PollActivity::global()->setActive(true);
         QVERIFY(refreshed.count() >= 2);
         QCOMPARE(refreshed.first().first().value<Session>().id, m_session);
-        QCOMPARE(keepAlive.sentCount(), count("POST", QStringLiteral("/sessions/\\d+/connect")));
         keepAlive.stop();
-        const int sent = keepAlive.sentCount();
+        QTest::qWait(50); // a request already on its way when it stopped still arrives
+        const int sent = count("POST", QStringLiteral("/sessions/\\d+/connect"));
+        // The server saw what the keep-alive sent, but perhaps the last one, abandoned by stop().
+        QVERIFY(sent >= keepAlive.sentCount() - 1 && sent <= keepAlive.sentCount());
         QTest::qWait(100);
         QCOMPARE(count("POST", QStringLiteral("/sessions/\\d+/connect")), sent);
     }

@@ -172,6 +172,36 @@ private Q_SLOTS:
         QCOMPARE(columnOrder(proxy), (QList<int>{3}));
     }
 
+    void precomputedFilterMask()
+    {
+        TableModel model;
+        TableProxyModel proxy;
+        proxy.setSourceModel(&model);
+        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const auto table = sample();
+        model.setResult(table);
+        const std::vector<bool> mask = table->matchingRows(u"ber");
+        QCOMPARE(mask, (std::vector<bool>{true, false, false, false, true}));
+        QSignalSpy removed(&proxy, &QAbstractItemModel::rowsRemoved);
+        proxy.setFilterMask(QStringLiteral("ber"), std::make_shared<const std::vector<bool>>(mask));
+        QVERIFY(!removed.isEmpty());
+        QCOMPARE(columnOrder(proxy), (QList<int>{1, 5}));
+        QCOMPARE(proxy.filterText(), QStringLiteral("ber"));
+        // A mask of another size is not trusted: the proxy filters by itself.
+        proxy.setFilterMask(QStringLiteral("cairo"), std::make_shared<const std::vector<bool>>(std::vector<bool>{true}));
+        QCOMPARE(columnOrder(proxy), (QList<int>{3}));
+        // A new result drops the mask and filters again.
+        proxy.setFilterMask(QStringLiteral("athens"), std::make_shared<const std::vector<bool>>(table->matchingRows(u"athens")));
+        QCOMPARE(columnOrder(proxy), (QList<int>{2}));
+        model.setResult(sample());
+        QCOMPARE(columnOrder(proxy), (QList<int>{2}));
+        // Cancelled: an empty answer.
+        QVERIFY(TableResult::fromRows({TableColumn{QStringLiteral("n"), ColumnType::Integer, {}, -1}},
+                                      QList<QJsonArray>(5000, QJsonArray{1}))
+                    .matchingRows(u"1", [] { return true; })
+                    .empty());
+    }
+
     void bigTableSortAndFilter()
     {
         // 20,000 rows: sorting goes through the typed comparison, not text.

@@ -126,6 +126,23 @@ private Q_SLOTS:
         QVERIFY(!TableResult::isLivyTableShape(QJsonValue(result)));
     }
 
+    void sparkRowsInStructs()
+    {
+        // Livy writes a struct value as json4s writes a Row: {"schema":[...],"values":[...]}.
+        const QJsonObject result = json(R"({"schema":{"type":"struct","fields":[
+              {"name":"st","type":{"type":"struct","fields":[{"name":"a","type":"integer"},{"name":"b","type":"string"}]}},
+              {"name":"m","type":{"type":"map","keyType":"string","valueType":"integer"}}]},
+            "data":[[{"schema":[{"name":"a","dataType":{},"nullable":false,"metadata":{"map":{}}},
+                                {"name":"b","dataType":{},"nullable":false,"metadata":{"map":{}}}],"values":[1,"z"]},
+                     {"k":1}]]})");
+        const Result<TableResult> parsed = TableResult::fromSqlResult(result);
+        QVERIFY(parsed.ok());
+        QCOMPARE(parsed->column(0).type, ColumnType::Struct);
+        QCOMPARE(parsed->text(0, 0), QStringLiteral("{\"a\":1,\"b\":\"z\"}"));
+        QCOMPARE(parsed->jsonValue(0, 0), QJsonValue(QJsonObject{{QStringLiteral("a"), 1}, {QStringLiteral("b"), QStringLiteral("z")}}));
+        QCOMPARE(parsed->text(0, 1), QStringLiteral("{\"k\":1}"));
+    }
+
     void numberTexts()
     {
         const TableResult t = TableResult::fromRows(
@@ -290,6 +307,48 @@ private Q_SLOTS:
         QCOMPARE(parseDateTimeText(text, &parsed), ok);
         if (ok)
             QCOMPARE(parsed, ms);
+    }
+
+    void bigTablesParseInTwoHalves()
+    {
+        // 30,000 rows: converted by two threads and appended; oddities in the second half keep their rows.
+        QJsonArray data;
+        for (int i = 0; i < 30000; ++i) {
+            if (i == 25000)
+                data.append(QJsonArray{QStringLiteral("oops"), QStringLiteral("x")});
+            else if (i == 29999)
+                data.append(QJsonArray{i});
+            else
+                data.append(QJsonArray{i, QStringLiteral("s%1").arg(i)});
+        }
+        const QJsonObject object{{QStringLiteral("headers"),
+                                  QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("n")}, {QStringLiteral("type"), QStringLiteral("INT_TYPE")}},
+                                             QJsonObject{{QStringLiteral("name"), QStringLiteral("s")}, {QStringLiteral("type"), QStringLiteral("STRING_TYPE")}}}},
+                                 {QStringLiteral("data"), data}};
+        int calls = 0;
+        TableResult::Options options;
+        options.progress = [&calls](qsizetype done, qsizetype total) {
+            ++calls;
+            return done <= total;
+        };
+        const Result<TableResult> parsed = TableResult::fromLivyTable(object, options);
+        QVERIFY(parsed.ok());
+        const TableResult &t = parsed.value();
+        QCOMPARE(t.rowCount(), 30000);
+        QVERIFY(calls >= 2);
+        for (int r : {0, 14999, 15000, 15001, 24999, 25001, 29998})
+            QCOMPARE(t.value(r, 0), QVariant(qlonglong(r)));
+        QCOMPARE(t.text(15000, 1), QStringLiteral("s15000"));
+        QCOMPARE(t.text(25000, 0), QStringLiteral("oops")); // a mismatch from the second half, at its row
+        QVERIFY(std::isnan(t.number(25000, 0)));
+        QVERIFY(t.isNull(29999, 1));
+        QCOMPARE(t.warnings().size(), 2); // one short row, one mismatch
+        QVERIFY(t.warnings().first().startsWith(QLatin1String("1 rows")));
+        QVERIFY(t.compare(0, 29998, 15000) > 0);
+
+        options.progress = [](qsizetype, qsizetype) { return false; };
+        const Result<TableResult> cancelled = TableResult::fromLivyTable(object, options);
+        QCOMPARE(cancelled.error().kind(), LivyError::Kind::Cancelled);
     }
 
     void progressAndCancel()

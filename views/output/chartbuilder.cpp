@@ -400,6 +400,9 @@ QChart *ChartBuilder::build(const Livy::TableResult &table, const QList<int> &ro
                 auto *series = new QAreaSeries(upper);
                 series->setName(name);
                 chart->addSeries(series);
+                // The area series does not own its boundary line (it is even created as its child): once the
+                // chart owns the area, hand the line to the area so both go with the chart.
+                upper->setParent(series);
             }
         }
         QAbstractAxis *x = nullptr;

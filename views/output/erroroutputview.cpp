@@ -9,6 +9,7 @@
 #include <QClipboard>
 #include <QEvent>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QScrollArea>
@@ -93,8 +94,23 @@ ErrorOutputView::ErrorOutputView(QWidget *parent)
         else
             copyError();
     });
+    // The text widgets claim Ctrl+C even with nothing selected; let the shortcut above have it then.
+    m_traceback->installEventFilter(this);
+    m_value->installEventFilter(this);
     applyColors();
     setFocusProxy(m_traceback);
+}
+
+bool ErrorOutputView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::ShortcutOverride && static_cast<QKeyEvent *>(event)->matches(QKeySequence::Copy)) {
+        const bool selection = watched == m_traceback ? m_traceback->textCursor().hasSelection() : m_value->hasSelectedText();
+        if (!selection) {
+            event->ignore();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void ErrorOutputView::setError(const QString &ename, const QString &evalue, const QString &traceback)

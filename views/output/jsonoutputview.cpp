@@ -16,6 +16,7 @@
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QLineEdit>
 #include <QStackedWidget>
 #include <QStyledItemDelegate>
 #include <QToolButton>
@@ -141,6 +142,11 @@ JsonOutputView::JsonOutputView(QWidget *parent)
     m_tree->addAction(copyAction);
     connect(copyAction, &QAction::triggered, this, &JsonOutputView::copySelection);
     connect(OutputStyle::shortcutAction(m_tree, QKeySequence::Save), &QAction::triggered, m_raw, &TextOutputView::saveAs);
+    // Find works on the raw text: Ctrl+F in the tree switches to it.
+    connect(OutputStyle::shortcutAction(m_tree, QKeySequence::Find), &QAction::triggered, this, [this] {
+        showRaw();
+        m_raw->findField()->setFocus(Qt::ShortcutFocusReason);
+    });
     setFocusProxy(m_tree);
 }
 

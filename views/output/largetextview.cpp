@@ -189,6 +189,15 @@ qsizetype LargeTextView::offsetAt(const QPoint &pos) const
     return m_text->rowStart(row) + sourceIndexAt(layout, x);
 }
 
+QPointF LargeTextView::positionOfOffset(qsizetype offset) const
+{
+    const qsizetype row = m_text->rowAt(offset);
+    const RowLayout layout = layoutRow(row);
+    const qreal x = textLeft() - horizontalScrollBar()->value()
+                    + advance(layout, displayIndex(layout, int(offset - m_text->rowStart(row))));
+    return QPointF(x, TopMargin + qreal(row - firstVisibleRow()) * m_lineHeight);
+}
+
 qsizetype LargeTextView::firstVisibleRow() const
 {
     return verticalScrollBar()->value();

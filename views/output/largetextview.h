@@ -44,6 +44,11 @@ public:
     /// Finds `needle` after the selection (before it when `backward`), wrapping around; selects the match.
     bool find(const QString &needle, bool backward = false, Qt::CaseSensitivity cs = Qt::CaseInsensitive);
 
+    /// Where the character at `offset` is drawn, in viewport coordinates (top-left of its cell), and the offset
+    /// under a viewport point: what mouse selection uses.
+    QPointF positionOfOffset(qsizetype offset) const;
+    qsizetype offsetAtPosition(const QPoint &pos) const { return offsetAt(pos); }
+
     /// The first row in sight (for tests and state restore).
     qsizetype firstVisibleRow() const;
     void scrollToRow(qsizetype row);

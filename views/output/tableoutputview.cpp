@@ -133,6 +133,7 @@ TableOutputView::TableOutputView(QWidget *parent)
     columns->setHighlightSections(false);
     columns->setSortIndicator(-1, Qt::AscendingOrder); // keep the server's order until a header is clicked
     columns->setSortIndicatorShown(true);
+    columns->setSortIndicatorClearable(true); // a third click brings the server's order back
     columns->setContextMenuPolicy(Qt::CustomContextMenu);
     m_view->setSortingEnabled(true);
 
@@ -217,6 +218,7 @@ TableOutputView::TableOutputView(QWidget *parent)
 
 void TableOutputView::setTable(std::shared_ptr<const Livy::TableResult> table)
 {
+    m_filterTask.cancel();
     m_table = std::move(table);
     m_model->setResult(m_table);
     fitColumns();
@@ -275,13 +277,36 @@ void TableOutputView::fitColumns()
 void TableOutputView::setFilterText(const QString &text)
 {
     m_filterDelay->stop();
+    m_filterTask.cancel();
     if (m_filter->text() != text) {
         const QSignalBlocker blocker(m_filter);
         m_filter->setText(text);
     }
-    m_proxy->setFilterText(text);
-    updateCount();
-    Q_EMIT visibleRowsChanged();
+    const QString needle = text.trimmed();
+    auto applied = [this, text] {
+        updateCount();
+        Q_EMIT visibleRowsChanged();
+        Q_EMIT filterApplied(text);
+    };
+    if (!m_table || needle.isEmpty() || qsizetype(m_table->rowCount()) * m_table->columnCount() <= SyncFilterCells) {
+        m_proxy->setFilterText(text);
+        applied();
+        return;
+    }
+    m_count->setText(tr("Filtering…"));
+    const std::shared_ptr<const Livy::TableResult> table = m_table;
+    m_filterTask = Livy::BackgroundTask::run<std::shared_ptr<const std::vector<bool>>>(
+        this,
+        [table, needle](const Livy::TaskContext &context) {
+            return std::make_shared<const std::vector<bool>>(
+                table->matchingRows(needle, [&context] { return context.isCancelled(); }));
+        },
+        [this, table, text, applied](std::shared_ptr<const std::vector<bool>> mask) {
+            if (table != m_table)
+                return; // a new result came meanwhile
+            m_proxy->setFilterMask(text, std::move(mask));
+            applied();
+        });
 }
 
 QList<int> TableOutputView::visibleRows() const

@@ -39,8 +39,11 @@ public:
     void setTable(std::shared_ptr<const Livy::TableResult> table);
     std::shared_ptr<const Livy::TableResult> table() const { return m_table; }
 
-    /// Applies a filter at once (the box waits for typing to pause).
+    /// Applies a filter (the box waits for typing to pause first). Small tables are filtered at once; big
+    /// ones on a worker thread, so typing never stalls the window: filterApplied() says when it shows.
     void setFilterText(const QString &text);
+    /// Above this many cells the filter runs on a worker thread.
+    static constexpr qsizetype SyncFilterCells = 200000;
     /// Source rows in the order shown: filtered and sorted.
     QList<int> visibleRows() const;
     /// The selection as TSV: the rows and columns that hold selected cells, in view order.
@@ -65,6 +68,8 @@ Q_SIGNALS:
     void exportFinished(const QString &path, const QString &error);
     /// The rows shown changed (filter or sort): charts follow them.
     void visibleRowsChanged();
+    /// A filter from setFilterText() is now applied.
+    void filterApplied(const QString &text);
     void statusMessage(const QString &message);
 
 private:
@@ -81,6 +86,7 @@ private:
     QLabel *m_count = nullptr;
     QLabel *m_note = nullptr;
     Livy::BackgroundTask m_exportTask;
+    Livy::BackgroundTask m_filterTask;
 };
 
 } // namespace LivyDesk
