@@ -114,7 +114,8 @@ QStringList defaultBlacklistedConfKeys()
 {
     return { QStringLiteral("spark.master"),   QStringLiteral("spark.submit.deployMode"),
              QStringLiteral("spark.yarn.jar"), QStringLiteral("spark.yarn.jars"),
-             QStringLiteral("spark.yarn.archive"), QStringLiteral("livy.rsc.server.idle-timeout") };
+             QStringLiteral("spark.yarn.archive"), QStringLiteral("livy.rsc.server.idle-timeout"),
+             QStringLiteral("livy.rsc.jars") };
 }
 
 bool isBlacklistedConfKey(const QString &key)

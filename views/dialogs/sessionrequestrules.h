@@ -46,8 +46,9 @@ QString timeStringHint(const QString &text);
 /// path. Livy answers "Path 'x' is not absolute." otherwise. Returns an error text or empty.
 QString resourcePathError(const QString &entry);
 
-/// The keys of Livy's default conf/spark-blacklist.conf template. A server can change the list, so the dialog
-/// warns rather than refuses.
+/// The keys of Livy's default conf/spark-blacklist.conf template (as remembered: spark.master,
+/// spark.submit.deployMode, spark.yarn.jar(s), spark.yarn.archive, livy.rsc.server.idle-timeout) plus livy.rsc.jars,
+/// which the fake server refuses too. A server can change the list, so the dialog warns rather than refuses.
 QStringList defaultBlacklistedConfKeys();
 bool isBlacklistedConfKey(const QString &key);
 
