@@ -9,6 +9,7 @@
 #include "items/statementlistmodel.h"
 #include "livy/connection.h"
 #include "livy/livyerror.h"
+#include "locallivylauncher.h"
 #include "mainwindow.h"
 #include "passwordstore.h"
 #include "polling/pollactivity.h"
@@ -80,6 +81,10 @@ void Application::start()
 
     ServerProfileStore store;
     m_profiles = store.load();
+    if (!m_options.commandLine.localLivy.isEmpty() && m_options.commandLine.server.isEmpty()) {
+        startLocalLivy(m_options.commandLine.localLivy);
+        return;
+    }
     QString currentId = store.currentId();
     if (!m_options.commandLine.server.isEmpty()) {
         currentId = ServerProfileStore::profileForUrl(m_profiles, m_options.commandLine.server).id;
@@ -89,6 +94,37 @@ void Application::start()
     }
     store.save(m_profiles);
     switchToProfile(currentId);
+}
+
+void Application::startLocalLivy(const QString &script)
+{
+    m_window->setServerProfiles(m_profiles, QString());
+    m_localLivy = new LocalLivyLauncher(this);
+    connect(m_localLivy, &LocalLivyLauncher::progress, this, [this](const QString &line) {
+        m_window->setConnectionState(ServerBar::State::Connecting,
+                                     tr("starting a local Livy (%1 s): %2").arg(m_localLivy->elapsedSeconds()).arg(line));
+    });
+    connect(m_localLivy, &LocalLivyLauncher::ready, this, [this](const QUrl &url) {
+        ServerProfile profile = ServerProfileStore::profileForUrl(m_profiles, url);
+        if (profile.name.isEmpty()) {
+            profile.name = tr("Local Livy");
+            for (ServerProfile &p : m_profiles)
+                if (p.id == profile.id)
+                    p.name = profile.name;
+        }
+        ServerProfileStore().save(m_profiles);
+        switchToProfile(profile.id);
+    });
+    connect(m_localLivy, &LocalLivyLauncher::failed, this, [this](const QString &message, const QString &details) {
+        m_window->setConnectionState(ServerBar::State::Failed, message);
+        m_window->showError(Livy::LivyError(Livy::LivyError::Kind::Network, message, 0, details.toUtf8()),
+                            tr("Starting the local Livy (scripts/local-livy)"), true);
+        // Whatever the user had configured still works.
+        ServerProfileStore store;
+        if (!m_profiles.isEmpty())
+            switchToProfile(store.currentId());
+    });
+    m_localLivy->start(script);
 }
 
 void Application::switchToProfile(const QString &profileId)

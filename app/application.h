@@ -19,6 +19,7 @@ class QNetworkAccessManager;
 namespace LivyDesk {
 
 class DraftStore;
+class LocalLivyLauncher;
 class MainWindow;
 class PasswordStore;
 
@@ -52,9 +53,12 @@ public:
 
     /// Switches to a profile: closes the current server's tabs (drafts stay), connects to the new one.
     void switchToProfile(const QString &profileId);
+    /// The local Livy being started (`--local-livy`), or null.
+    LocalLivyLauncher *localLivy() const { return m_localLivy; }
 
 private:
     void connectTo(const ServerProfile &profile, const QString &password);
+    void startLocalLivy(const QString &script);
     void wireWindow();
     void wireServer();
     void openSession(int sessionId);
@@ -67,6 +71,7 @@ private:
     Options m_options;
     QNetworkAccessManager *m_network = nullptr;
     PasswordStore *m_passwords = nullptr;
+    LocalLivyLauncher *m_localLivy = nullptr;
     std::unique_ptr<MainWindow> m_window;
     QPointer<Livy::Connection> m_connection;
     QPointer<Livy::ServerController> m_server;

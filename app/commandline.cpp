@@ -35,8 +35,14 @@ CommandLineOptions parseCommandLine(const QCoreApplication &app)
     const QCommandLineOption sessionOption(
         QStringList{ QStringLiteral("session") },
         QStringLiteral("Open the session with this id or name once connected."), QStringLiteral("id-or-name"));
+    const QCommandLineOption localLivyOption(
+        QStringList{ QStringLiteral("local-livy") },
+        QStringLiteral("Start a local Livy with this script (scripts/local-livy; `make run` does it when no server "
+                       "is configured) and connect to it once it answers. Ignored with --server."),
+        QStringLiteral("script"));
     parser.addOption(serverOption);
     parser.addOption(sessionOption);
+    parser.addOption(localLivyOption);
     parser.process(app);
 
     CommandLineOptions options;
@@ -52,6 +58,8 @@ CommandLineOptions parseCommandLine(const QCoreApplication &app)
         }
     }
     options.session = parser.value(sessionOption);
+    if (options.server.isEmpty())
+        options.localLivy = parser.value(localLivyOption);
     return options;
 }
 

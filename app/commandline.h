@@ -14,6 +14,7 @@ struct CommandLineOptions
 {
     QUrl server;          ///< --server URL: open with this Livy server
     QString session;      ///< --session ID|NAME: open this session once connected
+    QString localLivy;    ///< --local-livy SCRIPT: start the project's local Livy with it, then connect to it
     bool ok = true;
     QString errorText;
 };

@@ -109,7 +109,10 @@ void StatusArea::setConnectionState(ServerBar::State state, const QString &detai
     switch (state) {
     case ServerBar::State::Disconnected: setActivity(Activity::Offline); break;
     case ServerBar::State::Connecting:
-        setActivity(Activity::Connecting, QStringLiteral("Connecting to %1…").arg(server.toString()));
+        if (server.isEmpty() && !detail.isEmpty()) // e.g. a local Livy still starting
+            setActivity(Activity::Connecting, detail.left(1).toUpper() + detail.mid(1));
+        else
+            setActivity(Activity::Connecting, QStringLiteral("Connecting to %1…").arg(server.toString()));
         break;
     case ServerBar::State::Connected: setActivity(Activity::Connected, QStringLiteral("Connected · polling")); break;
     case ServerBar::State::Reconnecting:
