@@ -11,6 +11,7 @@
 #include "livy/livyerror.h"
 #include "locallivylauncher.h"
 #include "mainwindow.h"
+#include "panels/sessionpage.h"
 #include "passwordstore.h"
 #include "polling/pollactivity.h"
 #include "serverprofilestore.h"
@@ -286,7 +287,12 @@ void Application::wireServer()
         if (m_createTickets.removeOne(ticket))
             m_window->sessionCreateFailed(error);
     });
-    connect(s, &ServerController::sessionDeleted, this, [this](int id) { m_window->closeSessionPage(id); });
+    connect(s, &ServerController::sessionDeleted, this, [this](int id) {
+        const SessionPage *page = m_window->sessionPage(id);
+        const QString name = page ? page->session().name : QString();
+        m_window->closeSessionPage(id);
+        m_window->showNotice(name.isEmpty() ? tr("Session %1 deleted.").arg(id) : tr("Session %1 (%2) deleted.").arg(id).arg(name));
+    });
     connect(s, &ServerController::deleteFailed, this, [this](int id, const Livy::LivyError &error) {
         m_window->setSessionStatus(id, QString());
         m_window->showError(error, QStringLiteral("Deleting session %1").arg(id), true);

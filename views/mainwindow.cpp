@@ -448,6 +448,16 @@ void MainWindow::sessionCreateFailed(const Livy::LivyError &error)
         showError(error, QStringLiteral("Creating a session"), true);
 }
 
+void MainWindow::showNotice(const QString &message)
+{
+    statusBar()->showMessage(message, 8000);
+}
+
+QString MainWindow::noticeText() const
+{
+    return statusBar()->currentMessage();
+}
+
 void MainWindow::requestDelete(int sessionId)
 {
     QString name;

@@ -66,6 +66,9 @@ public:
     void showCompletions(int sessionId, const QStringList &candidates);
     /// Every failure goes to the status area; `prominent` ones (a user action failed) also to the banner.
     void showError(const Livy::LivyError &error, const QString &context, bool prominent = false);
+    /// A one-line confirmation of something the user asked for ("Session 3 deleted."), shown for a few seconds.
+    void showNotice(const QString &message);
+    QString noticeText() const;
     void sessionCreated(int sessionId);
     void sessionCreateFailed(const Livy::LivyError &error);
     /// Opening links (Spark UI, driver log) goes through this; the default is QDesktopServices::openUrl.

@@ -203,10 +203,14 @@ int ServerController::createSession(const CreateSessionRequest &request)
 
 void ServerController::deleteSession(int sessionId)
 {
+    if (SessionController *c = sessionController(sessionId))
+        c->beginDelete();
     auto *job = new DeleteSessionJob(m_connection, SessionRef::byId(sessionId));
     connect(job, &LivyJob::finished, this, [this, sessionId](LivyJob *j) {
         // A 404 here means it was already gone (a race with the server stopping it): the outcome the user wanted.
         if (!j->ok() && !j->error().isNotFound()) {
+            if (SessionController *c = sessionController(sessionId))
+                c->resumeAfterFailedDelete();
             report(j->error());
             Q_EMIT deleteFailed(sessionId, j->error());
             return;
@@ -214,7 +218,7 @@ void ServerController::deleteSession(int sessionId)
         m_sessions->remove(sessionId);
         if (SessionController *c = sessionController(sessionId))
             c->markDeleted();
-        m_listPoller->noteActivity();
+        m_listPoller->noteDeleted(sessionId);
         Q_EMIT sessionDeleted(sessionId);
     });
     job->start();

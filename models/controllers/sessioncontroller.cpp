@@ -277,7 +277,7 @@ void SessionController::detach()
 
 void SessionController::goGone(const LivyError &cause)
 {
-    if (m_status == Status::Gone)
+    if (m_status == Status::Gone || m_deleting) // a 404 while our own DELETE runs is that delete's effect
         return;
     m_poller->stop();
     m_keepAlive->stop();
@@ -291,11 +291,37 @@ void SessionController::goGone(const LivyError &cause)
     Q_EMIT sessionGone(error);
 }
 
+void SessionController::beginDelete()
+{
+    m_deleting = true;
+    m_poller->stop();
+    m_keepAlive->stop();
+    m_logPoller->stop();
+}
+
 void SessionController::markDeleted()
 {
+    m_deleting = false;
     if (m_status == Status::Gone)
         return;
-    goGone(LivyError(LivyError::Kind::Http, tr("Deleted"), 404));
+    m_poller->stop();
+    m_keepAlive->stop();
+    m_logPoller->stop();
+    m_lastError = {};
+    setStatus(Status::Gone);
+}
+
+void SessionController::resumeAfterFailedDelete()
+{
+    if (!m_deleting)
+        return;
+    m_deleting = false;
+    if (m_following && !isTerminalStatus()) {
+        m_poller->start(m_session.state);
+        configureKeepAlive();
+        if (m_logFollowing)
+            m_logPoller->start();
+    }
 }
 
 int SessionController::submit(const QString &code, const std::optional<QString> &kind)

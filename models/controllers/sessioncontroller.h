@@ -125,8 +125,15 @@ public:
     void setKeepAliveEnabled(bool enabled);
     bool isKeepAliveEnabled() const { return m_settings.keepAlive; }
 
-    /// The ServerController deleted this session: stop and report it as gone.
+    /// The ServerController is deleting this session (`DELETE /sessions/{id}` blocks on the server for seconds,
+    /// and the session already answers 404 meanwhile): stop following it, so that the 404 is not mistaken for a
+    /// session that vanished. Then markDeleted() (done) or resumeAfterFailedDelete().
+    void beginDelete();
+    /// The delete the user asked for is done: Gone, without an error (lastError() stays clear).
     void markDeleted();
+    /// The delete failed: follow the session again.
+    void resumeAfterFailedDelete();
+    bool isDeleting() const { return m_deleting; }
 
     // The engine parts, for diagnostics and tests.
     SessionPoller *sessionPoller() const { return m_poller; }
@@ -183,6 +190,7 @@ private:
     int m_nextTicket = 0;
     bool m_logFollowing = false;
     bool m_following = false;
+    bool m_deleting = false;
 };
 
 } // namespace Livy

@@ -20,6 +20,15 @@ SessionListPoller::SessionListPoller(Connection *connection, SessionListModel *m
     m_poller->setJobFactory([this]() -> LivyJob * {
         if (!m_connection || !m_model)
             return nullptr;
+        if (m_pageFrom > 0 && m_snapshotClock.elapsed() > MaxSnapshotSpan.count()) {
+            // Paused (or slowed) between two pages: pages of two different moments must not be mixed.
+            m_pageFrom = 0;
+            m_accumulated.clear();
+        }
+        if (m_pageFrom == 0) {
+            ++m_snapshot;
+            m_snapshotClock.start();
+        }
         return new ListSessionsJob(m_connection, m_pageFrom, m_pageSize);
     });
     m_poller->setReplyHandler([this](LivyJob *job) {
@@ -36,8 +45,17 @@ SessionListPoller::SessionListPoller(Connection *connection, SessionListModel *m
             m_pageFrom = next;
             return Poller::Next::after(milliseconds(0));
         }
-        const QList<Session> snapshot = std::exchange(m_accumulated, {});
+        QList<Session> snapshot = std::exchange(m_accumulated, {});
         m_pageFrom = 0;
+        for (auto it = m_tombstones.begin(); it != m_tombstones.end();) {
+            if (m_snapshot <= it.value()) {
+                const int deleted = it.key();
+                snapshot.removeIf([deleted](const Session &s) { return s.id == deleted; });
+                ++it;
+            } else {
+                it = m_tombstones.erase(it); // this snapshot started after the delete: it is authoritative
+            }
+        }
         const bool changed = m_model && m_model->setSessions(snapshot);
         if (changed)
             m_sinceActivity.restart();
@@ -73,6 +91,12 @@ void SessionListPoller::refresh()
 {
     noteActivity();
     m_poller->pollNow();
+}
+
+void SessionListPoller::noteDeleted(int sessionId)
+{
+    m_tombstones.insert(sessionId, m_snapshot);
+    noteActivity();
 }
 
 void SessionListPoller::noteActivity()

@@ -6,6 +6,7 @@
 #include "pollschedule.h"
 
 #include <QElapsedTimer>
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QPointer>
@@ -43,8 +44,13 @@ public:
     void refresh();
     /// Something happened that may change the list soon (create, delete): fast schedule from now on.
     void noteActivity();
+    /// This client deleted the session: a snapshot whose first page was requested before now must not bring it
+    /// back (its reply may still be on the way when the DELETE's answer arrives).
+    void noteDeleted(int sessionId);
     /// True once one complete snapshot reached the model.
     bool hasLoaded() const { return m_loaded; }
+    /// A snapshot whose pages took longer than this (a pause between two pages) is started over.
+    static constexpr std::chrono::milliseconds MaxSnapshotSpan{ 5000 };
 
 Q_SIGNALS:
     /// A complete snapshot was applied; `changed` says whether the model changed.
@@ -57,6 +63,9 @@ private:
     SessionListSchedule m_schedule;
     QElapsedTimer m_sinceActivity;
     QList<Session> m_accumulated;
+    QElapsedTimer m_snapshotClock;     ///< since the snapshot's first page was requested
+    int m_snapshot = 0;                ///< sequence number of the snapshot being read
+    QHash<int, int> m_tombstones;      ///< deleted session id -> last snapshot that may predate the delete
     int m_pageFrom = 0;
     int m_pageSize = 100;
     bool m_loaded = false;

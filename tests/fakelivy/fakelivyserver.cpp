@@ -77,6 +77,14 @@ Fault Fault::replace(int status, const QByteArray &body, const QByteArray &conte
     return f;
 }
 
+Fault Fault::slowAnswer(int ms)
+{
+    Fault f;
+    f.action = Action::SlowAnswer;
+    f.delayMs = ms;
+    return f;
+}
+
 Fault Fault::malformedJson()
 {
     Fault f;
@@ -253,6 +261,13 @@ void Server::onRequest(quint64 exchange, const HttpRequest &request)
         process(exchange, request, Fault::Action::Delay);
         return;
     }
+    if (fault->action == Fault::Action::SlowAnswer) {
+        Outcome outcome = m_router->handle(request);
+        QTimer::singleShot(std::max(0, outcome.delayMs) + fault->delayMs, this, [this, exchange, outcome] {
+            deliver(exchange, outcome.later ? outcome.later() : outcome.response, Fault::Action::Delay);
+        });
+        return;
+    }
     auto act = [this, exchange, request, f = *fault] {
         switch (f.action) {
         case Fault::Action::Delay:
@@ -275,6 +290,7 @@ void Server::onRequest(quint64 exchange, const HttpRequest &request)
             m_listener->respond(exchange, Reply::scalatraNotFound(request));
             break;
         case Fault::Action::NoAnswer:
+        case Fault::Action::SlowAnswer:
             break;
         }
     };

@@ -66,6 +66,7 @@ struct Fault
         DropConnection, ///< do not process; close the connection without answering
         RouteNotFound,  ///< do not process; Scalatra's route-level 404 (text/html, no "msg")
         NoAnswer,       ///< do not process; keep the connection open and never answer (client timeouts)
+        SlowAnswer,     ///< process at once (the state it reflects is "now"), deliver the answer after delayMs
     };
 
     Action action = Action::Delay;
@@ -82,6 +83,9 @@ struct Fault
     static Fault dropConnection();
     static Fault routeNotFound();
     static Fault noAnswer();
+    /// The answer reflects the moment the request arrived but reaches the client `ms` later (a slow network or a
+    /// big body): what a client sees when a reply and a later change cross.
+    static Fault slowAnswer(int ms);
     /// Waits `ms` before the action (e.g. `Fault::replace(503, ...).after(200)`).
     Fault after(int ms) const;
 };

@@ -225,9 +225,59 @@ private Q_SLOTS:
         QCOMPARE(deleted.first().first().toInt(), id);
         QCOMPARE(c->sessions()->rowOfId(id), -1);
         QCOMPARE(removed.count(), 1);
-        QCOMPARE(gone.count(), 1);
+        // Deleted on request: gone, but not "vanished" and not an error.
+        QCOMPARE(gone.count(), 0);
         QCOMPARE(open->status(), SessionController::Status::Gone);
+        QVERIFY(!open->lastError().isError());
         QCOMPARE(count("DELETE", QStringLiteral("/sessions/\\d+")), 1);
+        // List snapshots that were on their way before the delete never bring the row back.
+        QSignalSpy refreshed(c->listPoller(), &SessionListPoller::refreshed);
+        c->refresh();
+        QVERIFY(refreshed.wait(5000));
+        QCOMPARE(c->sessions()->rowOfId(id), -1);
+    }
+
+    void aListSnapshotFromBeforeADeleteDoesNotResurrectTheSession()
+    {
+        const int id = createIdle();
+        ServerController *c = connected();
+        // The list answer is slow; the DELETE is quick: the list left the server while the session still existed.
+        m_server->addFault("GET", QStringLiteral("/sessions"), Fault::slowAnswer(400));
+        c->refresh();
+        QTRY_VERIFY(c->listPoller()->poller()->isInFlight());
+        QSignalSpy deleted(c, &ServerController::sessionDeleted);
+        QSignalSpy refreshed(c->listPoller(), &SessionListPoller::refreshed);
+        c->deleteSession(id);
+        QVERIFY(deleted.wait(5000));
+        QVERIFY(refreshed.wait(5000));
+        QCOMPARE(c->sessions()->rowOfId(id), -1);
+    }
+
+    void deleteWhileTheOpenSessionIsPolledReportsNoError()
+    {
+        const int id = createIdle();
+        ServerController *c = connected();
+        SessionController *open = c->openSession(SessionRef::byId(id));
+        QTRY_COMPARE(open->status(), SessionController::Status::Ready);
+        QSignalSpy errors(open, &SessionController::errorOccurred);
+        QSignalSpy serverErrors(c, &ServerController::errorOccurred);
+        // Livy forgets the session (404) a moment before its DELETE answer reaches the client; polls sent in
+        // between see the 404 first.
+        m_server->addFault("DELETE", QStringLiteral("/sessions/\\d+"), Fault::delay(600));
+        connect(m_server, &FakeLivy::Server::requestReceived, this, [this, id](const FakeLivy::RecordedRequest &r) {
+            if (r.method == "DELETE")
+                m_server->removeSession(id);
+        });
+        // A state poll reaches the server just after the DELETE did.
+        m_server->addFault("GET", QStringLiteral("/sessions/\\d+/state"), Fault::delay(100));
+        open->refresh();
+        c->deleteSession(id);
+        QVERIFY(open->isDeleting());
+        QSignalSpy deleted(c, &ServerController::sessionDeleted);
+        QVERIFY(deleted.wait(5000));
+        QCOMPARE(open->status(), SessionController::Status::Gone);
+        QCOMPARE(errors.count(), 0);
+        QCOMPARE(serverErrors.count(), 0);
     }
 
     void deleteFailureIsReported()

@@ -281,6 +281,8 @@ private Q_SLOTS:
         QTRY_COMPARE(m_server->requests("DELETE", QStringLiteral("/sessions/%1").arg(id)).size(), 1);
         QTRY_VERIFY(!window()->sessionPage(id));
         QTRY_COMPARE(window()->sessionsDock()->model()->rowOfId(id), -1);
+        QCOMPARE(window()->noticeText(), QStringLiteral("Session %1 (doomed) deleted.").arg(id));
+        QVERIFY2(!window()->statusArea()->hasError(), qPrintable(window()->statusArea()->errorText()));
     }
 
     void draftsAndOpenSessionsSurviveARestart()

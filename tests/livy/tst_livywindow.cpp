@@ -1,0 +1,206 @@
+// SPDX-FileCopyrightText: 2026 LivyDesk contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// The whole application (composition root, controllers, MainWindow, offscreen) against the REAL Livy 0.9 +
+// Spark 3.5 started by the `livy_server` fixture (label `livy`): an analyst's first minutes, asserted on what the
+// widgets show. One pyspark session, created through the dialog, serves every step; the functions run in order.
+
+#include "livytestsupport.h"
+
+#include "application.h"
+#include "dialogs/createsessiondialog.h"
+#include "editor/codeeditor.h"
+#include "editor/draftstore.h"
+#include "editor/editorpanel.h"
+#include "items/sessionlistmodel.h"
+#include "livy/deletesessionjob.h"
+#include "items/statementlistmodel.h"
+#include "mainactions.h"
+#include "mainwindow.h"
+#include "output/outputview.h"
+#include "output/tableoutputview.h"
+#include "panels/editordock.h"
+#include "panels/sessionpage.h"
+#include "panels/sessionsdock.h"
+#include "panels/statementoutputarea.h"
+#include "panels/statusarea.h"
+#include "polling/pollactivity.h"
+
+#include <QAbstractButton>
+#include <QComboBox>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace LivyDesk;
+
+class TestLivyWindow : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_draftDir;
+    std::unique_ptr<DraftStore> m_drafts;
+    std::unique_ptr<Application> m_app;
+    int m_id = -1;
+    QString m_name;
+
+    MainWindow *window() const { return m_app->window(); }
+    SessionPage *page() const { return window()->sessionPage(m_id); }
+    CodeEditor *editor() const { return window()->editorDock()->currentEditor()->editor(); }
+    Livy::StatementListModel *statements() const
+    {
+        return qobject_cast<Livy::StatementListModel *>(page()->statementModel());
+    }
+    /// Types `code` into the editor and runs it with Ctrl+Enter; returns the new statement's id.
+    int run(const QString &code)
+    {
+        const int before = statements()->rowCount();
+        editor()->clear();
+        editor()->setFocus();
+        editor()->setPlainText(code);
+        QTest::keyClick(editor(), Qt::Key_Return, Qt::ControlModifier);
+        if (!QTest::qWaitFor([&] { return statements()->rowCount() > before; }, 60000))
+            return -1;
+        return statements()->statementAt(statements()->rowCount() - 1).id;
+    }
+    Livy::Statement statement(int id) const { return statements()->statement(id).value_or(Livy::Statement{}); }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        const QMap<QString, QString> env = LivyTest::instanceEnvironment(QStringLiteral("ctest"));
+        const QString url = env.value(QStringLiteral("LIVYDESK_URL"));
+        if (url.isEmpty()) {
+            const QString reason = LivyTest::unavailableReason();
+            if (!reason.isEmpty())
+                QSKIP(qPrintable(QStringLiteral("no real Livy server can run here: ") + reason));
+        }
+        QVERIFY2(!url.isEmpty(), "scripts/local-livy --instance ctest is not running (the livy_server_start fixture failed)");
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();
+        Livy::PollActivity::global()->setActive(true);
+        m_drafts = std::make_unique<DraftStore>(m_draftDir.path());
+        Application::Options options;
+        options.commandLine.server = QUrl(url);
+        options.restoreLayout = false;
+        options.drafts = m_drafts.get();
+        m_app = std::make_unique<Application>(options);
+        m_app->start();
+        window()->resize(1280, 820);
+        window()->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window()));
+        QTRY_COMPARE_WITH_TIMEOUT(window()->serverBar()->state(), ServerBar::State::Connected, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(window()->serverBar()->serverVersion().startsWith(QStringLiteral("0.9")), 30000);
+        m_name = QStringLiteral("ldwin%1").arg(QCoreApplication::applicationPid());
+    }
+
+    void createPysparkSessionThroughTheDialog()
+    {
+        window()->actions()->newSession->trigger();
+        CreateSessionDialog *dialog = window()->createDialog();
+        QVERIFY(dialog);
+        QTRY_VERIFY(dialog->isVisible());
+        auto *kind = dialog->findChild<QComboBox *>(QStringLiteral("kind"));
+        kind->setCurrentIndex(kind->findData(QStringLiteral("pyspark")));
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("name")), m_name);
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("driverMemory")), QStringLiteral("1g"));
+        QVERIFY2(dialog->isValid(), qPrintable(dialog->problems().join(QLatin1Char('\n'))));
+        QTest::mouseClick(dialog->createButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!window()->createDialog(), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(!window()->openSessionIds().isEmpty(), 30000);
+        m_id = window()->openSessionIds().first();
+        QCOMPARE(window()->currentSessionId(), m_id);
+        QTRY_COMPARE_WITH_TIMEOUT(page()->session().name, m_name, 30000);
+        QCOMPARE(page()->session().kind, QStringLiteral("pyspark"));
+        QCOMPARE(page()->session().driverMemory, QStringLiteral("1g"));
+        // The list shows it too, and the tab follows the session to idle.
+        QTRY_VERIFY_WITH_TIMEOUT(window()->sessionsDock()->model()->rowOfId(m_id) >= 0, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(page()->session().state, Livy::SessionState::Idle, 240000);
+        QVERIFY(window()->actions()->run->isEnabled());
+    }
+
+    void runFromTheEditorAndSeeTheTable()
+    {
+        QVERIFY(page());
+        const int id = run(QStringLiteral("rows = [{\"city\": \"Lyon\", \"visits\": 3}, {\"city\": \"Oslo\", \"visits\": 5}]\n"
+                                          "%table rows"));
+        QVERIFY(id >= 0);
+        QTRY_COMPARE_WITH_TIMEOUT(statement(id).state, Livy::StatementState::Available, 120000);
+        QCOMPARE(page()->selectedStatementId(), id);
+        auto *area = qobject_cast<StatementOutputArea *>(page()->outputWidget());
+        QVERIFY(area);
+        QTRY_VERIFY(page()->isOutputShown());
+        OutputView *view = area->outputView();
+        QCOMPARE(view->pageKind(view->currentPage()), OutputView::PageKind::Table);
+        auto *table = qobject_cast<TableOutputView *>(view->currentPageWidget());
+        QVERIFY(table);
+        QAbstractItemModel *model = table->tableView()->model();
+        QCOMPARE(model->rowCount(), 2);
+        QCOMPARE(model->columnCount(), 2);
+        QCOMPARE(model->headerData(0, Qt::Horizontal).toString(), QStringLiteral("city"));
+        QCOMPARE(model->headerData(1, Qt::Horizontal).toString(), QStringLiteral("visits"));
+        QCOMPARE(model->index(1, 0).data().toString(), QStringLiteral("Oslo"));
+        QCOMPARE(model->index(1, 1).data().toString(), QStringLiteral("5"));
+        // The statement list says what came back.
+        const QModelIndex row = statements()->index(statements()->rowOfId(id), Livy::StatementListModel::OutputColumn);
+        QCOMPARE(row.data().toString(), QStringLiteral("Table: 2 rows × 2 columns"));
+    }
+
+    void cancelALongSparkJob()
+    {
+        const int id = run(QStringLiteral("spark.range(0, 4, numPartitions=4).rdd.map(lambda x: __import__('time').sleep(30) or x).count()"));
+        QVERIFY(id >= 0);
+        QTRY_COMPARE_WITH_TIMEOUT(statement(id).state, Livy::StatementState::Running, 60000);
+        QTRY_VERIFY(page()->outputText().contains(QStringLiteral("running"), Qt::CaseInsensitive));
+        page()->selectStatement(id);
+        window()->actions()->cancelStatement->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(statement(id).state, Livy::StatementState::Cancelled, 60000);
+        QCOMPARE(page()->pendingStatementId(), -1);
+    }
+
+    void deleteTheSession()
+    {
+        QVERIFY(page());
+        window()->actions()->deleteSession->trigger();
+        auto *box = window()->findChild<QMessageBox *>(QStringLiteral("confirmDelete"));
+        QVERIFY(box);
+        QTRY_VERIFY(box->isVisible());
+        QVERIFY(box->text().contains(m_name));
+        QAbstractButton *confirm = nullptr;
+        for (QAbstractButton *b : box->buttons())
+            if (box->buttonRole(b) == QMessageBox::DestructiveRole)
+                confirm = b;
+        QVERIFY(confirm);
+        confirm->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!window()->sessionPage(m_id), 60000);
+        QTRY_COMPARE_WITH_TIMEOUT(window()->sessionsDock()->model()->rowOfId(m_id), -1, 30000);
+        // A delete the user asked for is confirmed, not reported as an error.
+        QVERIFY2(!window()->statusArea()->hasError(), qPrintable(window()->statusArea()->errorText()));
+        QCOMPARE(window()->noticeText(), QStringLiteral("Session %1 (%2) deleted.").arg(m_id).arg(m_name));
+        // And the server agrees.
+        Livy::Connection *conn = m_app->connection();
+        auto job = LivyTest::run(new Livy::GetSessionStateJob(conn, Livy::SessionRef::byId(m_id)));
+        QVERIFY(job->error().isNotFound());
+        m_id = -1;
+    }
+
+    void cleanupTestCase()
+    {
+        if (m_app && m_id >= 0) {
+            // A failed step must not leave a Spark session behind on the shared server.
+            Livy::Connection *conn = m_app->connection();
+            LivyTest::run(new Livy::DeleteSessionJob(conn, Livy::SessionRef::byId(m_id)));
+        }
+        if (m_app)
+            window()->close();
+        m_app.reset();
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    }
+};
+
+QTEST_MAIN(TestLivyWindow)
+#include "tst_livywindow.moc"
