@@ -488,10 +488,11 @@ void MainWindow::cancelCurrent()
     SessionPage *page = m_pages.value(currentSessionId());
     if (!page)
         return;
+    // The selected statement if it is still pending, else the one the session is running now (else the oldest
+    // waiting one).
     int statement = page->selectedStatementId();
-    const int pending = page->pendingStatementId();
-    if (statement < 0 || page->statementModel() == nullptr || pending < 0 || statement != pending)
-        statement = pending;
+    if (!page->isPending(statement))
+        statement = page->activeStatementId();
     if (statement < 0) {
         m_status->setActivity(m_status->activity(), QStringLiteral("Nothing to cancel: no statement is waiting or running"));
         return;

@@ -3,6 +3,7 @@
 #include "statementlistmodel.h"
 
 #include "keyeddiff.h"
+#include "livy/outcome.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -90,41 +91,52 @@ QString StatementListModel::formatDuration(qint64 ms)
     return QStringLiteral("%1 h %2 min").arg(s / 3600).arg((s / 60) % 60, 2, 10, QLatin1Char('0'));
 }
 
-QString StatementListModel::outputSummary(const Statement &statement)
+QString StatementListModel::outputSummary(const Statement &statement, bool stillRunning)
 {
+    const Outcome outcome = outcomeOf(statement);
+    if (outcome == Outcome::Cancelled) {
+        if (stillRunning)
+            return tr("Cancelled, but its code is still running");
+        if (statement.output) {
+            const QString line = sparkCancellationLine(*statement.output);
+            return line.isEmpty() ? tr("Cancelled") : tr("Cancelled (%1)").arg(line);
+        }
+        return statement.started > 0 ? tr("Cancelled") : tr("Cancelled before it ran");
+    }
     if (!statement.output)
         return {};
     const StatementOutput &out = *statement.output;
+    QString summary;
     if (out.isError()) {
         const QString value = firstLine(out.evalue);
-        if (out.ename.isEmpty())
-            return value;
-        return value.isEmpty() ? out.ename : out.ename + QStringLiteral(": ") + value;
+        summary = out.ename.isEmpty() ? value : value.isEmpty() ? out.ename : out.ename + QStringLiteral(": ") + value;
+    } else {
+        const QJsonObject &data = out.data;
+        switch (classifyData(out)) {
+        case OutputKind::Table: {
+            const QJsonObject t = data.value(Mime::Table).toObject();
+            summary = tableSummary(int(t.value(QLatin1String("data")).toArray().size()),
+                                   int(t.value(QLatin1String("headers")).toArray().size()));
+            break;
+        }
+        case OutputKind::SqlTable: {
+            // Livy's SQL interpreter: {"schema": {"type":"struct","fields":[…]}, "data": [[…]]}
+            const QJsonObject j = data.value(Mime::Json).toObject();
+            const QJsonArray fields = j.value(QLatin1String("schema")).toObject().value(QLatin1String("fields")).toArray();
+            summary = tableSummary(int(j.value(QLatin1String("data")).toArray().size()), int(fields.size()));
+            break;
+        }
+        case OutputKind::Image: summary = tr("Image"); break;
+        case OutputKind::Json: summary = tr("JSON"); break;
+        case OutputKind::Text: summary = firstLine(out.text()); break;
+        case OutputKind::EmptyText:
+        case OutputKind::None: summary = tr("(no output)"); break;
+        case OutputKind::Other: summary = data.keys().join(QStringLiteral(", ")); break;
+        }
     }
-    const QJsonObject &data = out.data;
-    const QJsonValue table = data.value(QLatin1String("application/vnd.livy.table.v1+json"));
-    if (table.isObject()) {
-        const QJsonObject t = table.toObject();
-        return tableSummary(int(t.value(QLatin1String("data")).toArray().size()),
-                            int(t.value(QLatin1String("headers")).toArray().size()));
-    }
-    const QJsonValue json = data.value(QLatin1String("application/json"));
-    if (json.isObject() && json.toObject().contains(QLatin1String("schema"))) {
-        // Livy's SQL interpreter: {"schema": {"type":"struct","fields":[…]}, "data": [[…]]}
-        const QJsonObject j = json.toObject();
-        const QJsonArray fields = j.value(QLatin1String("schema")).toObject().value(QLatin1String("fields")).toArray();
-        return tableSummary(int(j.value(QLatin1String("data")).toArray().size()), int(fields.size()));
-    }
-    const QString text = data.value(QLatin1String("text/plain")).toString();
-    if (!text.trimmed().isEmpty())
-        return firstLine(text);
-    if (data.contains(QLatin1String("image/png")))
-        return tr("Image");
-    if (!json.isUndefined())
-        return tr("JSON");
-    if (!data.isEmpty())
-        return data.keys().join(QStringLiteral(", "));
-    return {};
+    if (outcome == Outcome::CancelledRanOn)
+        return tr("Cancelled, ran to the end: %1").arg(summary);
+    return summary;
 }
 
 QVariant StatementListModel::data(const QModelIndex &index, int role) const
@@ -143,8 +155,11 @@ QVariant StatementListModel::data(const QModelIndex &index, int role) const
         case CodeColumn: return firstLine(s.code, 120);
         case StartedColumn: return s.started > 0 ? fromEpochMs(s.started).toLocalTime().toString(QStringLiteral("HH:mm:ss")) : QString();
         case CompletedColumn: return s.completed > 0 ? fromEpochMs(s.completed).toLocalTime().toString(QStringLiteral("HH:mm:ss")) : QString();
-        case DurationColumn: return formatDuration(durationMs(s));
-        case OutputColumn: return outputSummary(s);
+        case DurationColumn: {
+            const qint64 elapsed = elapsedMs(s);
+            return elapsed >= 0 ? formatDuration(elapsed) : formatDuration(durationMs(s));
+        }
+        case OutputColumn: return outputSummary(s, m_stillRunning.contains(s.id));
         default: return {};
         }
     case Qt::ToolTipRole:
@@ -152,6 +167,8 @@ QVariant StatementListModel::data(const QModelIndex &index, int role) const
             return s.code;
         if (index.column() == OutputColumn && s.output && s.output->isError())
             return s.output->traceback.join(QString());
+        if (index.column() == DurationColumn && elapsedMs(s) >= 0)
+            return tr("Running for %1 (from the server's start time)").arg(formatDuration(elapsedMs(s)));
         return {};
     case IdRole: return s.id;
     case StateRole: return int(s.state);
@@ -161,10 +178,13 @@ QVariant StatementListModel::data(const QModelIndex &index, int role) const
     case StartedRole: return fromEpochMs(s.started);
     case CompletedRole: return fromEpochMs(s.completed);
     case DurationMsRole: return durationMs(s);
-    case OutputSummaryRole: return outputSummary(s);
-    case IsErrorRole: return s.output && s.output->isError();
+    case OutputSummaryRole: return outputSummary(s, m_stillRunning.contains(s.id));
+    case IsErrorRole: return outcomeOf(s) == Outcome::Error;
     case IsTerminalRole: return isTerminal(s.state);
     case StatementRole: return QVariant::fromValue(s);
+    case OutcomeRole: return int(outcomeOf(s));
+    case StillRunningRole: return m_stillRunning.contains(s.id);
+    case ElapsedMsRole: return elapsedMs(s);
     default: return {};
     }
 }
@@ -201,6 +221,9 @@ QHash<int, QByteArray> StatementListModel::roleNames() const
     names.insert(IsErrorRole, "isError");
     names.insert(IsTerminalRole, "isTerminal");
     names.insert(StatementRole, "statement");
+    names.insert(OutcomeRole, "outcome");
+    names.insert(StillRunningRole, "stillRunning");
+    names.insert(ElapsedMsRole, "elapsedMs");
     return names;
 }
 
@@ -211,13 +234,90 @@ void StatementListModel::emitRowChanged(int row, const Statement &before, const 
         Q_EMIT statementFinished(after.id);
 }
 
+namespace {
+/// Livy's statement states in the order they happen: waiting -> running -> cancelling -> available/cancelled.
+int stateRank(StatementState state)
+{
+    switch (state) {
+    case StatementState::Waiting: return 0;
+    case StatementState::Running: return 1;
+    case StatementState::Cancelling: return 2;
+    case StatementState::Available:
+    case StatementState::Error:
+    case StatementState::Cancelled: return 3;
+    case StatementState::Unknown: break;
+    }
+    return -1; // unknown: no order, take whatever comes
+}
+} // namespace
+
+bool StatementListModel::isNewerOrSame(const Statement &current, const Statement &next)
+{
+    const int a = stateRank(current.state);
+    const int b = stateRank(next.state);
+    if (a < 0 || b < 0)
+        return true;
+    if (b != a)
+        return b > a;
+    if (isTerminal(current.state)) {
+        // Both finished. A cancelled statement may still gain its output (and a later `completed`) when code that
+        // could not be interrupted ends; an answer without that output is older.
+        if (current.output && !next.output)
+            return false;
+        return next.completed >= current.completed || next.completed == 0;
+    }
+    return true;
+}
+
+qint64 StatementListModel::serverNowMs() const
+{
+    return QDateTime::currentMSecsSinceEpoch() + m_clockOffsetMs;
+}
+
+qint64 StatementListModel::elapsedMs(const Statement &s) const
+{
+    const bool running = s.state == StatementState::Running || s.state == StatementState::Cancelling
+                         || m_stillRunning.contains(s.id);
+    if (!running || s.started <= 0)
+        return -1;
+    return std::max<qint64>(0, serverNowMs() - s.started);
+}
+
+bool StatementListModel::hasRunning() const
+{
+    if (!m_stillRunning.isEmpty())
+        return true;
+    return std::any_of(m_rows.cbegin(), m_rows.cend(), [](const Statement &s) { return !isTerminal(s.state); });
+}
+
+void StatementListModel::tick()
+{
+    for (int row = 0; row < int(m_rows.size()); ++row) {
+        if (elapsedMs(m_rows.at(row)) >= 0)
+            Q_EMIT dataChanged(index(row, DurationColumn), index(row, DurationColumn), { Qt::DisplayRole, ElapsedMsRole });
+    }
+}
+
+void StatementListModel::setStillRunning(int id, bool stillRunning)
+{
+    const bool was = m_stillRunning.contains(id);
+    if (was == stillRunning)
+        return;
+    if (stillRunning)
+        m_stillRunning.insert(id);
+    else
+        m_stillRunning.remove(id);
+    if (const int row = rowOfId(id); row >= 0)
+        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
 bool StatementListModel::upsert(const Statement &statement)
 {
     int at = 0;
     while (at < int(m_rows.size()) && m_rows.at(at).id < statement.id)
         ++at;
     if (at < int(m_rows.size()) && m_rows.at(at).id == statement.id) {
-        if (m_rows.at(at) == statement)
+        if (m_rows.at(at) == statement || !isNewerOrSame(m_rows.at(at), statement))
             return false;
         const Statement before = m_rows.at(at);
         m_rows[at] = statement;
@@ -234,6 +334,10 @@ bool StatementListModel::setStatements(const QList<Statement> &statements)
 {
     QList<Statement> sorted = statements;
     std::stable_sort(sorted.begin(), sorted.end(), [](const Statement &a, const Statement &b) { return a.id < b.id; });
+    for (Statement &s : sorted) {
+        if (const int row = rowOfId(s.id); row >= 0 && !isNewerOrSame(m_rows.at(row), s))
+            s = m_rows.at(row); // keep what is newer
+    }
     Hooks hooks(this);
     return Detail::applyKeyedDiff(m_rows, sorted, hooks);
 }
@@ -248,6 +352,7 @@ bool StatementListModel::mergeStatements(const QList<Statement> &statements)
 
 void StatementListModel::clear()
 {
+    m_stillRunning.clear();
     if (m_rows.isEmpty())
         return;
     beginRemoveRows({}, 0, int(m_rows.size()) - 1);

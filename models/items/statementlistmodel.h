@@ -6,6 +6,7 @@
 
 #include <QAbstractTableModel>
 #include <QList>
+#include <QSet>
 
 #include <optional>
 
@@ -37,9 +38,12 @@ public:
         CompletedRole,             ///< QDateTime (UTC), invalid until completed
         DurationMsRole,            ///< qint64 completed - started, -1 when unknown
         OutputSummaryRole,         ///< QString, one line (see outputSummary())
-        IsErrorRole,               ///< bool: the output has status "error"
+        IsErrorRole,               ///< bool: available with an error output (not a cancellation)
         IsTerminalRole,            ///< bool: available or cancelled
         StatementRole,             ///< QVariant holding the whole Livy::Statement
+        OutcomeRole,               ///< int(Livy::Outcome): how it ended, as the user should read it
+        StillRunningRole,          ///< bool: cancelled, but its code could not be interrupted and still runs
+        ElapsedMsRole,             ///< qint64: running (or still running) for this long on the server's clock; -1
     };
     Q_ENUM(Roles)
 
@@ -52,8 +56,25 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
     /// Inserts the statement at its id position or updates it in place (dataChanged only if it differs).
+    /// States only move forward: an answer that is older than what the model holds (a history load that left the
+    /// server before the last poll, say) never turns a finished statement back into a running one.
     /// Returns true if anything changed.
     bool upsert(const Livy::Statement &statement);
+    /// Whether `next` may replace `current` for the same statement (see upsert()).
+    static bool isNewerOrSame(const Livy::Statement &current, const Livy::Statement &next);
+
+    /// Marks a cancelled statement whose code still runs on the driver (the SessionPoller follows it until its
+    /// real end). Cleared when it ends, or when the session does.
+    void setStillRunning(int id, bool stillRunning);
+    bool isStillRunning(int id) const { return m_stillRunning.contains(id); }
+    /// The server's clock minus this machine's (from the HTTP Date header), so that "running for 12 s" counts
+    /// from the server's `started` stamp, not a guess.
+    void setServerClockOffset(qint64 ms) { m_clockOffsetMs = ms; }
+    qint64 serverNowMs() const;
+    /// Emits dataChanged for the duration of statements that are still running (a view calls this every second).
+    void tick();
+    /// True while some statement is waiting, running or still running.
+    bool hasRunning() const;
     /// Replaces everything with a full list (sorted by id here), diffed by id. Returns true if anything changed.
     bool setStatements(const QList<Livy::Statement> &statements);
     /// Upserts each statement without removing the others (for the newest-N slices of the history).
@@ -67,9 +88,10 @@ public:
     /// Ids of the statements that are not terminal yet (waiting, running, cancelling, unknown), ascending.
     QList<int> pendingIds() const;
 
-    /// A one-line description of the output: the first line of text/plain, "ValueError: bad" for errors,
-    /// "Table: 3 rows × 2 columns", "Image", "JSON"; empty while there is no output.
-    static QString outputSummary(const Livy::Statement &statement);
+    /// A one-line description of the result: the first line of text/plain, "ValueError: bad" for errors,
+    /// "Table: 3 rows × 2 columns", "Image", "JSON", "(no output)" when the code printed nothing, "Cancelled" for
+    /// a cancellation (Spark's account of it is in the output, one click away); empty while there is no output.
+    static QString outputSummary(const Livy::Statement &statement, bool stillRunning = false);
     /// "850 ms", "12.4 s", "3 min 05 s", "1 h 02 min".
     static QString formatDuration(qint64 ms);
 
@@ -81,8 +103,11 @@ Q_SIGNALS:
 private:
     class Hooks;
     void emitRowChanged(int row, const Statement &before, const Statement &after);
+    qint64 elapsedMs(const Statement &s) const;
 
     QList<Statement> m_rows;
+    QSet<int> m_stillRunning;
+    qint64 m_clockOffsetMs = 0;
 };
 
 } // namespace Livy

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "connection.h"
 
+#include <QDateTime>
+
 #include <QNetworkAccessManager>
 #include <QNetworkRequest>
 
@@ -60,6 +62,27 @@ QNetworkRequest Connection::makeRequest(const QUrl &url, std::chrono::millisecon
     if (m_settings.sslConfiguration)
         request.setSslConfiguration(*m_settings.sslConfiguration);
     return request;
+}
+
+} // namespace Livy
+
+namespace Livy {
+
+void Connection::noteServerDate(const QByteArray &httpDate, qint64 localReceivedMs)
+{
+    // RFC 7231 IMF-fixdate: "Wed, 02 Dec 2026 05:57:30 GMT".
+    QDateTime date = QDateTime::fromString(QString::fromLatin1(httpDate.trimmed()), Qt::RFC2822Date);
+    if (!date.isValid())
+        return;
+    // The header is truncated to the second: the server's clock read somewhere in [date, date + 1 s).
+    const qint64 offset = date.toMSecsSinceEpoch() + 500 - localReceivedMs;
+    if (!m_clockKnown) {
+        m_clockOffsetMs = offset;
+        m_clockKnown = true;
+        return;
+    }
+    // Smooth the truncation jitter; a real clock step still shows within a few answers.
+    m_clockOffsetMs = (m_clockOffsetMs * 3 + offset) / 4;
 }
 
 } // namespace Livy

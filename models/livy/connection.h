@@ -67,6 +67,13 @@ public:
     bool logRouteProbed() const { return m_logRouteProbed; }
     void setLogRouteProbed(bool probed) { m_logRouteProbed = probed; }
 
+    /// The server's clock minus this machine's, in ms, estimated from the HTTP `Date` header of its answers (a
+    /// one-second resolution: good for "running for 2 min", not for milliseconds); 0 until an answer carried one.
+    /// Livy stamps statements (`started`, `completed`) with its own clock.
+    qint64 serverClockOffsetMs() const { return m_clockOffsetMs; }
+    /// Called by jobs with a reply's `Date` header value and the local time the reply arrived.
+    void noteServerDate(const QByteArray &httpDate, qint64 localReceivedMs);
+
 Q_SIGNALS:
     void settingsChanged();
 
@@ -75,6 +82,8 @@ private:
     ConnectionSettings m_settings;
     bool m_pluralLogRoute = false;
     bool m_logRouteProbed = false;
+    qint64 m_clockOffsetMs = 0;
+    bool m_clockKnown = false;
 };
 
 } // namespace Livy

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "livyjob.h"
 
+#include <QDateTime>
+
 #include "connection.h"
 
 #include <QIODevice>
@@ -209,6 +211,8 @@ void LivyJob::onReplyFinished()
 
     const QVariant statusAttr = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     m_httpStatus = statusAttr.isValid() ? statusAttr.toInt() : 0;
+    if (m_connection && m_httpStatus != 0 && reply->hasRawHeader("Date"))
+        m_connection->noteServerDate(reply->rawHeader("Date"), QDateTime::currentMSecsSinceEpoch());
     m_rawBody = reply->isOpen() ? reply->readAll() : QByteArray(); // an aborted (timed-out) reply is closed
 
     if (m_httpStatus == 0) {

@@ -5,6 +5,7 @@
 #include "items/statementlistmodel.h"
 #include "livy/getsessionstatejob.h"
 #include "livy/getstatementjob.h"
+#include "livy/outcome.h"
 #include "poller.h"
 
 #include <algorithm>
@@ -33,6 +34,7 @@ SessionPoller::SessionPoller(Connection *connection, StatementListModel *stateme
     m_headClock.start();
     m_stateClock.start();
     m_progressClock.start();
+    m_lingerClock.start();
     m_poller->setJobFactory([this] { return makeJob(); });
     m_poller->setReplyHandler([this](LivyJob *job) { return handleReply(job); });
 }
@@ -54,6 +56,30 @@ void SessionPoller::start(SessionState knownState)
 void SessionPoller::stop()
 {
     m_poller->stop();
+}
+
+void SessionPoller::clearLingering()
+{
+    const QList<int> ids = std::exchange(m_lingering, {});
+    if (m_statements) {
+        for (const int id : ids)
+            m_statements->setStillRunning(id, false);
+    }
+    m_lingerNow = false;
+    m_lingerConfirm = false;
+}
+
+milliseconds SessionPoller::nextDelay() const
+{
+    if (!m_tracked.isEmpty())
+        return m_running.interval(headElapsed());
+    if (!m_lingering.isEmpty()) {
+        if (m_lingerNow || m_lingerConfirm)
+            return m_lingerConfirm ? milliseconds(250) : milliseconds(0);
+        const milliseconds due = m_sessionSchedule.busy - milliseconds(m_lingerClock.elapsed());
+        return std::clamp(due, milliseconds(0), std::min(idleDelay(), m_sessionSchedule.busy));
+    }
+    return idleDelay();
 }
 
 bool SessionPoller::isRunning() const
@@ -91,6 +117,18 @@ void SessionPoller::trackPendingFromModel()
         if (const std::optional<Statement> s = m_statements->statement(id))
             track(*s);
     }
+    // A cancelled statement without output that had started is still running (its output comes when it ends).
+    const QList<Statement> all = m_statements->statements();
+    for (const Statement &s : all) {
+        if (isCancelledButRunning(s) && !m_lingering.contains(s.id)) {
+            m_lingering.append(s.id);
+            m_statements->setStillRunning(s.id, true);
+            m_lingerNow = true;
+        }
+    }
+    std::sort(m_lingering.begin(), m_lingering.end());
+    if (!m_lingering.isEmpty() && m_poller->isRunning())
+        m_poller->pollWithin(m_sessionSchedule.busy);
 }
 
 QList<int> SessionPoller::trackedIds() const
@@ -99,6 +137,24 @@ QList<int> SessionPoller::trackedIds() const
     for (const Tracked &t : m_tracked)
         ids.append(t.id);
     return ids;
+}
+
+Poller::Next SessionPoller::handleLingering(const Statement &statement)
+{
+    if (m_statements)
+        m_statements->upsert(statement);
+    if (statement.output || statement.state != StatementState::Cancelled) {
+        if (!m_lingerConfirm) {
+            // Livy fills in the output, then `completed`: one more look a moment later gets the final stamp.
+            m_lingerConfirm = true;
+            return Poller::Next::after(nextDelay());
+        }
+        m_lingerConfirm = false;
+        m_lingering.removeAll(statement.id);
+        if (m_statements)
+            m_statements->setStillRunning(statement.id, false);
+    }
+    return Poller::Next::after(nextDelay());
 }
 
 milliseconds SessionPoller::headElapsed() const
@@ -136,6 +192,14 @@ LivyJob *SessionPoller::makeJob()
     if (!m_connection || m_sessionId < 0)
         return nullptr;
     const SessionRef ref = SessionRef::byId(m_sessionId);
+    if (!m_lingering.isEmpty()
+        && (m_lingerNow || m_lingerConfirm || m_lingerClock.elapsed() >= m_sessionSchedule.busy.count())) {
+        m_lastRequest = Request::Lingering;
+        m_lingerNow = false;
+        m_lingerClock.restart();
+        m_requestedStatement = m_lingering.first();
+        return new GetStatementJob(m_connection, ref, m_requestedStatement);
+    }
     const bool progressDue = m_progressInterval.count() > 0 && m_progressClock.elapsed() >= m_progressInterval.count();
     if (!m_tracked.isEmpty() && !m_forceStateNext
         && (m_fetchStatementNext || m_tracked.size() >= 2 || progressDue)) {
@@ -151,19 +215,30 @@ LivyJob *SessionPoller::makeJob()
 
 Poller::Next SessionPoller::handleReply(LivyJob *job)
 {
+    if (m_statements && m_connection)
+        m_statements->setServerClockOffset(m_connection->serverClockOffsetMs());
     if (!job->ok()) {
         const LivyError error = job->error();
+        if (m_lastRequest == Request::Lingering && isStatementNotFound(error)) {
+            // Evicted: nothing more to learn about its end.
+            m_lingering.removeAll(m_requestedStatement);
+            if (m_statements)
+                m_statements->setStillRunning(m_requestedStatement, false);
+            m_lingerConfirm = false;
+            return Poller::Next::after(nextDelay());
+        }
         if (m_lastRequest == Request::Statement && isStatementNotFound(error)) {
             // Evicted (livy.rsc.retained-statements) or never existed: nothing left to wait for.
             forget(m_requestedStatement);
             m_fetchStatementNext = false;
-            return Poller::Next::after(m_tracked.isEmpty() ? idleDelay() : m_running.floor);
+            return Poller::Next::after(m_tracked.isEmpty() ? nextDelay() : m_running.floor);
         }
         if (error.isNotFound()) {
+            clearLingering();
             Q_EMIT gone(error);
             return Poller::Next::stop();
         }
-        if (m_lastRequest == Request::Statement) {
+        if (m_lastRequest != Request::State) {
             // Check the session itself before insisting on the statement (it may have died).
             m_forceStateNext = true;
             m_fetchStatementNext = false;
@@ -176,13 +251,16 @@ Poller::Next SessionPoller::handleReply(LivyJob *job)
         const SessionState previous = m_state;
         applyState(info.state, info.stateName);
         if (isTerminal(m_state)) {
+            clearLingering();
             Q_EMIT ended(m_state);
             return Poller::Next::stop();
         }
+        if (!m_lingering.isEmpty() && m_state == SessionState::Idle)
+            m_lingerNow = true; // the queue drained: the code that could not be interrupted has ended
         if (m_tracked.isEmpty()) {
-            if (previous == SessionState::Busy && m_state == SessionState::Idle)
+            if (previous == SessionState::Busy && m_state == SessionState::Idle && m_lingering.isEmpty())
                 Q_EMIT outsideActivity();
-            return Poller::Next::after(idleDelay());
+            return Poller::Next::after(nextDelay());
         }
         if (m_state == SessionState::Busy)
             return Poller::Next::after(m_running.interval(headElapsed()));
@@ -195,14 +273,24 @@ Poller::Next SessionPoller::handleReply(LivyJob *job)
     }
 
     const Statement statement = static_cast<GetStatementJob *>(job)->statement();
+    if (m_lastRequest == Request::Lingering)
+        return handleLingering(statement);
     m_fetchStatementNext = false;
     if (m_statements)
         m_statements->upsert(statement);
     if (isTerminal(statement.state)) {
         forget(statement.id);
+        if (isCancelledButRunning(statement) && !m_lingering.contains(statement.id)) {
+            // Livy gave up cancelling: the code runs on and the statements behind it wait. Follow it to its end.
+            m_lingering.append(statement.id);
+            std::sort(m_lingering.begin(), m_lingering.end());
+            m_lingerClock.restart();
+            if (m_statements)
+                m_statements->setStillRunning(statement.id, true);
+        }
         Q_EMIT statementFinished(statement);
         if (m_tracked.isEmpty())
-            return Poller::Next::after(idleDelay());
+            return Poller::Next::after(nextDelay());
         return Poller::Next::after(m_running.floor); // the next one in the queue just started
     }
     for (Tracked &t : m_tracked) {

@@ -34,6 +34,11 @@ class StatementListModel;
 ///   the first one; the oldest pending statement is fetched directly on the RunningSchedule, and when it ends
 ///   the next one becomes the head with a fresh clock.
 ///
+/// - A statement cancelled while its code could not be interrupted (Livy reports `cancelled` without an output
+///   after `livy.rsc.job-cancel.timeout`, while the driver code goes on and holds the queue) is followed on: it is
+///   marked "still running" in the model and fetched about once a second (at once when the session turns idle)
+///   until the server fills in its real end (`completed`, output).
+///
 /// Outcomes: statements go into the StatementListModel (progress included); a terminal session state stops
 /// polling (ended()); a 404 for the session stops polling (gone()), while "Statement not found" only drops that
 /// statement; other failures back off (Poller), with "reconnecting" while they are transient.
@@ -65,6 +70,8 @@ public:
     /// Tracks every statement the model holds as not finished (after loading the history).
     void trackPendingFromModel();
     QList<int> trackedIds() const;
+    /// Cancelled statements whose code still runs (see the class comment).
+    QList<int> stillRunningIds() const { return m_lingering; }
 
     /// Polls now (user refresh, window shown again is handled by the Poller itself).
     void refresh();
@@ -85,7 +92,7 @@ Q_SIGNALS:
     void ended(Livy::SessionState state);
 
 private:
-    enum class Request { State, Statement };
+    enum class Request { State, Statement, Lingering };
     struct Tracked
     {
         int id = -1;
@@ -97,6 +104,9 @@ private:
     std::chrono::milliseconds headElapsed() const;
     void applyState(SessionState state, const QString &name);
     void forget(int statementId);
+    Poller::Next handleLingering(const Statement &statement);
+    void clearLingering();
+    std::chrono::milliseconds nextDelay() const;
     std::chrono::milliseconds idleDelay() const;
 
     QPointer<Connection> m_connection;
@@ -105,6 +115,10 @@ private:
     RunningSchedule m_running;
     SessionSchedule m_sessionSchedule;
     QList<Tracked> m_tracked; ///< ascending ids; the first is the head
+    QList<int> m_lingering;   ///< cancelled, code still running (ascending)
+    QElapsedTimer m_lingerClock; ///< since the last fetch of a lingering statement
+    bool m_lingerNow = false; ///< fetch the lingering statement with the next poll
+    bool m_lingerConfirm = false; ///< its output arrived: one more fetch confirms the final `completed`
     QElapsedTimer m_headClock;
     QElapsedTimer m_stateClock;
     QElapsedTimer m_progressClock;

@@ -280,10 +280,35 @@ Directives parseDirectives(const QString &code)
             d.logLines.append(value);
         } else if (name == QLatin1String("die")) {
             d.die = true;
+        } else if (name == QLatin1String("uninterruptible")) {
+            d.uninterruptible = true;
         }
     }
     d.code = kept.join(QLatin1Char('\n'));
     return d;
+}
+
+QJsonObject cancelledJobOutput(const QString &kind, int executionCount)
+{
+    const QString spark = QStringLiteral("org.apache.spark.SparkException: Job 0 cancelled part of cancelled job group %1\n"
+                                         "\tat org.apache.spark.scheduler.DAGScheduler.failJobAndIndependentStages(DAGScheduler.scala:2898)\n")
+                              .arg(executionCount);
+    if (kind != QLatin1String("pyspark")) {
+        return QJsonObject{ { QStringLiteral("status"), QStringLiteral("error") },
+                            { QStringLiteral("execution_count"), executionCount },
+                            { QStringLiteral("ename"), QStringLiteral("Error") },
+                            { QStringLiteral("evalue"), spark },
+                            { QStringLiteral("traceback"), QJsonArray() } };
+    }
+    const QString evalue = QStringLiteral("An error occurred while calling z:org.apache.spark.api.python.PythonRDD.collectAndServe.\n: ") + spark;
+    return QJsonObject{ { QStringLiteral("status"), QStringLiteral("error") },
+                        { QStringLiteral("execution_count"), executionCount },
+                        { QStringLiteral("ename"), QStringLiteral("Py4JJavaError") },
+                        { QStringLiteral("evalue"), evalue },
+                        { QStringLiteral("traceback"),
+                          QJsonArray{ QStringLiteral("Traceback (most recent call last):\n"),
+                                      QStringLiteral("  File \"<stdin>\", line 1, in <module>\n"),
+                                      QString(QStringLiteral("py4j.protocol.Py4JJavaError: ") + evalue) } } };
 }
 
 QJsonObject makeOutput(const Directives &d, const QString &kind, int executionCount)

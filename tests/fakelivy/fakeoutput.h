@@ -26,6 +26,10 @@ struct Directives
     std::optional<QString> text;   ///< #fake:text=<text> (\n and \t escapes)
     QStringList logLines;          ///< #fake:log=<line>, appended to the session log when the statement runs
     bool die = false;              ///< #fake:die, the interpreter dies and the session goes to `error`
+    /// #fake:uninterruptible: plain driver code (time.sleep, a local loop) that Livy's cancel cannot stop: the
+    /// cancel gives up after the cancel delay (Livy's job-cancel timeout) and reports `cancelled` without output,
+    /// the code runs on to its end, then the statement gets its output and a new `completed`.
+    bool uninterruptible = false;
     QString code;                  ///< the code without directive lines
 };
 
@@ -36,6 +40,10 @@ Directives parseDirectives(const QString &code);
 /// The `output` object of a finished statement: `{"status":"ok","execution_count":n,"data":{...}}` or the
 /// error shape. `kind` is the statement's canonical kind (spark, pyspark, sparkr, sql).
 QJsonObject makeOutput(const Directives &directives, const QString &kind, int executionCount);
+
+/// The error output the real pyspark REPL gives a statement whose Spark job was cancelled (recorded on Livy 0.9,
+/// tests/fixtures/real/statement-pyspark-cancelled-job.json, shortened stack).
+QJsonObject cancelledJobOutput(const QString &kind, int executionCount);
 
 /// A valid 8x8 RGB PNG, base64-encoded as Livy sends image/png.
 QString tinyPngBase64();

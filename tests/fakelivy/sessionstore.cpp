@@ -211,8 +211,8 @@ void SessionStore::pump(int id, quint64 serial)
         return;
     FakeStatement *next = nullptr;
     for (FakeStatement &s : session->statements) {
-        if (s.state == QLatin1String("running") || s.state == QLatin1String("cancelling"))
-            return; // one at a time
+        if (s.state == QLatin1String("running") || s.state == QLatin1String("cancelling") || s.lingering)
+            return; // one at a time (also code whose cancel failed: it still runs)
         if (!next && s.state == QLatin1String("waiting"))
             next = &s;
     }
@@ -235,8 +235,31 @@ void SessionStore::complete(int id, quint64 serial, int statementId)
     if (!session)
         return;
     FakeStatement *statement = session->statement(statementId);
-    if (!statement || statement->state != QLatin1String("running"))
+    if (!statement)
         return;
+    if (statement->lingering) {
+        // The code Livy could not cancel ends: Livy fills in its output and a new `completed`, state stays cancelled.
+        statement->lingering = false;
+        statement->output = makeOutput(statement->directives, statement->kind, statement->id);
+        statement->completed = nowMs();
+        Q_EMIT statementStateChanged(session->id, statement->id, statement->state);
+        trimStatements(*session);
+        settle(*session);
+        schedulePump(*session);
+        return;
+    }
+    if (statement->state != QLatin1String("running") && statement->state != QLatin1String("cancelling"))
+        return;
+    if (statement->state == QLatin1String("cancelling")) {
+        // Livy: Running/Cancelling -> the code returned while a cancel was being attempted.
+        statement->output = makeOutput(statement->directives, statement->kind, statement->id);
+        statement->completed = nowMs();
+        changeStatementState(*session, *statement, QStringLiteral("cancelled"));
+        trimStatements(*session);
+        settle(*session);
+        schedulePump(*session);
+        return;
+    }
     statement->output = makeOutput(statement->directives, statement->kind, statement->id);
     statement->completed = nowMs();
     changeStatementState(*session, *statement, QStringLiteral("available"));
@@ -278,6 +301,14 @@ void SessionStore::finishCancel(int id, quint64 serial, int statementId)
     if (!statement || statement->state != QLatin1String("cancelling"))
         return;
     statement->completed = nowMs();
+    if (statement->directives.uninterruptible) {
+        // "Failed to cancel statement N": cancelled without output while the code goes on (complete() ends it).
+        statement->lingering = true;
+        changeStatementState(*session, *statement, QStringLiteral("cancelled"));
+        return;
+    }
+    // The statement's Spark job was cancelled: the code ends with Spark's account of it.
+    statement->output = cancelledJobOutput(statement->kind, statement->id);
     changeStatementState(*session, *statement, QStringLiteral("cancelled"));
     trimStatements(*session);
     settle(*session);
@@ -290,7 +321,7 @@ void SessionStore::settle(FakeSession &session)
         return;
     for (const FakeStatement &s : std::as_const(session.statements)) {
         if (s.state == QLatin1String("waiting") || s.state == QLatin1String("running")
-            || s.state == QLatin1String("cancelling"))
+            || s.state == QLatin1String("cancelling") || s.lingering)
             return;
     }
     changeState(session, QStringLiteral("idle"));
@@ -301,7 +332,7 @@ void SessionStore::trimStatements(FakeSession &session)
     const qsizetype keep = std::max(1, m_options.retainedStatements);
     while (session.statements.size() > keep) {
         const QString &state = session.statements.constFirst().state;
-        if (state != QLatin1String("available") && state != QLatin1String("cancelled"))
+        if ((state != QLatin1String("available") && state != QLatin1String("cancelled")) || session.statements.constFirst().lingering)
             break;
         session.statements.removeFirst();
     }

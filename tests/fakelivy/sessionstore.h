@@ -32,6 +32,8 @@ struct FakeStatement
     qint64 completed = 0;
     int durationMs = 0;
     Directives directives;
+    /// Cancelled (Livy gave up: #fake:uninterruptible) while its code still runs and holds the queue.
+    bool lingering = false;
 };
 
 struct FakeSession

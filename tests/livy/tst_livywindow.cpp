@@ -160,6 +160,53 @@ private Q_SLOTS:
         window()->actions()->cancelStatement->trigger();
         QTRY_COMPARE_WITH_TIMEOUT(statement(id).state, Livy::StatementState::Cancelled, 60000);
         QCOMPARE(page()->pendingStatementId(), -1);
+        // Livy answers with a Py4JJavaError ("Job N cancelled part of cancelled job group <id>"): shown as what it
+        // is, a cancellation, with the server's text one click away.
+        QTRY_VERIFY_WITH_TIMEOUT(statement(id).output.has_value(), 30000);
+        QCOMPARE(statement(id).output->ename, QStringLiteral("Py4JJavaError"));
+        const QModelIndex row = statements()->index(statements()->rowOfId(id), Livy::StatementListModel::OutputColumn);
+        QVERIFY(!row.data(Livy::StatementListModel::IsErrorRole).toBool());
+        QVERIFY2(row.data().toString().startsWith(QStringLiteral("Cancelled (Job ")), qPrintable(row.data().toString()));
+        QVERIFY(row.data().toString().contains(QStringLiteral("cancelled part of cancelled job group %1").arg(id)));
+        page()->selectStatement(id);
+        auto *area = qobject_cast<StatementOutputArea *>(page()->outputWidget());
+        QTRY_COMPARE(area->text(), QStringLiteral("The statement was cancelled."));
+        QVERIFY(area->noteButton()->isVisible());
+    }
+
+    void cancelCodeLivyCannotInterrupt()
+    {
+        // Plain driver code: Livy's cancel gives up after livy.rsc.job-cancel.timeout (30 s), reports `cancelled`,
+        // and the code runs on; the statement after it waits. The window says so and follows it to its real end.
+        const int slow = run(QStringLiteral("import time\ntime.sleep(40)\nprint('done sleeping')"));
+        const int next = run(QStringLiteral("6 * 7"));
+        QVERIFY(slow >= 0 && next > slow);
+        QTRY_COMPARE_WITH_TIMEOUT(statement(slow).state, Livy::StatementState::Running, 60000);
+        page()->selectStatement(slow);
+        window()->actions()->cancelStatement->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(statement(slow).state, Livy::StatementState::Cancelling, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(statement(slow).state, Livy::StatementState::Cancelled, 60000);
+        QVERIFY(!statement(slow).output);
+        const QModelIndex slowRow = statements()->index(statements()->rowOfId(slow), 0);
+        QTRY_VERIFY(slowRow.data(Livy::StatementListModel::StillRunningRole).toBool());
+        auto *area = qobject_cast<StatementOutputArea *>(page()->outputWidget());
+        page()->selectStatement(slow);
+        QTRY_COMPARE(area->text(), QStringLiteral("Cancelled, but the code is still running"));
+        page()->selectStatement(next);
+        QCOMPARE(statement(next).state, Livy::StatementState::Waiting);
+        QTRY_VERIFY(area->detailText().contains(QStringLiteral("could not be interrupted")));
+        // The code ends at about 40 s: its output and final times arrive, then the next statement runs.
+        QTRY_VERIFY_WITH_TIMEOUT(statement(slow).output.has_value(), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(!slowRow.data(Livy::StatementListModel::StillRunningRole).toBool(), 10000);
+        const Livy::Statement finished = statement(slow);
+        QCOMPARE(finished.state, Livy::StatementState::Cancelled);
+        QCOMPARE(finished.output->text(), QStringLiteral("done sleeping"));
+        QVERIFY2(finished.completed - finished.started >= 39000, "the real run time, not the moment the cancel gave up");
+        QTRY_COMPARE_WITH_TIMEOUT(statement(next).state, Livy::StatementState::Available, 30000);
+        QCOMPARE(statement(next).output->text(), QStringLiteral("42"));
+        page()->selectStatement(slow);
+        QTRY_VERIFY(page()->isOutputShown());
+        QVERIFY(area->noteText().contains(QStringLiteral("ran to the end")));
     }
 
     void deleteTheSession()

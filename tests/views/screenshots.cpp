@@ -1,8 +1,14 @@
 // SPDX-FileCopyrightText: 2026 LivyDesk contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
-// livydesk_screenshots: drives the real application against a running fake Livy server (scripts/screenshots
-// starts the fakelivy executable) and saves PNGs of the main window with a session open, the create-session
-// dialog and statement outputs, in a light or a dark palette. A tool, not a test.
+// livydesk_screenshots: drives the real application against a REAL Livy server (scripts/screenshots starts the
+// project's local Livy 0.9 + Spark 3.5) and saves PNGs of the main window with a pyspark session open, the
+// create-session dialog and statement outputs, in a light or a dark palette. Every output shown is what the
+// server answered to the pyspark code shown. A tool, not a test.
+//
+//   livydesk_screenshots --server URL [--session ID] --theme light|dark --out DIR
+//
+// Without --session it creates a pyspark session through the dialog (and prints "session <id>" so that the
+// dark run can reuse it); with --session it opens that one.
 #include "application.h"
 #include "dialogs/createsessiondialog.h"
 #include "editor/codeeditor.h"
@@ -12,18 +18,20 @@
 #include "items/statementlistmodel.h"
 #include "mainactions.h"
 #include "mainwindow.h"
+#include "output/outputview.h"
 #include "panels/editordock.h"
 #include "panels/logdock.h"
 #include "panels/sessionpage.h"
 #include "panels/sessionsdock.h"
+#include "panels/statementoutputarea.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QPushButton>
-#include <QStyle>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QStyle>
 #include <QStyleFactory>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -82,14 +90,37 @@ bool save(QWidget *widget, const QString &path)
     return ok;
 }
 
+Livy::StatementListModel *statementsOf(SessionPage *page)
+{
+    return qobject_cast<Livy::StatementListModel *>(page->statementModel());
+}
+
+/// Runs `code` from the editor (Ctrl+Enter's action) and returns the new statement's id (-1 on failure).
 int runCode(MainWindow *w, SessionPage *page, const QString &code)
 {
     EditorPanel *panel = w->editorDock()->currentEditor();
     panel->editor()->setPlainText(code);
-    const int before = page->statementModel()->rowCount();
+    Livy::StatementListModel *model = statementsOf(page);
+    const int before = model->rowCount();
     w->actions()->run->trigger();
-    waitFor([&] { return page->statementModel()->rowCount() > before; }, 10000, "the statement");
-    return before;
+    if (!waitFor([&] { return model->rowCount() > before; }, 30000, "the statement"))
+        return -1;
+    return model->statementAt(model->rowCount() - 1).id;
+}
+
+bool waitFinished(SessionPage *page, int id, int ms = 120000)
+{
+    Livy::StatementListModel *model = statementsOf(page);
+    return waitFor([&] {
+        const auto s = model->statement(id);
+        return s && Livy::isTerminal(s->state);
+    }, ms, "a statement to finish");
+}
+
+bool showOutput(SessionPage *page, int id)
+{
+    page->selectStatement(id);
+    return waitFor([page] { return page->isOutputShown(); }, 10000, "the output");
 }
 
 } // namespace
@@ -100,12 +131,13 @@ int main(int argc, char **argv)
     QCoreApplication::setOrganizationName(QStringLiteral("LivyDesk"));
     QCoreApplication::setApplicationName(QStringLiteral("LivyDesk"));
     QCommandLineParser parser;
-    const QCommandLineOption serverOption(QStringLiteral("server"), QStringLiteral("Fake Livy URL"), QStringLiteral("url"));
+    const QCommandLineOption serverOption(QStringLiteral("server"), QStringLiteral("Livy URL"), QStringLiteral("url"));
+    const QCommandLineOption sessionOption(QStringLiteral("session"), QStringLiteral("Reuse this session"), QStringLiteral("id"));
     const QCommandLineOption outOption(QStringLiteral("out"), QStringLiteral("Output directory"), QStringLiteral("dir"),
                                        QStringLiteral("docs/screenshots"));
     const QCommandLineOption themeOption(QStringLiteral("theme"), QStringLiteral("light or dark"), QStringLiteral("theme"),
                                          QStringLiteral("light"));
-    parser.addOptions({ serverOption, outOption, themeOption });
+    parser.addOptions({ serverOption, sessionOption, outOption, themeOption });
     parser.addHelpOption();
     parser.process(app);
 
@@ -122,77 +154,102 @@ int main(int argc, char **argv)
     DraftStore drafts(draftDir.path());
     Application::Options options;
     options.commandLine.server = QUrl(parser.value(serverOption));
+    if (parser.isSet(sessionOption))
+        options.commandLine.session = parser.value(sessionOption);
     options.restoreLayout = false;
     options.drafts = &drafts;
     Application livydesk(options);
     livydesk.start();
     MainWindow *w = livydesk.window();
-    w->resize(1200, 800); // the size the AppStream metainfo declares for main-window.png
+    w->resize(1280, 820); // the default window size, declared in the AppStream metainfo for main-window.png
     w->show();
-    if (!waitFor([&] { return w->serverBar()->state() == ServerBar::State::Connected; }, 15000, "the server"))
+    if (!waitFor([&] { return w->serverBar()->state() == ServerBar::State::Connected; }, 30000, "the server"))
         return 1;
-    waitFor([&] { return !w->serverBar()->serverVersion().isEmpty(); }, 5000, "the version");
+    waitFor([&] { return !w->serverBar()->serverVersion().isEmpty(); }, 10000, "the version");
 
-    // The create-session dialog, filled in as a user would.
-    w->actions()->newSession->trigger();
-    CreateSessionDialog *dialog = w->createDialog();
-    Livy::CreateSessionRequest request;
-    request.kind = QStringLiteral("pyspark");
-    request.name = QStringLiteral("city-scores") + suffix;
-    request.driverMemory = QStringLiteral("2g");
-    request.executorMemory = QStringLiteral("4g");
-    request.executorCores = 2;
-    request.numExecutors = 4;
-    request.queue = QStringLiteral("analytics");
-    request.idleTimeout = QStringLiteral("45m");
-    request.pyFiles = QStringList{ QStringLiteral("hdfs:///libs/geo_utils.zip") };
-    request.conf = QMap<QString, QString>{ { QStringLiteral("spark.sql.shuffle.partitions"), QStringLiteral("64") },
-                                           { QStringLiteral("spark.dynamicAllocation.enabled"), QStringLiteral("false") } };
-    dialog->setRequest(request);
-    save(dialog, out.filePath(QStringLiteral("create-session-dialog%1.png").arg(suffix)));
-    dialog->createButton()->click();
-    if (!waitFor([&] { return w->currentSessionId() >= 0; }, 15000, "the new session"))
+    if (!parser.isSet(sessionOption)) {
+        // The create-session dialog, filled in as a user would for this local server.
+        w->actions()->newSession->trigger();
+        CreateSessionDialog *dialog = w->createDialog();
+        Livy::CreateSessionRequest request;
+        request.kind = QStringLiteral("pyspark");
+        request.name = QStringLiteral("city-trips");
+        request.driverMemory = QStringLiteral("1g");
+        request.idleTimeout = QStringLiteral("45m");
+        request.conf = QMap<QString, QString>{ { QStringLiteral("spark.sql.shuffle.partitions"), QStringLiteral("8") } };
+        dialog->setRequest(request);
+        save(dialog, out.filePath(QStringLiteral("create-session-dialog%1.png").arg(suffix)));
+        dialog->createButton()->click();
+    }
+    if (!waitFor([&] { return w->currentSessionId() >= 0; }, 30000, "the session tab"))
         return 1;
     SessionPage *page = w->sessionPage(w->currentSessionId());
-    if (!waitFor([&] { return page->session().state == Livy::SessionState::Idle; }, 30000, "an idle session"))
+    std::printf("session %d\n", page->sessionId());
+    std::fflush(stdout);
+    if (!waitFor([&] { return page->session().state == Livy::SessionState::Idle; }, 300000, "an idle session"))
         return 1;
 
-    // A few statements: text, an error, a table; then a long one that stays running.
+    // Real pyspark code, real answers.
     runCode(w, page, QStringLiteral("spark.version"));
-    runCode(w, page, QStringLiteral("#fake:error=AnalysisException:Table or view not found: users_2024\n"
-                                    "spark.table(\"users_2024\").count()"));
-    const int tableRow = runCode(w, page, QStringLiteral("# Average score per city\n#fake:table=14\n"
-                                                         "top = spark.table(\"users\").groupBy(\"city\").avg(\"score\")\n"
-                                                         "%table top"));
-    waitFor([&] { return page->pendingStatementId() < 0; }, 20000, "the table statement");
-    const int longRow = runCode(w, page, QStringLiteral("#fake:duration=30000\nspark.range(10**10).selectExpr(\"sum(id)\").show()"));
+    const int tableId = runCode(w, page, QStringLiteral(
+        "from pyspark.sql import functions as F\n"
+        "cities = F.array(*[F.lit(c) for c in ['Lyon', 'Oslo', 'Porto', 'Kyoto', 'Quito', 'Perth', 'Tunis', 'Delhi']])\n"
+        "trips = (spark.range(0, 200000)\n"
+        "         .withColumn('city', F.element_at(cities, (F.col('id') % 8 + 1).cast('int')))\n"
+        "         .withColumn('km', F.round(F.rand(42) * 20, 2)))\n"
+        "per_city = trips.groupBy('city').agg(F.count('*').alias('trips'), F.round(F.avg('km'), 3).alias('avg_km'))\n"
+        "rows = [r.asDict() for r in per_city.orderBy('city').collect()]\n"
+        "%table rows"));
+    const int errorId = runCode(w, page, QStringLiteral("spark.table('trips_2024').count()"));
+    const int jsonId = runCode(w, page, QStringLiteral(
+        "summary = {'cities': per_city.count(), 'total_trips': trips.count(),\n"
+        "           'longest': trips.agg(F.max('km')).first()[0], 'schema': [f.name for f in trips.schema]}\n"
+        "%json summary"));
+    const int plotId = runCode(w, page, QStringLiteral(
+        "import matplotlib\nmatplotlib.use('Agg')\nimport matplotlib.pyplot as plt\n"
+        "plt.clf()\n"
+        "plt.figure(figsize=(6, 3.2))\n"
+        "plt.bar([r['city'] for r in rows], [r['avg_km'] for r in rows], color='#2f65ca')\n"
+        "plt.ylabel('average km'); plt.title('Average trip length per city')\n"
+        "plt.tight_layout()\n"
+        "%matplot plt"));
+    for (const int id : { tableId, errorId, jsonId, plotId })
+        if (id < 0 || !waitFinished(page, id))
+            return 1;
+    // A long Spark job (16 tasks of 2 s on local[2]) that is still running when the window is captured.
+    const int longId = runCode(w, page, QStringLiteral(
+        "slow = spark.range(0, 16, numPartitions=16).rdd.map(lambda x: __import__('time').sleep(2) or x)\n"
+        "slow.count()"));
     waitFor([&] {
-        const QModelIndex index = page->statementModel()->index(longRow, 0);
-        return index.data(Livy::StatementListModel::StateRole).toInt() == int(Livy::StatementState::Running)
-               && index.data(Livy::StatementListModel::ProgressRole).toDouble() > 0.2;
-    }, 20000, "a running statement with progress");
-    page->selectStatement(tableRow);
-    waitFor([page] { return page->isOutputShown(); }, 5000, "the table output"); // parsed on a worker thread
+        const auto s = statementsOf(page)->statement(longId);
+        return s && s->state == Livy::StatementState::Running && s->progress > 0.2;
+    }, 120000, "a running statement with progress");
+
+    showOutput(page, tableId);
     w->editorDock()->currentEditor()->editor()->setPlainText(
-        QStringLiteral("from pyspark.sql import functions as F\n\n"
-                       "# Average score per city, best first\n"
-                       "top = (spark.table(\"users\")\n"
-                       "       .groupBy(\"city\")\n"
-                       "       .agg(F.avg(\"score\").alias(\"score\"))\n"
-                       "       .orderBy(F.desc(\"score\")))\n"
-                       "%table top\n"));
+        QStringLiteral("per_city = (trips.groupBy('city')\n"
+                       "            .agg(F.count('*').alias('trips'), F.round(F.avg('km'), 3).alias('avg_km'))\n"
+                       "            .orderBy(F.desc('avg_km')))\n"
+                       "per_city.show()\n"));
     save(w, out.filePath(QStringLiteral("main-window%1.png").arg(suffix)));
+
     // The outputs alone, with room: the bottom docks out of the way.
     w->editorDock()->hide();
     w->logDock()->hide();
-    w->resize(1200, 900);
-    QTest::qWait(100);
-    save(page->outputWidget(), out.filePath(QStringLiteral("statement-output-table%1.png").arg(suffix)));
-    page->selectStatement(tableRow - 1);
-    waitFor([page] { return page->isOutputShown(); }, 5000, "the error output");
-    save(page->outputWidget()->isVisible() ? page->outputWidget() : static_cast<QWidget *>(page),
-         out.filePath(QStringLiteral("statement-output-error%1.png").arg(suffix)));
-    w->actions()->cancelStatement->trigger();
+    QTest::qWait(200);
+    auto *area = qobject_cast<StatementOutputArea *>(page->outputWidget());
+    save(page->outputWidget(), out.filePath(QStringLiteral("output-table%1.png").arg(suffix)));
+    if (area && area->outputView()->showPage(OutputView::PageKind::Chart)) {
+        QTest::qWait(300);
+        save(page->outputWidget(), out.filePath(QStringLiteral("output-chart%1.png").arg(suffix)));
+    }
+    if (showOutput(page, errorId))
+        save(page->outputWidget(), out.filePath(QStringLiteral("output-error%1.png").arg(suffix)));
+    if (showOutput(page, jsonId))
+        save(page->outputWidget(), out.filePath(QStringLiteral("output-json%1.png").arg(suffix)));
+    if (showOutput(page, plotId))
+        save(page->outputWidget(), out.filePath(QStringLiteral("output-image%1.png").arg(suffix)));
+    waitFinished(page, longId);
     w->close();
     return 0;
 }

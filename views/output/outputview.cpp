@@ -132,29 +132,35 @@ void OutputView::clear()
     showPlaceholder(Placeholder::Empty);
 }
 
-void OutputView::showPlaceholder(Placeholder placeholder, const QString &detail, double progress)
+void OutputView::showPlaceholder(Placeholder placeholder, const QString &detail, double progress, const QString &title)
 {
     cancelParse();
     resetPages();
     m_parsed = Livy::ParsedOutput();
     updateNotes();
+    auto titleOr = [&title](const QString &standard) { return title.isEmpty() ? standard : title; };
     switch (placeholder) {
     case Placeholder::Empty:
-        showPlaceholderPage(tr("Run a statement to see its output here."), detail, -1, false);
+        showPlaceholderPage(titleOr(tr("Run a statement to see its output here.")), detail, -1, false);
         break;
     case Placeholder::Waiting:
-        showPlaceholderPage(tr("Waiting for the session to run this statement…"), detail, -1, true);
+        showPlaceholderPage(titleOr(tr("Waiting for the session to run this statement…")), detail, -1, true);
         break;
     case Placeholder::Running:
-        showPlaceholderPage(tr("Running…"), detail, progress, progress < 0);
+        showPlaceholderPage(titleOr(tr("Running…")), detail, progress, progress < 0);
         break;
     case Placeholder::Cancelling:
-        showPlaceholderPage(tr("Cancelling…"), detail, -1, true);
+        showPlaceholderPage(titleOr(tr("Cancelling…")), detail, -1, true);
         break;
     case Placeholder::Cancelled:
-        showPlaceholderPage(tr("The statement was cancelled."), detail, -1, false);
+        showPlaceholderPage(titleOr(tr("The statement was cancelled.")), detail, -1, false);
         break;
     }
+}
+
+QString OutputView::placeholderDetail() const
+{
+    return m_stack->currentWidget() == m_placeholder ? m_placeholderDetail->text() : QString();
 }
 
 void OutputView::showPlaceholderPage(const QString &title, const QString &detail, double progress, bool busy)
@@ -168,7 +174,8 @@ void OutputView::showPlaceholderPage(const QString &title, const QString &detail
         m_progress->show();
     } else if (progress >= 0) {
         m_progress->setRange(0, 100);
-        m_progress->setValue(int(std::clamp(progress, 0.0, 1.0) * 100));
+        // Rounded like the statement list's percentage, so both say the same number at the same moment.
+        m_progress->setValue(qRound(std::clamp(progress, 0.0, 1.0) * 100.0));
         m_progress->show();
     } else {
         m_progress->hide();

@@ -64,8 +64,12 @@ public:
 
     void setOutput(const Livy::StatementOutput &output);
     void clear();
-    /// Replaces what is shown by a message; `detail` adds a line (e.g. the statement's code or a reason).
-    void showPlaceholder(Placeholder placeholder, const QString &detail = {}, double progress = -1);
+    /// Replaces what is shown by a message; `detail` adds a line (e.g. the statement's code or a reason);
+    /// `title`, if given, replaces the placeholder's standard title.
+    void showPlaceholder(Placeholder placeholder, const QString &detail = {}, double progress = -1,
+                         const QString &title = {});
+    /// The placeholder's detail line (for tests and accessibility).
+    QString placeholderDetail() const;
 
     /// The server's `livy.rsc.sql.num-rows` (default 1000): a sql result with exactly this many rows gets the
     /// "may be truncated" note. Applies to the next setOutput().

@@ -16,6 +16,7 @@
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QToolButton>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -90,6 +91,16 @@ SessionPage::SessionPage(int sessionId, QWidget *parent)
     m_code->setPlaceholderText(QString());
     m_output = new StatementOutputArea(this);
     connect(m_output, &StatementOutputArea::statusMessage, this, &SessionPage::statusMessage);
+    // Running statements' elapsed time moves once a second (from the server's own start stamp).
+    m_ticker = new QTimer(this);
+    m_ticker->setInterval(1000);
+    connect(m_ticker, &QTimer::timeout, this, [this] {
+        if (auto *model = qobject_cast<Model *>(m_statements.data()); model && isVisible()) {
+            model->tick();
+            refreshSelected();
+        }
+        updateTicker();
+    });
 
     auto *detail = new QSplitter(Qt::Vertical, this);
     detail->setChildrenCollapsible(false);
@@ -203,25 +214,73 @@ void SessionPage::setStatementModel(QAbstractItemModel *model)
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) { showStatement(current); });
     connect(model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &, int, int last) {
-        // Follow the newest statement: a run shows its progress and output without a click.
-        if (last == m_statements->rowCount() - 1)
-            m_table->selectRow(last);
+        // Follow the newest statement: a run shows its progress and output without a click. Older history
+        // arriving above keeps the selection where it is, and in view.
+        if (last == m_statements->rowCount() - 1 || !m_table->currentIndex().isValid())
+            m_table->selectRow(m_statements->rowCount() - 1);
+        m_table->scrollTo(m_table->currentIndex(), QAbstractItemView::EnsureVisible);
+        updateTicker();
     });
-    connect(model, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
-        const QModelIndex current = m_table->currentIndex();
-        if (current.isValid() && current.row() >= topLeft.row() && current.row() <= bottomRight.row())
+    connect(model, &QAbstractItemModel::dataChanged, this, [this] {
+        // Any row may change what the selected one waits for; the detail is cheap to refresh (outputs parse once).
+        if (m_table->currentIndex().isValid())
             refreshSelected();
+        updateTicker();
     });
     connect(model, &QAbstractItemModel::modelReset, this, [this] {
         if (m_statements->rowCount() > 0)
-            m_table->selectRow(m_statements->rowCount() - 1);
+            selectNewest();
         else
             m_output->clear(QStringLiteral("No statements yet. Write code in the editor and press Ctrl+Enter."));
+        updateTicker();
     });
     if (model->rowCount() > 0)
-        m_table->selectRow(model->rowCount() - 1);
+        selectNewest();
     else
         m_output->clear(QStringLiteral("No statements yet. Write code in the editor and press Ctrl+Enter."));
+    updateTicker();
+}
+
+void SessionPage::selectNewest()
+{
+    const int last = m_statements->rowCount() - 1;
+    m_table->selectRow(last);
+    m_table->scrollTo(m_statements->index(last, 0), QAbstractItemView::PositionAtBottom);
+}
+
+void SessionPage::updateTicker()
+{
+    auto *model = qobject_cast<Model *>(m_statements.data());
+    const bool running = model && model->hasRunning();
+    if (running && !m_ticker->isActive())
+        m_ticker->start();
+    else if (!running)
+        m_ticker->stop();
+}
+
+StatementContext SessionPage::contextFor(const Livy::Statement &statement) const
+{
+    StatementContext context;
+    auto *model = qobject_cast<Model *>(m_statements.data());
+    if (!model)
+        return context;
+    const int row = model->rowOfId(statement.id);
+    const QModelIndex index = model->index(row, 0);
+    context.stillRunning = index.data(Model::StillRunningRole).toBool();
+    context.elapsedMs = index.data(Model::ElapsedMsRole).toLongLong();
+    if (statement.state == Livy::StatementState::Waiting) {
+        // The nearest statement before it that holds the queue.
+        for (int r = row - 1; r >= 0; --r) {
+            const QModelIndex ahead = model->index(r, 0);
+            const bool stillRunning = ahead.data(Model::StillRunningRole).toBool();
+            if (!ahead.data(Model::IsTerminalRole).toBool() || stillRunning) {
+                context.aheadId = ahead.data(Model::IdRole).toInt();
+                context.aheadStillRunning = stillRunning;
+                // Keep looking: the one that actually runs is the earliest pending one.
+            }
+        }
+    }
+    return context;
 }
 
 void SessionPage::showStatement(const QModelIndex &index)
@@ -239,7 +298,7 @@ void SessionPage::showStatement(const QModelIndex &index)
         const QString kind = m_session.kind == QLatin1String("shared") ? QString() : m_session.kind;
         m_code->setKind(kind);
     }
-    m_output->setStatement(statement);
+    m_output->setStatement(statement, contextFor(statement));
 }
 
 void SessionPage::refreshSelected()
@@ -263,6 +322,31 @@ int SessionPage::pendingStatementId() const
             return index.data(Model::IdRole).toInt();
     }
     return -1;
+}
+
+int SessionPage::activeStatementId() const
+{
+    if (!m_statements)
+        return -1;
+    int oldestWaiting = -1;
+    for (int row = 0; row < m_statements->rowCount(); ++row) {
+        const QModelIndex index = m_statements->index(row, 0);
+        const auto state = Livy::StatementState(index.data(Model::StateRole).toInt());
+        if (state == Livy::StatementState::Running || state == Livy::StatementState::Cancelling)
+            return index.data(Model::IdRole).toInt();
+        if (state == Livy::StatementState::Waiting && oldestWaiting < 0)
+            oldestWaiting = index.data(Model::IdRole).toInt();
+    }
+    return oldestWaiting;
+}
+
+bool SessionPage::isPending(int statementId) const
+{
+    auto *model = qobject_cast<Model *>(m_statements.data());
+    if (!model || statementId < 0)
+        return false;
+    const std::optional<Livy::Statement> s = model->statement(statementId);
+    return s && !Livy::isTerminal(s->state);
 }
 
 void SessionPage::selectStatement(int id)

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "livy/types.h"
+#include "statementoutputarea.h"
 
 #include <QAbstractItemModel>
 #include <QPointer>
@@ -14,6 +15,7 @@ class QSplitter;
 class QStackedWidget;
 class QTabWidget;
 class QTableView;
+class QTimer;
 class QToolButton;
 
 namespace LivyDesk {
@@ -48,6 +50,10 @@ public:
     int selectedStatementId() const;
     /// The newest statement that is not finished, or -1.
     int pendingStatementId() const;
+    /// The statement the session works on: the running (or cancelling) one, else the oldest waiting one; -1.
+    int activeStatementId() const;
+    /// The statement is waiting, running or cancelling.
+    bool isPending(int statementId) const;
     void selectStatement(int id);
 
     /// "3 · etl" (id and name).
@@ -76,6 +82,9 @@ private:
     void showStatement(const QModelIndex &index);
     void refreshSelected();
     void updateHeader();
+    void selectNewest();
+    void updateTicker();
+    StatementContext contextFor(const Livy::Statement &statement) const;
 
     int m_sessionId;
     Livy::Session m_session;
@@ -92,6 +101,7 @@ private:
     StatementOutputArea *m_output = nullptr;
     SessionInfoView *m_info = nullptr;
     int m_shownId = -1;
+    QTimer *m_ticker = nullptr;
 };
 
 } // namespace LivyDesk

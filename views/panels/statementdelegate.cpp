@@ -35,9 +35,15 @@ void StatementDelegate::initStyleOption(QStyleOptionViewItem *option, const QMod
         if (!(option->state & QStyle::State_Selected))
             option->palette.setColor(QPalette::Text, StateStyle::colour(tone, option->palette));
         if (isError && state == Livy::StatementState::Available)
-            option->text = QStringLiteral("error");
+            option->text = tr("error");
+        else if (index.data(Model::StillRunningRole).toBool())
+            option->text = tr("cancelled · still running");
     } else if (index.column() == Model::OutputColumn && isError && !(option->state & QStyle::State_Selected)) {
         option->palette.setColor(QPalette::Text, StateStyle::colour(StateStyle::Tone::Bad, option->palette));
+    } else if (index.column() == Model::ProgressColumn && index.data(Model::StillRunningRole).toBool()) {
+        // Livy reports 100 % for a cancelled statement; its code is in fact still running.
+        option->text = tr("running on");
+        option->displayAlignment = Qt::AlignRight | Qt::AlignVCenter;
     } else if (index.column() == Model::IdColumn || index.column() == Model::DurationColumn
                || index.column() == Model::ProgressColumn) {
         option->displayAlignment = Qt::AlignRight | Qt::AlignVCenter;

@@ -2,23 +2,67 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "statementoutputarea.h"
 
+#include "items/statementlistmodel.h"
+#include "livy/outcome.h"
 #include "output/outputview.h"
 
+#include <QDateTime>
+#include <QHBoxLayout>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLabel>
+#include <QPushButton>
 #include <QVBoxLayout>
 
 namespace LivyDesk {
 
+namespace {
+QString clock(qint64 epochMs)
+{
+    return QDateTime::fromMSecsSinceEpoch(epochMs).toString(QStringLiteral("HH:mm:ss"));
+}
+} // namespace
+
 StatementOutputArea::StatementOutputArea(QWidget *parent)
     : QWidget(parent)
 {
-    setAccessibleName(QStringLiteral("Statement output"));
+    setAccessibleName(tr("Statement output"));
+    m_note = new QWidget(this);
+    m_note->setObjectName(QStringLiteral("statementNote"));
+    m_note->setAutoFillBackground(true);
+    m_noteText = new QLabel(m_note);
+    m_noteText->setWordWrap(true);
+    m_noteText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_noteText->setAccessibleName(tr("Statement note"));
+    m_noteButton = new QPushButton(m_note);
+    m_noteButton->setAccessibleName(tr("Show the server's text"));
+    auto *noteLayout = new QHBoxLayout(m_note);
+    noteLayout->setContentsMargins(8, 4, 8, 4);
+    noteLayout->addWidget(m_noteText, 1);
+    noteLayout->addWidget(m_noteButton, 0, Qt::AlignTop);
+    m_note->hide();
+    connect(m_noteButton, &QPushButton::clicked, this, [this] {
+        if (!m_serverText)
+            return;
+        // Toggle between the readable account and what the server sent.
+        if (m_shown && *m_shown == *m_serverText) {
+            m_shown.reset();
+            m_plain = m_cancelAccount;
+            m_view->showPlaceholder(OutputView::Placeholder::Cancelled, m_cancelAccount);
+            m_noteButton->setText(tr("Show the server's text"));
+        } else {
+            showOutput(*m_serverText);
+            m_noteButton->setText(tr("Hide the server's text"));
+        }
+    });
+
     m_view = new OutputView(this);
-    m_view->setAccessibleName(QStringLiteral("Output"));
+    m_view->setAccessibleName(tr("Output"));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_view);
+    layout->setSpacing(0);
+    layout->addWidget(m_note);
+    layout->addWidget(m_view, 1);
     setFocusProxy(m_view);
     connect(m_view, &OutputView::statusMessage, this, &StatementOutputArea::statusMessage);
     clear(QString());
@@ -33,11 +77,11 @@ QString StatementOutputArea::plainText(const Livy::StatementOutput &output)
             text += (text.endsWith(QLatin1Char('\n')) ? QString() : QStringLiteral("\n")) + line;
         return text.trimmed();
     }
-    const QJsonValue plain = output.data.value(QStringLiteral("text/plain"));
+    const QJsonValue plain = output.data.value(Livy::Mime::TextPlain);
     if (plain.isString() && !plain.toString().isEmpty())
         return plain.toString();
     for (auto it = output.data.constBegin(); it != output.data.constEnd(); ++it) {
-        if (it.key() == QLatin1String("image/png"))
+        if (it.key() == Livy::Mime::ImagePng)
             continue;
         const QJsonValue v = it.value();
         if (v.isObject())
@@ -46,41 +90,126 @@ QString StatementOutputArea::plainText(const Livy::StatementOutput &output)
             return QString::fromUtf8(QJsonDocument(v.toArray()).toJson(QJsonDocument::Indented));
         return v.toVariant().toString();
     }
-    return output.data.contains(QStringLiteral("image/png")) ? QStringLiteral("(image)") : QString();
+    return output.data.contains(Livy::Mime::ImagePng) ? QStringLiteral("(image)") : QString();
+}
+
+void StatementOutputArea::setNote(const QString &text, const QString &button)
+{
+    m_noteText->setText(text);
+    m_note->setVisible(!text.isEmpty());
+    m_noteButton->setText(button);
+    m_noteButton->setVisible(!button.isEmpty());
+    if (!text.isEmpty()) {
+        QPalette pal = m_note->palette();
+        pal.setColor(QPalette::Window, palette().color(QPalette::AlternateBase));
+        m_note->setPalette(pal);
+    }
 }
 
 void StatementOutputArea::clear(const QString &message)
 {
     m_shown.reset();
+    m_serverText.reset();
     m_plain.clear();
+    setNote({});
     m_view->showPlaceholder(OutputView::Placeholder::Empty, message);
 }
 
-void StatementOutputArea::setStatement(const Livy::Statement &s)
+void StatementOutputArea::showOutput(const Livy::StatementOutput &output)
+{
+    // Polls repeat the same output: parse it once.
+    if (m_shown && *m_shown == output)
+        return;
+    m_shown = output;
+    m_plain = plainText(output);
+    m_view->setOutput(output);
+}
+
+void StatementOutputArea::showPlaceholderFor(const Livy::Statement &s, const StatementContext &context)
 {
     using S = Livy::StatementState;
-    if (!s.output) {
-        m_shown.reset();
-        m_plain.clear();
-        const QString detail = QStringLiteral("Statement %1").arg(s.id);
-        switch (s.state) {
-        case S::Waiting: m_view->showPlaceholder(OutputView::Placeholder::Waiting, detail); break;
-        case S::Running: m_view->showPlaceholder(OutputView::Placeholder::Running, detail, s.progress); break;
-        case S::Cancelling: m_view->showPlaceholder(OutputView::Placeholder::Cancelling, detail); break;
-        case S::Cancelled: m_view->showPlaceholder(OutputView::Placeholder::Cancelled, detail); break;
-        default:
-            m_view->showPlaceholder(OutputView::Placeholder::Empty,
-                                    QStringLiteral("Statement %1 has no output.").arg(s.id));
-            break;
-        }
+    m_shown.reset();
+    m_plain.clear();
+    const QString running = context.elapsedMs >= 0
+        ? tr("Statement %1 · running for %2").arg(s.id).arg(Livy::StatementListModel::formatDuration(context.elapsedMs))
+        : tr("Statement %1").arg(s.id);
+    switch (s.state) {
+    case S::Waiting: {
+        QString detail;
+        if (context.aheadId >= 0 && context.aheadStillRunning)
+            detail = tr("Statement %1 was cancelled, but its code could not be interrupted and is still running on the "
+                        "driver. This statement starts when it ends.").arg(context.aheadId);
+        else if (context.aheadId >= 0)
+            detail = tr("Statement %1 runs first: Livy runs one statement at a time per session.").arg(context.aheadId);
+        else
+            detail = tr("Statement %1").arg(s.id);
+        m_view->showPlaceholder(OutputView::Placeholder::Waiting, detail);
         return;
     }
-    // Polls repeat the same output: parse it once.
-    if (m_shown && *m_shown == *s.output)
+    case S::Running: m_view->showPlaceholder(OutputView::Placeholder::Running, running, s.progress); return;
+    case S::Cancelling:
+        m_view->showPlaceholder(OutputView::Placeholder::Cancelling,
+                                tr("Livy is cancelling the statement's Spark jobs. It stops trying after its cancel "
+                                   "timeout (livy.rsc.job-cancel.timeout, 30 s by default)."));
         return;
-    m_shown = s.output;
-    m_plain = plainText(*s.output);
-    m_view->setOutput(*s.output);
+    case S::Cancelled:
+        if (context.stillRunning) {
+            m_view->showPlaceholder(
+                OutputView::Placeholder::Running,
+                tr("Livy can cancel only Spark jobs, and this code runs on the driver (for example time.sleep or a "
+                   "local loop), so it could not be interrupted. It keeps running%1, and the statements after it wait "
+                   "until it ends. Its final output will appear here.")
+                    .arg(context.elapsedMs >= 0 ? tr(" (%1 so far)").arg(Livy::StatementListModel::formatDuration(context.elapsedMs))
+                                                : QString()),
+                -1, tr("Cancelled, but the code is still running"));
+        } else {
+            m_view->showPlaceholder(OutputView::Placeholder::Cancelled,
+                                    s.started > 0 ? tr("Statement %1").arg(s.id)
+                                                  : tr("Statement %1 was cancelled before it ran.").arg(s.id));
+        }
+        return;
+    default:
+        m_view->showPlaceholder(OutputView::Placeholder::Empty, tr("Statement %1 has no output.").arg(s.id));
+        return;
+    }
+}
+
+void StatementOutputArea::setStatement(const Livy::Statement &s, const StatementContext &context)
+{
+    const Livy::Outcome outcome = Livy::outcomeOf(s);
+    if (outcome == Livy::Outcome::Cancelled && s.output) {
+        // Spark's account of the cancelled job: a cancellation, not the user's error. The server's text is one
+        // click away.
+        const bool sameOutput = m_serverText && *m_serverText == *s.output;
+        if (sameOutput && m_shown && *m_shown == *s.output)
+            return; // the user is looking at the server's text
+        m_serverText = s.output;
+        m_shown.reset();
+        m_cancelAccount = tr("Spark stopped the statement's job: %1.").arg(Livy::sparkCancellationLine(*s.output));
+        m_plain = m_cancelAccount;
+        m_view->showPlaceholder(OutputView::Placeholder::Cancelled, m_cancelAccount);
+        setNote(tr("Statement %1 was cancelled. The server reported the cancelled Spark job as an error; that is "
+                   "the cancellation, not a failure of your code.").arg(s.id),
+                tr("Show the server's text"));
+        return;
+    }
+    m_serverText.reset();
+    if (outcome == Livy::Outcome::CancelledRanOn && s.output) {
+        const qint64 duration = s.started > 0 && s.completed >= s.started ? s.completed - s.started : -1;
+        setNote(tr("Statement %1 was cancelled, but Livy could not interrupt its code: it ran to the end (started %2, "
+                   "ended %3, %4). This is what it produced.")
+                    .arg(s.id)
+                    .arg(s.started > 0 ? clock(s.started) : tr("?"), s.completed > 0 ? clock(s.completed) : tr("?"),
+                         Livy::StatementListModel::formatDuration(duration)));
+        showOutput(*s.output);
+        return;
+    }
+    setNote({});
+    if (!s.output || outcome == Livy::Outcome::Pending) {
+        showPlaceholderFor(s, context);
+        return;
+    }
+    showOutput(*s.output);
 }
 
 QString StatementOutputArea::text() const
@@ -89,9 +218,15 @@ QString StatementOutputArea::text() const
     return m_shown && placeholder.isEmpty() ? m_plain : placeholder;
 }
 
-} // namespace LivyDesk
+QString StatementOutputArea::detailText() const
+{
+    return m_view->placeholderDetail();
+}
 
-namespace LivyDesk {
+QString StatementOutputArea::noteText() const
+{
+    return m_note->isHidden() ? QString() : m_noteText->text();
+}
 
 bool StatementOutputArea::isOutputShown() const
 {

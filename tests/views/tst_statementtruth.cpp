@@ -1,0 +1,150 @@
+// SPDX-FileCopyrightText: 2026 LivyDesk contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// What the analyst sees is what the server did: cancellations, code Livy could not interrupt, statements that
+// printed nothing, elapsed time and progress, against the fake Livy (which follows the real server's recorded
+// cancel behaviour; the `livy` label proves it on the real one).
+#include "appharness.h"
+
+#include "output/erroroutputview.h"
+#include "output/outputview.h"
+
+#include <QProgressBar>
+#include <QPushButton>
+
+using namespace LivyDesk;
+using Model = Livy::StatementListModel;
+
+class TestStatementTruth : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void codeLivyCannotInterruptIsFollowedToItsRealEnd()
+    {
+        AppHarness h;
+        QVERIFY(h.launch());
+        // Livy's job-cancel timeout, shortened: the cancel gives up after 300 ms.
+        h.server->setCancelDelay(300);
+        SessionPage *page = h.openIdleSession();
+        QVERIFY(page);
+        const int slow = h.run(page, QStringLiteral("#fake:uninterruptible\n#fake:duration=2500\n#fake:text=done sleeping\n"
+                                                    "import time; time.sleep(60)"));
+        const int next = h.run(page, QStringLiteral("1+1"));
+        QVERIFY(slow >= 0 && next > slow);
+        QTRY_COMPARE(h.server->statementJson(page->sessionId(), slow).value(QStringLiteral("state")).toString(), QStringLiteral("running"));
+        page->selectStatement(slow);
+        h.window()->actions()->cancelStatement->trigger();
+
+        // Livy gives up: `cancelled`, no output, the code runs on. The window says so, and keeps following it.
+        QTRY_COMPARE(h.cell(page, slow, Model::StateColumn).toString(), QStringLiteral("cancelled"));
+        QTRY_VERIFY(h.cell(page, slow, 0, Model::StillRunningRole).toBool());
+        page->selectStatement(slow);
+        StatementOutputArea *area = AppHarness::outputArea(page);
+        QTRY_COMPARE(area->text(), QStringLiteral("Cancelled, but the code is still running"));
+        QVERIFY(area->detailText().contains(QStringLiteral("could not be interrupted")));
+        QVERIFY(area->detailText().contains(QStringLiteral("statements after it wait")));
+        QCOMPARE(h.cell(page, slow, Model::OutputColumn).toString(), QStringLiteral("Cancelled, but its code is still running"));
+        QVERIFY(!h.cell(page, slow, Model::DurationColumn).toString().isEmpty()); // running time keeps counting
+
+        // The statement behind it says what it waits for.
+        page->selectStatement(next);
+        QCOMPARE(h.cell(page, next, Model::StateColumn).toString(), QStringLiteral("waiting"));
+        QVERIFY2(area->detailText().contains(QStringLiteral("Statement %1 was cancelled, but its code could not be interrupted").arg(slow)),
+                 qPrintable(area->detailText()));
+
+        // The code ends: its real output and times arrive, and the next statement runs.
+        QTRY_VERIFY_WITH_TIMEOUT(!h.cell(page, slow, 0, Model::StillRunningRole).toBool(), 10000);
+        QTRY_COMPARE(h.cell(page, next, Model::StateColumn).toString(), QStringLiteral("available"));
+        const Livy::Statement finished = h.statements(page)->statement(slow).value();
+        QCOMPARE(finished.state, Livy::StatementState::Cancelled);
+        QVERIFY(finished.output);
+        QCOMPARE(finished.completed, h.server->statementJson(page->sessionId(), slow).value(QStringLiteral("completed")).toInteger());
+        // The real run time (2.5 s, QTimer being coarse by up to 5 %), not the moment the cancel gave up (0.3 s).
+        QVERIFY2(finished.completed - finished.started >= 2000, qPrintable(QStringLiteral("%1 - %2").arg(finished.completed).arg(finished.started)));
+        QCOMPARE(h.cell(page, slow, Model::OutputColumn).toString(), QStringLiteral("Cancelled, ran to the end: done sleeping"));
+        page->selectStatement(slow);
+        QTRY_VERIFY(page->isOutputShown());
+        QCOMPARE(area->text(), QStringLiteral("done sleeping"));
+        QVERIFY(area->noteText().contains(QStringLiteral("could not interrupt its code: it ran to the end")));
+    }
+
+    void aCancelledSparkJobIsACancellationNotAnError()
+    {
+        AppHarness h;
+        QVERIFY(h.launch());
+        SessionPage *page = h.openIdleSession();
+        QVERIFY(page);
+        const int id = h.run(page, QStringLiteral("#fake:duration=30000\nspark.range(0, 4).rdd.map(slow).count()"));
+        QTRY_COMPARE(h.cell(page, id, Model::StateColumn).toString(), QStringLiteral("running"));
+        h.window()->actions()->cancelStatement->trigger();
+        QTRY_COMPARE(h.cell(page, id, Model::StateColumn).toString(), QStringLiteral("cancelled"));
+        QTRY_VERIFY(h.statements(page)->statement(id)->output.has_value());
+        // The server's answer is a Py4JJavaError; the window shows a cancellation.
+        QCOMPARE(h.statements(page)->statement(id)->output->ename, QStringLiteral("Py4JJavaError"));
+        QCOMPARE(h.cell(page, id, 0, Model::IsErrorRole).toBool(), false);
+        QCOMPARE(h.cell(page, id, Model::OutputColumn).toString(),
+                 QStringLiteral("Cancelled (Job 0 cancelled part of cancelled job group %1)").arg(id));
+        StatementOutputArea *area = AppHarness::outputArea(page);
+        QTRY_COMPARE(area->text(), QStringLiteral("The statement was cancelled."));
+        QVERIFY(area->detailText().contains(QStringLiteral("Job 0 cancelled part of cancelled job group")));
+        QVERIFY(area->noteText().contains(QStringLiteral("not a failure of your code")));
+        // The server's text is one click away.
+        QVERIFY(area->noteButton()->isVisible());
+        QTest::mouseClick(area->noteButton(), Qt::LeftButton);
+        QTRY_VERIFY(page->isOutputShown());
+        QVERIFY(area->text().startsWith(QStringLiteral("Py4JJavaError: ")));
+        QTest::mouseClick(area->noteButton(), Qt::LeftButton);
+        QTRY_COMPARE(area->text(), QStringLiteral("The statement was cancelled."));
+    }
+
+    void cancelledBeforeItRanSaysSo()
+    {
+        AppHarness h;
+        QVERIFY(h.launch());
+        SessionPage *page = h.openIdleSession();
+        const int first = h.run(page, QStringLiteral("#fake:duration=3000\nlong()"));
+        const int queued = h.run(page, QStringLiteral("queued()"));
+        QTRY_COMPARE(h.cell(page, first, Model::StateColumn).toString(), QStringLiteral("running"));
+        page->selectStatement(queued);
+        h.window()->actions()->cancelStatement->trigger();
+        QTRY_COMPARE(h.cell(page, queued, Model::StateColumn).toString(), QStringLiteral("cancelled"));
+        QCOMPARE(h.cell(page, queued, Model::OutputColumn).toString(), QStringLiteral("Cancelled before it ran"));
+        QTRY_VERIFY(AppHarness::outputArea(page)->detailText().contains(QStringLiteral("cancelled before it ran")));
+    }
+
+    void aStatementThatPrintedNothingSaysNoOutput()
+    {
+        AppHarness h;
+        QVERIFY(h.launch());
+        SessionPage *page = h.openIdleSession();
+        const int id = h.run(page, QStringLiteral("#fake:text=\nx = 1"));
+        QTRY_COMPARE(h.cell(page, id, Model::StateColumn).toString(), QStringLiteral("available"));
+        QCOMPARE(h.cell(page, id, Model::OutputColumn).toString(), QStringLiteral("(no output)"));
+    }
+
+    void runningStatementShowsElapsedAndOneProgressFigure()
+    {
+        AppHarness h;
+        QVERIFY(h.launch());
+        SessionPage *page = h.openIdleSession();
+        const int id = h.run(page, QStringLiteral("#fake:duration=4000\nwork()"));
+        QTRY_COMPARE(h.cell(page, id, Model::StateColumn).toString(), QStringLiteral("running"));
+        // Elapsed time from the server's `started`, ticking while it runs.
+        QTRY_VERIFY_WITH_TIMEOUT(h.cell(page, id, 0, Model::ElapsedMsRole).toLongLong() >= 1000, 5000);
+        const QString duration = h.cell(page, id, Model::DurationColumn).toString();
+        QVERIFY2(duration.endsWith(QStringLiteral(" s")), qPrintable(duration));
+        QVERIFY(AppHarness::outputArea(page)->detailText().contains(QStringLiteral("running for")));
+        // The row and the output area show the same percentage.
+        QTRY_VERIFY(h.cell(page, id, 0, Model::ProgressRole).toDouble() > 0.3);
+        auto *bar = AppHarness::outputArea(page)->findChild<QProgressBar *>();
+        QVERIFY(bar);
+        const double progress = h.cell(page, id, 0, Model::ProgressRole).toDouble();
+        QCOMPARE(bar->value(), qRound(progress * 100.0));
+        QCOMPARE(h.cell(page, id, Model::ProgressColumn).toString(), QStringLiteral("%1 %").arg(qRound(progress * 100.0)));
+    }
+};
+
+QTEST_MAIN(TestStatementTruth)
+#include "tst_statementtruth.moc"
