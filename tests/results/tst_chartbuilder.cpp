@@ -78,12 +78,21 @@ private Q_SLOTS:
     void defaults()
     {
         const auto t = sales();
-        QCOMPARE(ChartBuilder::defaultXColumn(*t), 0); // first text column
-        QCOMPARE(ChartBuilder::defaultYColumns(*t, 0), (QList<int>{2, 3})); // numeric columns
+        QCOMPARE(ChartBuilder::defaultXColumn(*t), 1); // the date: a series over time
+        QCOMPARE(ChartBuilder::defaultYColumns(*t, 1), (QList<int>{2, 3})); // numeric columns of one scale
         QCOMPARE(ChartBuilder::plottableColumns(*t), (QList<int>{2, 3, 4}));
         const ChartSpec spec = ChartBuilder::defaultSpec(*t, ChartType::Line);
         QCOMPARE(spec.type, ChartType::Line);
-        QCOMPARE(spec.xColumn, 0);
+        QCOMPARE(spec.xColumn, 1);
+
+        // No date: the category with the fewest distinct values (not a text column that names every row).
+        const TableResult people = TableResult::fromRows(
+            {TableColumn{QStringLiteral("name"), ColumnType::String, {}, -1},
+             TableColumn{QStringLiteral("team"), ColumnType::String, {}, -1},
+             TableColumn{QStringLiteral("goals"), ColumnType::Integer, {}, -1}},
+            {QJsonArray{QStringLiteral("ann"), QStringLiteral("red"), 3}, QJsonArray{QStringLiteral("bob"), QStringLiteral("red"), 1},
+             QJsonArray{QStringLiteral("cid"), QStringLiteral("blue"), 4}});
+        QCOMPARE(ChartBuilder::defaultXColumn(people), 1);
 
         // No text column: the first date column; no date either: the row number.
         const TableResult dated = TableResult::fromRows(
@@ -97,6 +106,48 @@ private Q_SLOTS:
         QCOMPARE(ChartBuilder::defaultXColumn(numbers), -1);
         QCOMPARE(ChartBuilder::defaultYColumns(numbers, -1), (QList<int>{0, 1}));
         QCOMPARE(ChartBuilder::types().size(), 5);
+    }
+
+    void defaultYLeavesOutKeysAndOtherScales()
+    {
+        // The analyst's case: a 0-1 average next to counts of 143 and an id column.
+        QList<QJsonArray> rows;
+        const char *cities[] = {"Lyon", "Oslo", "Porto", "Kyoto"};
+        for (int i = 0; i < 4; ++i)
+            rows.append(QJsonArray{i, QLatin1String(cities[i]), 100 + i * 14, 0.25 + i * 0.1, 120 + i * 9});
+        const TableResult t = TableResult::fromRows(
+            {TableColumn{QStringLiteral("id"), ColumnType::Integer, {}, -1}, TableColumn{QStringLiteral("city"), ColumnType::String, {}, -1},
+             TableColumn{QStringLiteral("visits"), ColumnType::Integer, {}, -1}, TableColumn{QStringLiteral("ratio"), ColumnType::Double, {}, -1},
+             TableColumn{QStringLiteral("orders"), ColumnType::Integer, {}, -1}},
+            rows);
+        QCOMPARE(ChartBuilder::defaultXColumn(t), 1);
+        // Not the id, and not the ratio (a different scale): visits and orders.
+        QCOMPARE(ChartBuilder::defaultYColumns(t, 1), (QList<int>{2, 4}));
+        // Only numbers: a key-like integer is the X, the measures are Y.
+        const TableResult years = TableResult::fromRows(
+            {TableColumn{QStringLiteral("year"), ColumnType::Integer, {}, -1}, TableColumn{QStringLiteral("revenue"), ColumnType::Double, {}, -1}},
+            {QJsonArray{2021, 3.5}, QJsonArray{2022, 4.0}, QJsonArray{2023, 4.5}});
+        QCOMPARE(ChartBuilder::defaultXColumn(years), 0);
+        QCOMPARE(ChartBuilder::defaultYColumns(years, 0), QList<int>{1});
+    }
+
+    void longCategoryLabelsTurnInsteadOfBeingElided()
+    {
+        QList<QJsonArray> rows;
+        for (int i = 0; i < 16; ++i)
+            rows.append(QJsonArray{QStringLiteral("department-number-%1").arg(i), i});
+        const TableResult t = TableResult::fromRows(
+            {TableColumn{QStringLiteral("dept"), ColumnType::String, {}, -1}, TableColumn{QStringLiteral("n"), ColumnType::Integer, {}, -1}},
+            rows);
+        std::unique_ptr<QChart> chart(ChartBuilder::build(t, allRows(t), {ChartType::Bar, 0, {1}}));
+        auto *axis = qobject_cast<QBarCategoryAxis *>(chart->axes(Qt::Horizontal).first());
+        QVERIFY(axis);
+        QCOMPARE(axis->labelsAngle(), -45);
+        const TableResult few = TableResult::fromRows(
+            {TableColumn{QStringLiteral("dept"), ColumnType::String, {}, -1}, TableColumn{QStringLiteral("n"), ColumnType::Integer, {}, -1}},
+            {QJsonArray{QStringLiteral("a"), 1}, QJsonArray{QStringLiteral("b"), 2}});
+        std::unique_ptr<QChart> small(ChartBuilder::build(few, allRows(few), {ChartType::Bar, 0, {1}}));
+        QCOMPARE(qobject_cast<QBarCategoryAxis *>(small->axes(Qt::Horizontal).first())->labelsAngle(), 0);
     }
 
     void barSumsPerCategory()

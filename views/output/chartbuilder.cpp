@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chartbuilder.h"
 
+#include <QSet>
+
 #include <QAreaSeries>
 #include <QBarCategoryAxis>
 #include <QBarSeries>
@@ -87,14 +89,85 @@ QString ChartBuilder::typeName(ChartType type)
     return {};
 }
 
+namespace {
+
+/// Distinct values of a column among its first `sample` rows (enough to tell a category from a key).
+int distinctValues(const Livy::TableResult &table, int column, int sample = 2000)
+{
+    QSet<QString> seen;
+    const int rows = std::min(table.rowCount(), sample);
+    for (int r = 0; r < rows; ++r)
+        seen.insert(table.text(r, column));
+    return int(seen.size());
+}
+
+/// A column that numbers the rows rather than measuring anything: "id", "…_id", "row", or integers that are all
+/// distinct and consecutive (0, 1, 2 … or 1, 2, 3 …). Plotting it as Y flattens every other series.
+bool isKeyLike(const Livy::TableResult &table, int column)
+{
+    const QString name = table.column(column).name.toLower();
+    if (name == QLatin1String("id") || name.endsWith(QLatin1String("_id")) || name == QLatin1String("row")
+        || name == QLatin1String("index"))
+        return true;
+    const Livy::ColumnType type = table.column(column).type;
+    if (type != Livy::ColumnType::Integer || table.rowCount() < 3)
+        return false;
+    const int rows = std::min(table.rowCount(), 2000);
+    double lo = std::numeric_limits<double>::infinity();
+    double hi = -lo;
+    QSet<qint64> values;
+    for (int r = 0; r < rows; ++r) {
+        const double v = table.number(r, column);
+        if (!std::isfinite(v))
+            return false;
+        lo = std::min(lo, v);
+        hi = std::max(hi, v);
+        values.insert(qint64(v));
+    }
+    return values.size() == rows && hi - lo == rows - 1;
+}
+
+double magnitude(const Livy::TableResult &table, int column)
+{
+    double m = 0;
+    const int rows = std::min(table.rowCount(), 2000);
+    for (int r = 0; r < rows; ++r) {
+        const double v = table.number(r, column);
+        if (std::isfinite(v))
+            m = std::max(m, std::fabs(v));
+    }
+    return m;
+}
+
+} // namespace
+
 int ChartBuilder::defaultXColumn(const Livy::TableResult &table)
 {
+    // Time first (a series over dates reads best), then a category: the text column with the fewest distinct
+    // values that still has more than one, then any text column, then a key-like integer (a year, an id).
+    for (int c = 0; c < table.columnCount(); ++c) {
+        if (Livy::isTemporalType(table.column(c).type))
+            return c;
+    }
+    int best = -1;
+    int bestDistinct = std::numeric_limits<int>::max();
+    for (int c = 0; c < table.columnCount(); ++c) {
+        if (table.column(c).type != Livy::ColumnType::String)
+            continue;
+        const int distinct = distinctValues(table, c);
+        if (distinct > 1 && distinct < bestDistinct) {
+            best = c;
+            bestDistinct = distinct;
+        }
+    }
+    if (best >= 0)
+        return best;
     for (int c = 0; c < table.columnCount(); ++c) {
         if (table.column(c).type == Livy::ColumnType::String)
             return c;
     }
     for (int c = 0; c < table.columnCount(); ++c) {
-        if (Livy::isTemporalType(table.column(c).type))
+        if (Livy::isNumericType(table.column(c).type) && isKeyLike(table, c))
             return c;
     }
     return -1;
@@ -113,10 +186,29 @@ QList<int> ChartBuilder::plottableColumns(const Livy::TableResult &table)
 
 QList<int> ChartBuilder::defaultYColumns(const Livy::TableResult &table, int xColumn)
 {
+    // Measures, not keys; and only those on the scale of the first one, so that a 0–1 ratio is not drawn flat
+    // next to counts in the thousands (the Y menu adds the others).
+    QList<int> candidates;
+    for (int c = 0; c < table.columnCount(); ++c) {
+        if (c != xColumn && Livy::isNumericType(table.column(c).type) && !isKeyLike(table, c))
+            candidates.append(c);
+    }
+    if (candidates.isEmpty()) {
+        for (int c = 0; c < table.columnCount(); ++c) {
+            if (c != xColumn && Livy::isNumericType(table.column(c).type))
+                return { c };
+        }
+        return {};
+    }
+    const double first = magnitude(table, candidates.first());
     QList<int> columns;
-    for (int c = 0; c < table.columnCount() && columns.size() < MaxDefaultY; ++c) {
-        if (c != xColumn && Livy::isNumericType(table.column(c).type))
+    for (int c : std::as_const(candidates)) {
+        const double m = magnitude(table, c);
+        const bool comparable = first == 0 || m == 0 ? m == first : std::max(m, first) / std::min(m, first) <= 20.0;
+        if (columns.isEmpty() || comparable)
             columns.append(c);
+        if (columns.size() >= MaxDefaultY)
+            break;
     }
     return columns;
 }
@@ -175,6 +267,19 @@ Groups groupRows(const Livy::TableResult &table, const QList<int> &rows, int xCo
         }
     }
     return g;
+}
+
+/// Category labels turn once they would not fit side by side in a chart of the default output size (about 800 px:
+/// roughly 7 px per character), so Qt Charts does not elide them to "…".
+int categoryLabelAngle(const QStringList &labels)
+{
+    qsizetype widest = 0;
+    for (const QString &label : labels)
+        widest = std::max(widest, label.size());
+    const qsizetype needed = labels.size() * (widest * 7 + 12);
+    if (needed <= 760)
+        return 0;
+    return labels.size() > 24 ? -90 : -45;
 }
 
 /// Every k-th index so that at most `limit` remain (the whole range stays visible).
@@ -264,8 +369,7 @@ QChart *ChartBuilder::build(const Livy::TableResult &table, const QList<int> &ro
         auto *x = new QBarCategoryAxis;
         x->append(g.labels);
         x->setTitleText(xName);
-        if (g.labels.size() > 12)
-            x->setLabelsAngle(-60);
+        x->setLabelsAngle(categoryLabelAngle(g.labels));
         auto *yAxis = new QValueAxis;
         yAxis->setTitleText(yTitle(table, yColumns));
         chart->addAxis(x, Qt::AlignBottom);
@@ -415,8 +519,7 @@ QChart *ChartBuilder::build(const Livy::TableResult &table, const QList<int> &ro
         } else if (!numericX && !categories.isEmpty() && categories.size() <= 30 && kind != XKind::RowNumber) {
             auto *axis = new QBarCategoryAxis;
             axis->append(categories);
-            if (categories.size() > 12)
-                axis->setLabelsAngle(-60);
+            axis->setLabelsAngle(categoryLabelAngle(categories));
             x = axis;
         } else {
             x = new QValueAxis;

@@ -5,9 +5,10 @@
 // Builds a Qt Charts QChart from a table result: bar, line, scatter, pie or area, with one X column (or the row
 // number) and one or more numeric Y columns.
 //
-// Defaults: X is the first text column (else the first date/timestamp column, else the row number); Y is every
-// numeric column except X (at most MaxDefaultY). The rows come from the caller in the order to plot them (the
-// table view's filtered and sorted rows). Bars, pie slices, and line/area points are one per distinct X value,
+// Defaults: X is a date/timestamp column, else the text column with the fewest distinct values (a category), else
+// a key-like integer, else the row number; Y is the numeric columns that measure something (not ids or row
+// numbers) on the scale of the first one (at most MaxDefaultY). The rows come from the caller in the order to plot
+// them (the table view's filtered rows, in the result's own order: sorting the table does not reorder a chart). Bars, pie slices, and line/area points are one per distinct X value,
 // with the Y values of rows sharing an X summed (a table of sales per region and month gives one bar per
 // region). Big results stay quick: at most MaxCategories bars, MaxSlices slices (the rest is "Other") and
 // MaxPoints points (evenly spaced over the whole range). The note says what was summed, capped or left out.

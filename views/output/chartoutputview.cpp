@@ -108,7 +108,9 @@ void ChartOutputView::setTable(std::shared_ptr<const Livy::TableResult> table)
 
 void ChartOutputView::setRows(const QList<int> &rows)
 {
+    // The table's filter applies; its sort does not (a chart keeps the result's order, times are ordered by time).
     m_rows = rows;
+    std::sort(m_rows.begin(), m_rows.end());
     rebuildSoon();
 }
 
@@ -157,10 +159,14 @@ void ChartOutputView::updateYButton()
         if (m_table && c >= 0 && c < m_table->columnCount())
             names.append(m_table->column(c).name);
     }
-    QString text = names.isEmpty() ? tr("(none)") : names.join(QStringLiteral(", "));
+    QString text = names.isEmpty() ? tr("(none)") : names.size() <= 2 ? names.join(QStringLiteral(", "))
+                                                                       : tr("%1 columns").arg(names.size());
     if (text.size() > 40)
         text = text.left(39) + QChar(0x2026);
     m_yButton->setText(text);
+    m_yButton->setToolTip(names.isEmpty() ? tr("Numeric columns to plot") : tr("Plotted: %1").arg(names.join(QStringLiteral(", "))));
+    // Room for the whole label and the menu arrow (the style draws the arrow over the text otherwise).
+    m_yButton->setMinimumWidth(m_yButton->fontMetrics().horizontalAdvance(text) + 36);
 }
 
 void ChartOutputView::rebuildSoon()
