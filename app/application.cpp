@@ -177,7 +177,9 @@ void Application::connectTo(const ServerProfile &profile, const QString &passwor
         settings.sslConfiguration = ssl;
     }
     m_connection = new Livy::Connection(m_network, settings, this);
-    m_server = new ServerController(m_connection, {}, this);
+    Livy::ServerControllerSettings serverSettings;
+    serverSettings.createdStoreKey = profile.id;
+    m_server = new ServerController(m_connection, serverSettings, this);
 
     m_window->setServer(profile);
     m_window->setSessionModel(m_server->sessions());

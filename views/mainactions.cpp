@@ -74,6 +74,13 @@ MainActions::MainActions(QWidget *window)
     previousTab = make(window, QStringLiteral("&Previous Tab"), QKeySequence(QStringLiteral("Ctrl+PgUp")),
                        QStringLiteral("Show the previous session"));
 
+    maximiseOutput = make(window, QStringLiteral("&Maximise Output"), QKeySequence(QStringLiteral("Ctrl+Shift+M")),
+                          QStringLiteral("Give the statement's output the whole window (again to restore)"));
+    maximiseOutput->setCheckable(true);
+    showCode = make(window, QStringLiteral("Show Statement &Code"), {},
+                    QStringLiteral("Show the selected statement's code above its output"));
+    showCode->setCheckable(true);
+
     manageServers = make(window, QStringLiteral("&Manage Servers…"), {},
                          QStringLiteral("Add, edit or remove Livy server profiles"), appIcon(AppIcon::Settings));
     reconnect = make(window, QStringLiteral("&Reconnect"), QKeySequence(QStringLiteral("Ctrl+R")),
@@ -124,6 +131,9 @@ void MainActions::populateMenus(QMenuBar *bar, QWidget *dockToggles)
     view->addAction(focusEditor);
     view->addAction(nextTab);
     view->addAction(previousTab);
+    view->addSeparator();
+    view->addAction(maximiseOutput);
+    view->addAction(showCode);
     view->addSeparator();
     if (dockToggles) {
         const QList<QDockWidget *> docks = dockToggles->findChildren<QDockWidget *>(Qt::FindDirectChildrenOnly);

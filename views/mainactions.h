@@ -45,6 +45,8 @@ public:
     QAction *focusSessions = nullptr;   ///< Ctrl+1
     QAction *nextTab = nullptr;         ///< Ctrl+PgDown
     QAction *previousTab = nullptr;     ///< Ctrl+PgUp
+    QAction *maximiseOutput = nullptr;  ///< Ctrl+Shift+M, checkable: the output takes the whole window
+    QAction *showCode = nullptr;        ///< checkable: the selected statement's code above its output
     // Server
     QAction *manageServers = nullptr;
     QAction *reconnect = nullptr;       ///< Ctrl+R

@@ -55,12 +55,15 @@ MainWindow::MainWindow(DraftStore *drafts, QWidget *parent)
     m_sessionsDock = new SessionsDock(this);
     m_editorDock = new EditorDock(m_drafts, this);
     m_logDock = new LogDock(this);
+    // Default layout (1280x820): the session's statements and output get the centre; the editor runs the full
+    // width at the bottom with the log as a tab beside it; the session list is a narrow column.
     addDockWidget(Qt::LeftDockWidgetArea, m_sessionsDock);
     addDockWidget(Qt::BottomDockWidgetArea, m_editorDock);
-    splitDockWidget(m_editorDock, m_logDock, Qt::Horizontal);
-    resizeDocks({ m_sessionsDock }, { 370 }, Qt::Horizontal);
-    resizeDocks({ m_editorDock }, { 270 }, Qt::Vertical);
-    resizeDocks({ m_editorDock, m_logDock }, { 620, 330 }, Qt::Horizontal);
+    addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
+    tabifyDockWidget(m_editorDock, m_logDock);
+    m_editorDock->raise();
+    resizeDocks({ m_sessionsDock }, { 300 }, Qt::Horizontal);
+    resizeDocks({ m_editorDock }, { 220 }, Qt::Vertical);
 
     auto *toolBar = addToolBar(QStringLiteral("Main"));
     toolBar->setObjectName(QStringLiteral("MainToolBar"));
@@ -171,7 +174,18 @@ void MainWindow::connectActions()
     });
     connect(a->copy, &QAction::triggered, this, &MainWindow::copy);
     connect(a->findSessions, &QAction::triggered, m_sessionsDock, &SessionsDock::focusFilter);
-    connect(a->findInLog, &QAction::triggered, m_logDock, &LogDock::focusSearch);
+    connect(a->findInLog, &QAction::triggered, this, [this] {
+        m_logDock->show();
+        m_logDock->raise();
+        m_logDock->focusSearch();
+    });
+    connect(a->maximiseOutput, &QAction::toggled, this, &MainWindow::setOutputMaximised);
+    a->showCode->setChecked(QSettings().value(QStringLiteral("view/showCode"), false).toBool());
+    connect(a->showCode, &QAction::toggled, this, [this](bool visible) {
+        QSettings().setValue(QStringLiteral("view/showCode"), visible);
+        for (SessionPage *page : std::as_const(m_pages))
+            page->setCodeVisible(visible);
+    });
     connect(a->focusEditor, &QAction::triggered, this, [this] {
         m_editorDock->show();
         m_editorDock->raise();
@@ -293,6 +307,8 @@ SessionPage *MainWindow::showSession(int sessionId, QAbstractItemModel *statemen
     SessionPage *page = m_pages.value(sessionId);
     if (!page) {
         page = new SessionPage(sessionId, m_tabs);
+        page->setCodeVisible(m_actions->showCode->isChecked());
+        page->setOutputMaximised(isOutputMaximised());
         m_pages.insert(sessionId, page);
         m_logs.insert(sessionId, log);
         page->setStatementModel(statements);
@@ -446,6 +462,36 @@ void MainWindow::sessionCreateFailed(const Livy::LivyError &error)
         m_createDialog->showServerError(error);
     else
         showError(error, QStringLiteral("Creating a session"), true);
+}
+
+void MainWindow::setOutputMaximised(bool maximised)
+{
+    if (m_actions->maximiseOutput->isChecked() != maximised) {
+        m_actions->maximiseOutput->setChecked(maximised); // comes back here through toggled()
+        return;
+    }
+    if (maximised) {
+        m_docksBeforeMaximise.clear();
+        for (QDockWidget *dock : { static_cast<QDockWidget *>(m_sessionsDock), static_cast<QDockWidget *>(m_editorDock),
+                                   static_cast<QDockWidget *>(m_logDock) }) {
+            if (dock->isVisible()) {
+                m_docksBeforeMaximise.append(dock);
+                dock->hide();
+            }
+        }
+    } else {
+        for (QDockWidget *dock : std::as_const(m_docksBeforeMaximise))
+            dock->show();
+        m_docksBeforeMaximise.clear();
+        m_editorDock->raise();
+    }
+    for (SessionPage *page : std::as_const(m_pages))
+        page->setOutputMaximised(maximised);
+}
+
+bool MainWindow::isOutputMaximised() const
+{
+    return m_actions->maximiseOutput->isChecked();
 }
 
 void MainWindow::showNotice(const QString &message)

@@ -16,6 +16,7 @@
 
 #include <functional>
 
+class QDockWidget;
 class QStackedWidget;
 class QTabWidget;
 
@@ -84,6 +85,10 @@ public:
     static QList<int> savedOpenSessions(const QString &profileId);
     void restoreLayout();
     void saveLayout();
+
+    /// Only the current session's output, over the whole window (statement list, code and docks hidden).
+    void setOutputMaximised(bool maximised);
+    bool isOutputMaximised() const;
 
     MainActions *actions() const { return m_actions; }
     SessionsDock *sessionsDock() const { return m_sessionsDock; }
@@ -161,6 +166,7 @@ private:
     ServerProfile m_server;
     std::function<bool(const QUrl &)> m_urlOpener;
     bool m_active = false;
+    QList<QPointer<QDockWidget>> m_docksBeforeMaximise;
 };
 
 } // namespace LivyDesk

@@ -6,12 +6,14 @@
 #include "livy/createsessionjob.h"
 #include "livy/deletesessionjob.h"
 #include "livy/getversionjob.h"
+#include "livy/sessionidentity.h"
 #include "polling/pollactivity.h"
 #include "polling/poller.h"
 #include "polling/sessionlistpoller.h"
 
 #include <QMetaObject>
 #include <QRegularExpression>
+#include <QSettings>
 
 namespace Livy {
 
@@ -29,7 +31,11 @@ ServerController::ServerController(Connection *connection, const Settings &setti
     m_listPoller->poller()->setErrorBackoff(m_settings.backoff);
     m_versionPoller->setErrorBackoff(m_settings.backoff);
 
-    connect(m_listPoller, &SessionListPoller::refreshed, this, [this] { setState(ConnectionState::Connected); });
+    connect(m_listPoller, &SessionListPoller::refreshed, this, [this] {
+        pruneCreatedHere();
+        setState(ConnectionState::Connected);
+    });
+    loadCreatedHere();
     connect(m_listPoller->poller(), &Poller::requestFailed, this, &ServerController::onListFailure);
 
     m_versionPoller->setJobFactory([this]() -> LivyJob * {
@@ -182,9 +188,60 @@ void ServerController::refresh()
     m_listPoller->refresh();
 }
 
-int ServerController::createSession(const CreateSessionRequest &request)
+void ServerController::loadCreatedHere()
+{
+    if (m_settings.createdStoreKey.isEmpty())
+        return;
+    QHash<int, SessionListModel::CreatedHere> records;
+    const QStringList lines = QSettings().value(QStringLiteral("createdSessions/%1").arg(m_settings.createdStoreKey)).toStringList();
+    for (const QString &line : lines) {
+        const QStringList parts = line.split(QLatin1Char('|'));
+        bool idOk = false, timeOk = false;
+        const int id = parts.value(0).toInt(&idOk);
+        const qint64 ms = parts.value(2).toLongLong(&timeOk);
+        if (parts.size() == 3 && idOk && timeOk)
+            records.insert(id, { parts.at(1), QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC) });
+    }
+    m_sessions->setCreatedHere(records);
+}
+
+void ServerController::saveCreatedHere()
+{
+    if (m_settings.createdStoreKey.isEmpty())
+        return;
+    QStringList lines;
+    const QHash<int, SessionListModel::CreatedHere> records = m_sessions->createdHere();
+    for (auto it = records.cbegin(); it != records.cend(); ++it)
+        lines.append(QStringLiteral("%1|%2|%3").arg(it.key()).arg(it->identity).arg(it->when.toMSecsSinceEpoch()));
+    lines.sort();
+    QSettings().setValue(QStringLiteral("createdSessions/%1").arg(m_settings.createdStoreKey), lines);
+}
+
+void ServerController::pruneCreatedHere()
+{
+    // A session the complete list no longer has is gone, and one with the same id but another identity is a
+    // later session: neither keeps a creation time.
+    QHash<int, SessionListModel::CreatedHere> records = m_sessions->createdHere();
+    const qsizetype before = records.size();
+    records.removeIf([this](const QHash<int, SessionListModel::CreatedHere>::iterator &it) {
+        const std::optional<Session> s = m_sessions->session(it.key());
+        return !s || sessionIdentity(*s) != it->identity;
+    });
+    if (records.size() != before) {
+        m_sessions->setCreatedHere(records);
+        saveCreatedHere();
+    }
+}
+
+int ServerController::createSession(const CreateSessionRequest &original)
 {
     const int ticket = ++m_nextTicket;
+    CreateSessionRequest request = original;
+    QMap<QString, QString> conf = request.conf.value_or(QMap<QString, QString>());
+    if (!conf.contains(SessionTagKey)) {
+        conf.insert(SessionTagKey, newSessionTag());
+        request.conf = conf;
+    }
     auto *job = new CreateSessionJob(m_connection, request);
     connect(job, &LivyJob::finished, this, [this, ticket](LivyJob *j) {
         if (!j->ok()) {
@@ -194,6 +251,10 @@ int ServerController::createSession(const CreateSessionRequest &request)
         }
         const Session session = static_cast<CreateSessionJob *>(j)->session();
         m_sessions->upsert(session);
+        QHash<int, SessionListModel::CreatedHere> records = m_sessions->createdHere();
+        records.insert(session.id, { sessionIdentity(session), QDateTime::currentDateTimeUtc() });
+        m_sessions->setCreatedHere(records);
+        saveCreatedHere();
         m_listPoller->noteActivity(); // watch it start
         Q_EMIT sessionCreated(ticket, session);
     });

@@ -31,6 +31,9 @@ struct ServerControllerSettings
     int pageSize = 100;
     /// Defaults for opened sessions (supportsDescendingOrder is filled in from /version).
     SessionControllerSettings session;
+    /// Where the creation times of sessions created from this computer are kept (QSettings group
+    /// "createdSessions/<key>", normally the server profile's id); empty keeps them in memory only.
+    QString createdStoreKey;
 };
 
 /// One Livy server: its session list (SessionListModel kept fresh by a SessionListPoller), what it supports
@@ -86,6 +89,8 @@ public:
     void refresh();
 
     /// `POST /sessions`. Returns a ticket carried by exactly one later sessionCreated()/createFailed().
+    /// The request gets LivyDesk's session tag in its conf (livy/sessionidentity.h) unless it has one; the
+    /// creation time is remembered for the sessions list ("Created here").
     int createSession(const Livy::CreateSessionRequest &request);
     /// `DELETE /sessions/{id}` (slow on the server: seconds). sessionDeleted() or deleteFailed() follows.
     void deleteSession(int sessionId);
@@ -110,6 +115,9 @@ Q_SIGNALS:
 
 private:
     void setState(ConnectionState state);
+    void loadCreatedHere();
+    void saveCreatedHere();
+    void pruneCreatedHere();
     void startListPolling();
     void onListFailure(const LivyError &error);
     bool isFatal(const LivyError &error) const;

@@ -3,6 +3,7 @@
 #include "sessionlistmodel.h"
 
 #include "keyeddiff.h"
+#include "livy/sessionidentity.h"
 
 namespace Livy {
 
@@ -29,7 +30,6 @@ private:
 
 SessionListModel::SessionListModel(QObject *parent)
     : QAbstractTableModel(parent)
-    , m_clock([] { return QDateTime::currentDateTimeUtc(); })
 {
 }
 
@@ -43,29 +43,12 @@ int SessionListModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QString SessionListModel::formatAge(qint64 seconds)
-{
-    if (seconds < 0)
-        seconds = 0;
-    if (seconds < 60)
-        return QStringLiteral("%1 s").arg(seconds);
-    const qint64 minutes = seconds / 60;
-    if (minutes < 60)
-        return QStringLiteral("%1 min").arg(minutes);
-    const qint64 hours = minutes / 60;
-    if (hours < 24)
-        return minutes % 60 ? QStringLiteral("%1 h %2 min").arg(hours).arg(minutes % 60) : QStringLiteral("%1 h").arg(hours);
-    const qint64 days = hours / 24;
-    return hours % 24 ? QStringLiteral("%1 d %2 h").arg(days).arg(hours % 24) : QStringLiteral("%1 d").arg(days);
-}
-
 QVariant SessionListModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const Entry &entry = m_rows.at(index.row());
     const Session &s = entry.session;
-    const qint64 age = entry.firstSeen.secsTo(now());
 
     switch (role) {
     case Qt::DisplayRole:
@@ -77,12 +60,23 @@ QVariant SessionListModel::data(const QModelIndex &index, int role) const
         case OwnerColumn: return s.owner;
         case ProxyUserColumn: return s.proxyUser;
         case AppIdColumn: return s.appId;
-        case AgeColumn: return formatAge(age);
+        case CreatedColumn: {
+            const QDateTime created = createdHereOf(entry).toLocalTime();
+            if (!created.isValid())
+                return {};
+            return created.date() == QDate::currentDate() ? created.toString(QStringLiteral("HH:mm"))
+                                                          : created.toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+        }
         default: return {};
         }
     case Qt::ToolTipRole:
-        if (index.column() == AgeColumn)
-            return tr("First seen %1").arg(entry.firstSeen.toLocalTime().toString(Qt::ISODate));
+        if (index.column() == CreatedColumn) {
+            const QDateTime created = createdHereOf(entry);
+            return created.isValid()
+                ? tr("Created from this computer at %1").arg(created.toLocalTime().toString(Qt::ISODate))
+                : tr("Livy does not report when a session was created; LivyDesk knows it only for sessions "
+                     "created from this computer.");
+        }
         if (index.column() == NameColumn && s.name.isEmpty())
             return tr("This session has no name");
         return {};
@@ -98,8 +92,8 @@ QVariant SessionListModel::data(const QModelIndex &index, int role) const
     case OwnerRole: return s.owner;
     case ProxyUserRole: return s.proxyUser;
     case AppIdRole: return s.appId;
-    case FirstSeenRole: return entry.firstSeen;
-    case AgeSecondsRole: return age;
+    case CreatedHereRole: return createdHereOf(entry);
+    case IdentityRole: return entry.identity;
     case IsTerminalRole: return isTerminal(s.state);
     case IsReadyRole: return isReady(s.state);
     case SessionRole: return QVariant::fromValue(s);
@@ -119,7 +113,7 @@ QVariant SessionListModel::headerData(int section, Qt::Orientation orientation, 
     case OwnerColumn: return tr("Owner");
     case ProxyUserColumn: return tr("Proxy user");
     case AppIdColumn: return tr("Application");
-    case AgeColumn: return tr("Age");
+    case CreatedColumn: return tr("Created here");
     default: return {};
     }
 }
@@ -135,35 +129,37 @@ QHash<int, QByteArray> SessionListModel::roleNames() const
     names.insert(OwnerRole, "owner");
     names.insert(ProxyUserRole, "proxyUser");
     names.insert(AppIdRole, "appId");
-    names.insert(FirstSeenRole, "firstSeen");
-    names.insert(AgeSecondsRole, "ageSeconds");
+    names.insert(CreatedHereRole, "createdHere");
+    names.insert(IdentityRole, "identity");
     names.insert(IsTerminalRole, "isTerminal");
     names.insert(IsReadyRole, "isReady");
     names.insert(SessionRole, "session");
     return names;
 }
 
-QDateTime SessionListModel::now() const
+QList<SessionListModel::Entry> SessionListModel::entries(const QList<Session> &sessions)
 {
-    return m_clock();
-}
-
-void SessionListModel::setClock(std::function<QDateTime()> clock)
-{
-    m_clock = clock ? std::move(clock) : [] { return QDateTime::currentDateTimeUtc(); };
-}
-
-QList<SessionListModel::Entry> SessionListModel::withFirstSeen(const QList<Session> &sessions) const
-{
-    QHash<int, QDateTime> seen;
-    for (const Entry &e : m_rows)
-        seen.insert(e.session.id, e.firstSeen);
-    const QDateTime t = now();
-    QList<Entry> entries;
-    entries.reserve(sessions.size());
+    QList<Entry> out;
+    out.reserve(sessions.size());
     for (const Session &s : sessions)
-        entries.append(Entry{ s, seen.value(s.id, t) });
-    return entries;
+        out.append(Entry{ s, sessionIdentity(s) });
+    return out;
+}
+
+QDateTime SessionListModel::createdHereOf(const Entry &entry) const
+{
+    const auto it = m_createdHere.constFind(entry.session.id);
+    return it != m_createdHere.constEnd() && it->identity == entry.identity ? it->when : QDateTime();
+}
+
+void SessionListModel::setCreatedHere(const QHash<int, CreatedHere> &records)
+{
+    if (records == m_createdHere)
+        return;
+    m_createdHere = records;
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0, CreatedColumn), index(int(m_rows.size()) - 1, CreatedColumn),
+                           { Qt::DisplayRole, Qt::ToolTipRole, CreatedHereRole });
 }
 
 void SessionListModel::emitRowChanged(int row, const Entry &before, const Entry &after)
@@ -176,7 +172,7 @@ void SessionListModel::emitRowChanged(int row, const Entry &before, const Entry 
 bool SessionListModel::setSessions(const QList<Session> &sessions)
 {
     Hooks hooks(this);
-    return Detail::applyKeyedDiff(m_rows, withFirstSeen(sessions), hooks);
+    return Detail::applyKeyedDiff(m_rows, entries(sessions), hooks);
 }
 
 bool SessionListModel::upsert(const Session &session)
@@ -186,7 +182,7 @@ bool SessionListModel::upsert(const Session &session)
         if (m_rows.at(row).session == session)
             return false;
         const Entry before = m_rows.at(row);
-        m_rows[row].session = session;
+        m_rows[row] = Entry{ session, sessionIdentity(session) };
         emitRowChanged(row, before, m_rows.at(row));
         return true;
     }
@@ -194,7 +190,7 @@ bool SessionListModel::upsert(const Session &session)
     while (at < int(m_rows.size()) && m_rows.at(at).session.id < session.id)
         ++at;
     beginInsertRows({}, at, at);
-    m_rows.insert(at, Entry{ session, now() });
+    m_rows.insert(at, Entry{ session, sessionIdentity(session) });
     endInsertRows();
     return true;
 }
@@ -270,14 +266,6 @@ QList<Session> SessionListModel::sessions() const
     for (const Entry &e : m_rows)
         out.append(e.session);
     return out;
-}
-
-void SessionListModel::refreshAges()
-{
-    if (m_rows.isEmpty())
-        return;
-    Q_EMIT dataChanged(index(0, AgeColumn), index(int(m_rows.size()) - 1, AgeColumn),
-                       { Qt::DisplayRole, Qt::ToolTipRole, AgeSecondsRole });
 }
 
 } // namespace Livy

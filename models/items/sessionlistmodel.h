@@ -6,6 +6,7 @@
 
 #include <QAbstractTableModel>
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 
 #include <functional>
@@ -20,15 +21,15 @@ namespace Livy {
 /// dataChanged, so selections and scroll positions survive every poll. Colours and icons for states belong in
 /// the views (a delegate or proxy); this model serves raw values in custom roles and plain text for display.
 ///
-/// Livy does not report when a session was created, so the "age" is measured from the moment this client
-/// first saw the session (FirstSeenRole). Age text changes with time without the data changing: a view that
-/// shows the Age column calls refreshAges() from a slow timer (say every 30 s).
+/// Livy does not report when a session was created. The model shows a creation time only where it is known: for
+/// sessions created from this computer (setCreatedHere(), recorded when `POST /sessions` answered), matched by id
+/// *and* identity (livy/sessionidentity.h), so that a later session that gets the same id never inherits it.
 class SessionListModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
     enum Column { IdColumn, NameColumn, KindColumn, StateColumn, OwnerColumn, ProxyUserColumn, AppIdColumn,
-                  AgeColumn, ColumnCount };
+                  CreatedColumn, ColumnCount };
     Q_ENUM(Column)
 
     /// Custom roles, served on every column of a row (they describe the session, not the cell).
@@ -41,8 +42,8 @@ public:
         OwnerRole,                 ///< QString, empty when the server runs without authentication
         ProxyUserRole,             ///< QString
         AppIdRole,                 ///< QString, empty until the YARN/Kubernetes application is known
-        FirstSeenRole,             ///< QDateTime (UTC): when this client first saw the session
-        AgeSecondsRole,            ///< qint64: seconds since FirstSeenRole
+        CreatedHereRole,           ///< QDateTime (UTC): created from this computer then; invalid when not known
+        IdentityRole,              ///< QString: Livy::sessionIdentity()
         IsTerminalRole,            ///< bool: error, dead, killed, success
         IsReadyRole,               ///< bool: idle or busy (can take statements)
         SessionRole,               ///< QVariant holding the whole Livy::Session
@@ -77,13 +78,16 @@ public:
     Livy::Session sessionAt(int row) const;
     QList<Livy::Session> sessions() const;
 
-    /// Emits dataChanged for the Age column of every row (ages are computed at read time).
-    void refreshAges();
-    /// Replaces the clock used for first-seen times and ages (tests). Default: QDateTime::currentDateTimeUtc.
-    void setClock(std::function<QDateTime()> clock);
-
-    /// Display text for an age in seconds: "12 s", "4 min", "3 h 5 min", "2 d 4 h".
-    static QString formatAge(qint64 seconds);
+    /// Sessions created from this computer: id -> (identity, creation time). Shown only on the row whose id and
+    /// identity both match.
+    struct CreatedHere
+    {
+        QString identity;
+        QDateTime when; ///< UTC
+        bool operator==(const CreatedHere &) const = default;
+    };
+    void setCreatedHere(const QHash<int, CreatedHere> &records);
+    QHash<int, CreatedHere> createdHere() const { return m_createdHere; }
 
 Q_SIGNALS:
     /// A known session changed state (not emitted for sessions appearing or vanishing). For notifications
@@ -94,16 +98,17 @@ private:
     struct Entry
     {
         Session session;
-        QDateTime firstSeen;
+        QString identity;
+        bool operator==(const Entry &) const = default;
     };
     class Hooks;
 
-    QDateTime now() const;
-    QList<Entry> withFirstSeen(const QList<Session> &sessions) const;
+    static QList<Entry> entries(const QList<Session> &sessions);
+    QDateTime createdHereOf(const Entry &entry) const;
     void emitRowChanged(int row, const Entry &before, const Entry &after);
 
     QList<Entry> m_rows;
-    std::function<QDateTime()> m_clock;
+    QHash<int, CreatedHere> m_createdHere;
 };
 
 } // namespace Livy

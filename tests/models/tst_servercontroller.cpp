@@ -14,6 +14,8 @@
 
 #include <QAbstractItemModelTester>
 #include <QNetworkAccessManager>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -77,6 +79,8 @@ private:
     }
 
 private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
     void init()
     {
         m_server = new FakeLivy::Server(this);
@@ -278,6 +282,41 @@ private Q_SLOTS:
         QCOMPARE(open->status(), SessionController::Status::Gone);
         QCOMPARE(errors.count(), 0);
         QCOMPARE(serverErrors.count(), 0);
+    }
+
+    void createdHereIsRecordedKeptAndForgottenWithTheSession()
+    {
+        QSettings().remove(QStringLiteral("createdSessions/t"));
+        ServerController::Settings settings;
+        settings.createdStoreKey = QStringLiteral("t");
+        auto *c = new ServerController(m_connection, settings, this);
+        c->connectToServer();
+        QTRY_COMPARE(c->connectionState(), ServerController::ConnectionState::Connected);
+        QSignalSpy created(c, &ServerController::sessionCreated);
+        CreateSessionRequest request;
+        request.kind = QStringLiteral("pyspark");
+        c->createSession(request);
+        QVERIFY(created.wait(5000));
+        const int id = created.first().at(1).value<Session>().id;
+        // The request carried LivyDesk's tag, and the server echoes it.
+        const QJsonObject conf = m_server->requests("POST", QStringLiteral("/sessions")).last().json().value(QStringLiteral("conf")).toObject();
+        QVERIFY(conf.contains(QStringLiteral("spark.livydesk.sessionTag")));
+        const int row = c->sessions()->rowOfId(id);
+        const QDateTime when = c->sessions()->index(row, 0).data(SessionListModel::CreatedHereRole).toDateTime();
+        QVERIFY(when.isValid());
+        QVERIFY(qAbs(when.secsTo(QDateTime::currentDateTimeUtc())) < 5);
+        // Kept for the next start of the app (another controller for the same profile).
+        auto *again = new ServerController(m_connection, settings, this);
+        again->connectToServer();
+        QTRY_VERIFY(again->sessions()->rowOfId(id) >= 0);
+        QCOMPARE(again->sessions()->index(again->sessions()->rowOfId(id), 0).data(SessionListModel::CreatedHereRole).toDateTime(), when);
+        // The server restarts without recovery; the next session 0 is someone else's: no creation time.
+        m_server->restart();
+        const int other = m_server->createSession(QJsonObject{ { QStringLiteral("kind"), QStringLiteral("pyspark") } });
+        QCOMPARE(other, id);
+        again->refresh();
+        QTRY_VERIFY(!again->sessions()->index(again->sessions()->rowOfId(id), 0).data(SessionListModel::CreatedHereRole).toDateTime().isValid());
+        QVERIFY(QSettings().value(QStringLiteral("createdSessions/t")).toStringList().isEmpty());
     }
 
     void deleteFailureIsReported()

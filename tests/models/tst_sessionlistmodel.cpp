@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 LivyDesk contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "items/sessionlistmodel.h"
+#include "livy/sessionidentity.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -173,35 +174,31 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 0);
     }
 
-    void firstSeenSurvivesUpdates()
+    void creationTimeOnlyWhereKnownAndOnlyForTheSameSession()
     {
         SessionListModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QDateTime clock = QDateTime(QDate(2026, 1, 2), QTime(10, 0), Qt::UTC);
-        model.setClock([&clock] { return clock; });
-        model.setSessions({ makeSession(1) });
-        clock = clock.addSecs(125);
-        model.setSessions({ makeSession(1, SessionState::Busy), makeSession(2) });
-        QCOMPARE(model.data(model.index(0, 0), SessionListModel::FirstSeenRole).toDateTime(),
-                 QDateTime(QDate(2026, 1, 2), QTime(10, 0), Qt::UTC));
-        QCOMPARE(model.data(model.index(0, 0), SessionListModel::AgeSecondsRole).toLongLong(), 125);
-        QCOMPARE(model.data(model.index(0, SessionListModel::AgeColumn)).toString(), QStringLiteral("2 min"));
-        QCOMPARE(model.data(model.index(1, 0), SessionListModel::AgeSecondsRole).toLongLong(), 0);
-
+        Session mine = makeSession(1);
+        mine.conf.insert(QString(Livy::SessionTagKey), QStringLiteral("00c0ffee00c0ffee"));
+        model.setSessions({ mine, makeSession(2) });
+        const QDateTime when(QDate(2026, 1, 2), QTime(10, 0), Qt::UTC);
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
-        model.refreshAges();
+        model.setCreatedHere({ { 1, { Livy::sessionIdentity(mine), when } } });
         QCOMPARE(changed.count(), 1);
-        QCOMPARE(changed.at(0).at(0).toModelIndex().column(), int(SessionListModel::AgeColumn));
-        QCOMPARE(changed.at(0).at(1).toModelIndex().row(), 1);
-    }
-
-    void formatsAges()
-    {
-        QCOMPARE(SessionListModel::formatAge(-3), QStringLiteral("0 s"));
-        QCOMPARE(SessionListModel::formatAge(59), QStringLiteral("59 s"));
-        QCOMPARE(SessionListModel::formatAge(3600), QStringLiteral("1 h"));
-        QCOMPARE(SessionListModel::formatAge(3 * 3600 + 5 * 60 + 9), QStringLiteral("3 h 5 min"));
-        QCOMPARE(SessionListModel::formatAge(2 * 86400 + 4 * 3600), QStringLiteral("2 d 4 h"));
+        QCOMPARE(model.data(model.index(0, 0), SessionListModel::CreatedHereRole).toDateTime(), when);
+        QVERIFY(!model.data(model.index(0, SessionListModel::CreatedColumn)).toString().isEmpty());
+        QVERIFY(model.data(model.index(0, SessionListModel::CreatedColumn), Qt::ToolTipRole).toString().contains(QStringLiteral("this computer")));
+        // Livy reports no creation time: a session created elsewhere shows none (no invented age).
+        QVERIFY(!model.data(model.index(1, 0), SessionListModel::CreatedHereRole).toDateTime().isValid());
+        QVERIFY(model.data(model.index(1, SessionListModel::CreatedColumn)).toString().isEmpty());
+        QVERIFY(model.data(model.index(1, SessionListModel::CreatedColumn), Qt::ToolTipRole).toString().contains(QStringLiteral("does not report")));
+        // The server restarted and another session got id 1: it does not inherit the time.
+        Session other = makeSession(1);
+        other.conf.insert(QString(Livy::SessionTagKey), QStringLiteral("1111111111111111"));
+        model.setSessions({ other });
+        QVERIFY(!model.data(model.index(0, 0), SessionListModel::CreatedHereRole).toDateTime().isValid());
+        QVERIFY(Livy::sessionIdentity(other) != Livy::sessionIdentity(mine));
+        QCOMPARE(Livy::sessionIdentity(makeSession(3)), Livy::sessionIdentity(makeSession(4))); // params only
     }
 
     void rolesCarryRawValues()

@@ -5,10 +5,10 @@
 // create-session dialog and statement outputs, in a light or a dark palette. Every output shown is what the
 // server answered to the pyspark code shown. A tool, not a test.
 //
-//   livydesk_screenshots --server URL [--session ID] --theme light|dark --out DIR
+//   livydesk_screenshots --server URL [--reuse-session ID] --theme light|dark --out DIR
 //
-// Without --session it creates a pyspark session through the dialog (and prints "session <id>" so that the
-// dark run can reuse it); with --session it opens that one.
+// Without --reuse-session it creates a pyspark session through the dialog (and prints "session <id>" so that the
+// dark run can reuse it); with --reuse-session it opens that one.
 #include "application.h"
 #include "dialogs/createsessiondialog.h"
 #include "editor/codeeditor.h"
@@ -132,7 +132,7 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationName(QStringLiteral("LivyDesk"));
     QCommandLineParser parser;
     const QCommandLineOption serverOption(QStringLiteral("server"), QStringLiteral("Livy URL"), QStringLiteral("url"));
-    const QCommandLineOption sessionOption(QStringLiteral("session"), QStringLiteral("Reuse this session"), QStringLiteral("id"));
+    const QCommandLineOption sessionOption(QStringLiteral("reuse-session"), QStringLiteral("Reuse this session"), QStringLiteral("id"));
     const QCommandLineOption outOption(QStringLiteral("out"), QStringLiteral("Output directory"), QStringLiteral("dir"),
                                        QStringLiteral("docs/screenshots"));
     const QCommandLineOption themeOption(QStringLiteral("theme"), QStringLiteral("light or dark"), QStringLiteral("theme"),

@@ -147,7 +147,11 @@ private Q_SLOTS:
 
         QTest::mouseClick(dialog->createButton(), Qt::LeftButton);
         QTRY_COMPARE(m_server->requests("POST", QStringLiteral("/sessions")).size(), 1);
-        const QJsonObject body = m_server->requests("POST", QStringLiteral("/sessions")).first().json();
+        QJsonObject body = m_server->requests("POST", QStringLiteral("/sessions")).first().json();
+        // LivyDesk tags the session it creates (spark.livydesk.sessionTag: 16 hex digits, livy/sessionidentity.h).
+        QJsonObject conf = body.value(QStringLiteral("conf")).toObject();
+        QVERIFY(QRegularExpression(QStringLiteral("^[0-9a-f]{16}$")).match(conf.take(QStringLiteral("spark.livydesk.sessionTag")).toString()).hasMatch());
+        body.insert(QStringLiteral("conf"), conf);
         QCOMPARE(body, parse("{\"kind\":\"spark\",\"name\":\"nightly-etl\",\"proxyUser\":\"alice\",\"queue\":\"analytics\","
                              "\"driverMemory\":\"2g\",\"executorMemory\":\"4g\",\"driverCores\":2,\"executorCores\":3,"
                              "\"numExecutors\":6,\"heartbeatTimeoutInSecond\":90,\"ttl\":\"8h\",\"idleTimeout\":\"45m\","
@@ -163,7 +167,7 @@ private Q_SLOTS:
         QCOMPARE(page->title(), QStringLiteral("0 · nightly-etl"));
         QTRY_COMPARE(page->infoView()->fieldText(QStringLiteral("executorMemory")), QStringLiteral("4g"));
         QCOMPARE(page->infoView()->fieldText(QStringLiteral("idleTimeout")), QStringLiteral("45m"));
-        QCOMPARE(page->infoView()->confTable()->rowCount(), 2);
+        QCOMPARE(page->infoView()->confTable()->rowCount(), 3); // the two given and LivyDesk's session tag
         QVERIFY(currentEditor());
         QCOMPARE(currentEditor()->editor()->kind(), QStringLiteral("spark"));
     }

@@ -136,8 +136,16 @@ CreateSessionDialog::CreateSessionDialog(QWidget *parent)
     auto *copy = new QPushButton(QStringLiteral("Copy JSON"), previewBox);
     copy->setAccessibleName(QStringLiteral("Copy request body"));
     connect(copy, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText(previewText()); });
+    auto *tagNote = new QLabel(QStringLiteral("LivyDesk adds <tt>spark.livydesk.sessionTag</tt> (a random tag) to "
+                                              "<tt>conf</tt>, so that drafts and history stay with this session even "
+                                              "if the server later gives its id to another one."),
+                               previewBox);
+    tagNote->setObjectName(QStringLiteral("tagNote"));
+    tagNote->setWordWrap(true);
+    tagNote->setForegroundRole(QPalette::PlaceholderText);
     auto *previewLayout = new QVBoxLayout(previewBox);
     previewLayout->addWidget(m_preview, 1);
+    previewLayout->addWidget(tagNote);
     previewLayout->addWidget(copy, 0, Qt::AlignRight);
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);

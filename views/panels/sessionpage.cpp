@@ -12,6 +12,7 @@
 
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QTabBar>
 #include <QLabel>
 #include <QSplitter>
 #include <QTabWidget>
@@ -107,16 +108,21 @@ SessionPage::SessionPage(int sessionId, QWidget *parent)
     detail->addWidget(m_code);
     detail->addWidget(m_output);
     detail->setStretchFactor(0, 1);
-    detail->setStretchFactor(1, 3);
-    detail->setSizes({ 110, 390 });
+    detail->setStretchFactor(1, 4);
+    detail->setSizes({ 90, 400 });
+    m_code->setVisible(false); // the list shows the code; View > Show Statement Code brings it back
+    // The list gets about six rows; the output everything else (at 1280x820, room for a 7-row table).
     auto *statements = new QSplitter(Qt::Vertical, this);
     statements->setObjectName(QStringLiteral("statementSplitter"));
     statements->setChildrenCollapsible(false);
     statements->addWidget(m_table);
     statements->addWidget(detail);
-    statements->setStretchFactor(0, 2);
-    statements->setStretchFactor(1, 5);
-    statements->setSizes({ 190, 500 });
+    statements->setStretchFactor(0, 0);
+    statements->setStretchFactor(1, 1);
+    const int rowHeight = m_table->verticalHeader()->defaultSectionSize();
+    m_table->setMinimumHeight(rowHeight * 2 + 28);
+    statements->setSizes({ rowHeight * 6 + 30, 600 });
+    m_statementSplit = statements;
 
     m_info = new SessionInfoView(this);
     connect(m_info, &SessionInfoView::linkActivated, this, &SessionPage::linkActivated);
@@ -136,6 +142,27 @@ SessionPage::SessionPage(int sessionId, QWidget *parent)
 }
 
 SessionPage::~SessionPage() = default;
+
+void SessionPage::setCodeVisible(bool visible)
+{
+    m_codeVisible = visible;
+    m_code->setVisible(visible && !m_outputMaximised);
+}
+
+bool SessionPage::isCodeVisible() const
+{
+    return m_codeVisible;
+}
+
+void SessionPage::setOutputMaximised(bool maximised)
+{
+    m_outputMaximised = maximised;
+    m_table->setVisible(!maximised);
+    m_code->setVisible(m_codeVisible && !maximised);
+    m_tabs->tabBar()->setVisible(!maximised);
+    if (maximised)
+        m_tabs->setCurrentIndex(0);
+}
 
 void SessionPage::setSession(const Livy::Session &session)
 {

@@ -56,6 +56,14 @@ public:
     bool isPending(int statementId) const;
     void selectStatement(int id);
 
+    /// The selected statement's read-only code above its output (off by default: the list shows the code, and
+    /// the room goes to the output).
+    void setCodeVisible(bool visible);
+    bool isCodeVisible() const;
+    /// Only the output: the statement list and the code are hidden (MainWindow's "Maximise Output").
+    void setOutputMaximised(bool maximised);
+    bool isOutputMaximised() const { return m_outputMaximised; }
+
     /// "3 · etl" (id and name).
     QString title() const;
     /// What Copy takes from this page: the selected statement's code and output text.
@@ -102,6 +110,9 @@ private:
     SessionInfoView *m_info = nullptr;
     int m_shownId = -1;
     QTimer *m_ticker = nullptr;
+    QSplitter *m_statementSplit = nullptr;
+    bool m_codeVisible = false;
+    bool m_outputMaximised = false;
 };
 
 } // namespace LivyDesk

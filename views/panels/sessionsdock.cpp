@@ -54,8 +54,8 @@ protected:
     {
         switch (left.column()) {
         case Model::IdColumn: return left.data(Model::IdRole).toInt() < right.data(Model::IdRole).toInt();
-        case Model::AgeColumn:
-            return left.data(Model::AgeSecondsRole).toLongLong() < right.data(Model::AgeSecondsRole).toLongLong();
+        case Model::CreatedColumn:
+            return left.data(Model::CreatedHereRole).toDateTime() < right.data(Model::CreatedHereRole).toDateTime();
         case Model::StateColumn:
             return left.data(Model::StateRole).toInt() < right.data(Model::StateRole).toInt();
         default:
@@ -142,13 +142,6 @@ SessionsDock::SessionsDock(QWidget *parent)
     });
     m_view->addAction(remove);
 
-    m_ageTimer = new QTimer(this);
-    m_ageTimer->setInterval(std::chrono::seconds(30));
-    connect(m_ageTimer, &QTimer::timeout, this, [this] {
-        if (m_model && isVisible())
-            m_model->refreshAges();
-    });
-    m_ageTimer->start();
     updatePlaceholder();
 }
 
@@ -170,8 +163,11 @@ void SessionsDock::setModel(Livy::SessionListModel *model)
         m_view->setColumnWidth(Model::IdColumn, fm.horizontalAdvance(QStringLiteral("00000")) + 12);
         m_view->setColumnWidth(Model::KindColumn, fm.horizontalAdvance(QStringLiteral("pyspark")) + 16);
         m_view->setColumnWidth(Model::StateColumn, fm.horizontalAdvance(QStringLiteral("Starting…")) + 28);
-        m_view->setColumnWidth(Model::AgeColumn, fm.horizontalAdvance(QStringLiteral("12 min")) + 16);
-        for (const int hidden : { int(Model::OwnerColumn), int(Model::ProxyUserColumn), int(Model::AppIdColumn) })
+        m_view->setColumnWidth(Model::CreatedColumn, fm.horizontalAdvance(QStringLiteral("2026-12-02 12:00")) + 16);
+        // Owner, proxy user, application and the creation time (known only for sessions created here) are one
+        // right-click on the header away.
+        for (const int hidden : { int(Model::OwnerColumn), int(Model::ProxyUserColumn), int(Model::AppIdColumn),
+                                  int(Model::CreatedColumn) })
             m_view->setColumnHidden(hidden, true);
         connect(model, &QAbstractItemModel::rowsInserted, this, &SessionsDock::updatePlaceholder);
         connect(model, &QAbstractItemModel::rowsRemoved, this, &SessionsDock::updatePlaceholder);

@@ -64,7 +64,6 @@ private:
     QTableView *m_view = nullptr;
     QLineEdit *m_filter = nullptr;
     QLabel *m_placeholder = nullptr;
-    QTimer *m_ageTimer = nullptr;
 };
 
 } // namespace LivyDesk
