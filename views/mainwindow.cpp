@@ -316,6 +316,9 @@ SessionPage *MainWindow::showSession(int sessionId, QAbstractItemModel *statemen
         if (session)
             page->setSession(*session);
         connect(page, &SessionPage::linkActivated, this, &MainWindow::openUrl);
+        connect(page, &SessionPage::runRequested, this, [this, sessionId](const QString &code, const QString &kind) {
+            Q_EMIT runRequested(sessionId, code, kind);
+        });
         connect(page, &SessionPage::statusMessage, this, [this](const QString &message) {
             statusBar()->showMessage(message, 5000);
         });

@@ -157,6 +157,47 @@ Poller::Next SessionPoller::handleLingering(const Statement &statement)
     return Poller::Next::after(nextDelay());
 }
 
+int SessionPoller::nextStatementId() const
+{
+    int next = 0;
+    if (m_statements) {
+        const QList<Statement> all = m_statements->statements();
+        if (!all.isEmpty())
+            next = all.last().id + 1; // rows are in ascending id order
+    }
+    return next;
+}
+
+Poller::Next SessionPoller::handleProbe(LivyJob *job)
+{
+    if (!job->ok()) {
+        const LivyError error = job->error();
+        if (isStatementNotFound(error))
+            return Poller::Next::after(idleDelay()); // nothing new: the usual answer
+        if (error.isNotFound()) {
+            clearLingering();
+            Q_EMIT gone(error);
+            return Poller::Next::stop();
+        }
+        // "Session isn't active" (400) and anything else: let /state say what the session is doing.
+        m_forceStateNext = true;
+        if (error.kind() == LivyError::Kind::Http && error.httpStatus() < 500)
+            return Poller::Next::after(milliseconds(0));
+        return Poller::Next::retry();
+    }
+    const Statement statement = static_cast<GetStatementJob *>(job)->statement();
+    if (statement.id != m_requestedStatement || !m_statements)
+        return Poller::Next::after(idleDelay());
+    m_statements->upsert(statement);
+    Q_EMIT statementDiscovered(statement);
+    if (!isTerminal(statement.state)) {
+        track(statement); // someone else's statement is running: follow it like ours
+        return Poller::Next::after(m_running.floor);
+    }
+    m_idlePolls = 0;
+    return Poller::Next::after(milliseconds(0)); // there may be more behind it
+}
+
 milliseconds SessionPoller::headElapsed() const
 {
     return milliseconds(m_headClock.elapsed());
@@ -200,6 +241,13 @@ LivyJob *SessionPoller::makeJob()
         m_requestedStatement = m_lingering.first();
         return new GetStatementJob(m_connection, ref, m_requestedStatement);
     }
+    if (m_tracked.isEmpty() && m_lingering.isEmpty() && isReady(m_state) && !m_forceStateNext && m_statements
+        && m_idlePolls % 3 != 2) {
+        ++m_idlePolls;
+        m_lastRequest = Request::Probe;
+        m_requestedStatement = nextStatementId();
+        return new GetStatementJob(m_connection, ref, m_requestedStatement);
+    }
     const bool progressDue = m_progressInterval.count() > 0 && m_progressClock.elapsed() >= m_progressInterval.count();
     if (!m_tracked.isEmpty() && !m_forceStateNext
         && (m_fetchStatementNext || m_tracked.size() >= 2 || progressDue)) {
@@ -210,6 +258,8 @@ LivyJob *SessionPoller::makeJob()
     }
     m_forceStateNext = false;
     m_lastRequest = Request::State;
+    if (m_tracked.isEmpty())
+        m_idlePolls = m_idlePolls % 3 == 2 ? 0 : m_idlePolls;
     return new GetSessionStateJob(m_connection, ref);
 }
 
@@ -217,6 +267,8 @@ Poller::Next SessionPoller::handleReply(LivyJob *job)
 {
     if (m_statements && m_connection)
         m_statements->setServerClockOffset(m_connection->serverClockOffsetMs());
+    if (m_lastRequest == Request::Probe)
+        return handleProbe(job);
     if (!job->ok()) {
         const LivyError error = job->error();
         if (m_lastRequest == Request::Lingering && isStatementNotFound(error)) {

@@ -34,6 +34,10 @@ class StatementListModel;
 ///   the first one; the oldest pending statement is fetched directly on the RunningSchedule, and when it ends
 ///   the next one becomes the head with a fresh clock.
 ///
+/// - Nothing pending and the session ready: the idle polls alternate with a probe for the next statement id
+///   (`GET …/statements/{max id + 1}`: one statement from the driver, or the bare 404 "Statement not found"), so a
+///   statement run by another window or a colleague shows up within one idle interval and is followed like one of
+///   ours; every third idle poll is a `/state`.
 /// - A statement cancelled while its code could not be interrupted (Livy reports `cancelled` without an output
 ///   after `livy.rsc.job-cancel.timeout`, while the driver code goes on and holds the queue) is followed on: it is
 ///   marked "still running" in the model and fetched about once a second (at once when the session turns idle)
@@ -86,13 +90,15 @@ Q_SIGNALS:
     /// The session went busy -> idle while this client tracked nothing: someone else ran statements
     /// (the controller may load the newest ones).
     void outsideActivity();
+    /// The probe found a statement this window did not submit (another window, a colleague); it is in the model.
+    void statementDiscovered(const Livy::Statement &statement);
     /// The server no longer knows the session (404). Polling has stopped.
     void gone(const Livy::LivyError &error);
     /// The session reached a terminal state. Polling has stopped.
     void ended(Livy::SessionState state);
 
 private:
-    enum class Request { State, Statement, Lingering };
+    enum class Request { State, Statement, Lingering, Probe };
     struct Tracked
     {
         int id = -1;
@@ -107,6 +113,8 @@ private:
     Poller::Next handleLingering(const Statement &statement);
     void clearLingering();
     std::chrono::milliseconds nextDelay() const;
+    Poller::Next handleProbe(LivyJob *job);
+    int nextStatementId() const;
     std::chrono::milliseconds idleDelay() const;
 
     QPointer<Connection> m_connection;
@@ -119,6 +127,7 @@ private:
     QElapsedTimer m_lingerClock; ///< since the last fetch of a lingering statement
     bool m_lingerNow = false; ///< fetch the lingering statement with the next poll
     bool m_lingerConfirm = false; ///< its output arrived: one more fetch confirms the final `completed`
+    int m_idlePolls = 0;      ///< idle polls since the last /state: every third one is a /state
     QElapsedTimer m_headClock;
     QElapsedTimer m_stateClock;
     QElapsedTimer m_progressClock;

@@ -150,6 +150,33 @@ private Q_SLOTS:
         QCOMPARE(row.data().toString(), QStringLiteral("Table: 2 rows × 2 columns"));
     }
 
+    void showADataFrameAsATable()
+    {
+        // The first thing an analyst tries: %table on a DataFrame. Livy answers with a 1x1 description; the window
+        // offers the rows, in the DataFrame's column order with its types.
+        const int id = run(QStringLiteral("df = spark.createDataFrame([(3, 'Lyon', 2.5), (5, 'Oslo', 4.0)], ['visits', 'city', 'score'])\n"
+                                          "%table df"));
+        QTRY_COMPARE_WITH_TIMEOUT(statement(id).state, Livy::StatementState::Available, 120000);
+        auto *area = qobject_cast<StatementOutputArea *>(page()->outputWidget());
+        QTRY_VERIFY(area->noteText().contains(QStringLiteral("DataFrame df")));
+        const int before = statements()->rowCount();
+        QTest::mouseClick(area->noteButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(statements()->rowCount() > before, 30000);
+        const int shown = statements()->statementAt(statements()->rowCount() - 1).id;
+        QTRY_COMPARE_WITH_TIMEOUT(statement(shown).state, Livy::StatementState::Available, 120000);
+        QTRY_VERIFY(page()->isOutputShown());
+        OutputView *view = area->outputView();
+        QCOMPARE(view->pageKind(view->currentPage()), OutputView::PageKind::Table);
+        auto *table = qobject_cast<TableOutputView *>(view->currentPageWidget());
+        QAbstractItemModel *model = table->tableView()->model();
+        QCOMPARE(model->columnCount(), 3);
+        QCOMPARE(model->headerData(0, Qt::Horizontal).toString(), QStringLiteral("visits"));
+        QCOMPARE(model->headerData(1, Qt::Horizontal).toString(), QStringLiteral("city"));
+        QCOMPARE(model->headerData(2, Qt::Horizontal).toString(), QStringLiteral("score"));
+        QCOMPARE(model->rowCount(), 2);
+        QCOMPARE(model->index(1, 1).data().toString(), QStringLiteral("Oslo"));
+    }
+
     void cancelALongSparkJob()
     {
         const int id = run(QStringLiteral("spark.range(0, 4, numPartitions=4).rdd.map(lambda x: __import__('time').sleep(30) or x).count()"));

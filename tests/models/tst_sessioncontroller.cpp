@@ -410,10 +410,11 @@ private Q_SLOTS:
         settings.session.idle = 1h; // only the resume can cause the next poll
         SessionController *c = attached(SessionRef::byId(m_session), settings);
         QTRY_VERIFY(c->sessionPoller()->poller()->lastDelay() == std::chrono::milliseconds(1h));
-        const int before = count("GET", QStringLiteral("/sessions/\\d+/state"));
+        const QString poll = QStringLiteral("/sessions/\\d+/(state|statements/\\d+)");
+        const int before = count("GET", poll);
         m_activity->setActive(false);
         m_activity->setActive(true);
-        QTRY_COMPARE(count("GET", QStringLiteral("/sessions/\\d+/state")), before + 1);
+        QTRY_COMPARE(count("GET", poll), before + 1);
     }
 
     void reconnectingWhileTheServerIsDown()

@@ -231,15 +231,34 @@ private Q_SLOTS:
         QVERIFY(poller->isRunning());
     }
 
-    void outsideActivityIsNoticed()
+    void someoneElsesStatementIsDiscoveredAndFollowed()
     {
         StatementListModel model;
         SessionPoller *poller = makePoller(&model);
-        QSignalSpy outside(poller, &SessionPoller::outsideActivity);
+        QSignalSpy discovered(poller, &SessionPoller::statementDiscovered);
         poller->start(SessionState::Idle);
-        submit(QStringLiteral("#fake:duration=200\n1")); // someone else's statement
-        QVERIFY(outside.wait(5000));
+        // While idle the poller probes the next statement id: the bare 404 means nothing new.
+        QTRY_VERIFY(count("GET", QStringLiteral("/sessions/\\d+/statements/0")) >= 1);
+        QCOMPARE(model.rowCount(), 0);
+        submit(QStringLiteral("#fake:duration=300\n1")); // someone else's statement
+        QVERIFY(discovered.wait(5000));
+        QCOMPARE(discovered.first().first().value<Statement>().id, 0);
+        // Followed like one of ours to its end.
+        QTRY_COMPARE(model.statement(0).value_or(Statement{}).state, StatementState::Available);
+        // And the probing moves on to the next id.
+        QTRY_VERIFY(count("GET", QStringLiteral("/sessions/\\d+/statements/1")) >= 1);
         QCOMPARE(poller->state(), SessionState::Idle);
+    }
+
+    void idleProbesStayCheapAndCheckTheState()
+    {
+        StatementListModel model;
+        SessionPoller *poller = makePoller(&model);
+        poller->start(SessionState::Idle);
+        // Two probes, then a /state: the session's own state is still watched.
+        QTRY_VERIFY(count("GET", QStringLiteral("/sessions/\\d+/state")) >= 1);
+        QVERIFY(count("GET", QStringLiteral("/sessions/\\d+/statements/0")) >= 2);
+        QVERIFY(count("GET", QStringLiteral("/sessions/\\d+/statements")) == 0); // never the whole list
     }
 
     void keepAliveConnectsOnSchedule()

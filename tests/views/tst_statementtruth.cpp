@@ -7,7 +7,12 @@
 
 #include "output/erroroutputview.h"
 #include "output/outputview.h"
+#include "results/dataframetable.h"
 
+#include "livy/connection.h"
+#include "livy/submitstatementjob.h"
+
+#include <QNetworkAccessManager>
 #include <QProgressBar>
 #include <QPushButton>
 
@@ -122,6 +127,53 @@ private Q_SLOTS:
         const int id = h.run(page, QStringLiteral("#fake:text=\nx = 1"));
         QTRY_COMPARE(h.cell(page, id, Model::StateColumn).toString(), QStringLiteral("available"));
         QCOMPARE(h.cell(page, id, Model::OutputColumn).toString(), QStringLiteral("(no output)"));
+    }
+
+    void aDataFrameDescriptionOffersItsRows()
+    {
+        AppHarness h;
+        QVERIFY(h.launch());
+        SessionPage *page = h.openIdleSession();
+        const int id = h.run(page, QStringLiteral("#fake:text=DataFrame[k: bigint, name: string]\ndf"));
+        QTRY_COMPARE(h.cell(page, id, Model::StateColumn).toString(), QStringLiteral("available"));
+        StatementOutputArea *area = AppHarness::outputArea(page);
+        QTRY_VERIFY(area->noteText().contains(QStringLiteral("description of the DataFrame df, not its rows")));
+        QCOMPARE(area->noteButton()->text(), QStringLiteral("Show df as a table"));
+        const QString path = QStringLiteral("/sessions/%1/statements").arg(page->sessionId());
+        QTest::mouseClick(area->noteButton(), Qt::LeftButton);
+        QTRY_COMPARE(h.server->requests("POST", path).size(), 2);
+        const QJsonObject body = h.server->requests("POST", path).last().json();
+        QCOMPARE(body.value(QStringLiteral("kind")).toString(), QStringLiteral("pyspark"));
+        QCOMPARE(body.value(QStringLiteral("code")).toString(), Livy::dataFrameTableCode(QStringLiteral("df"), QStringLiteral("pyspark")));
+        // An ordinary output gets no such note.
+        const int plain = h.run(page, QStringLiteral("1+1"));
+        QTRY_COMPARE(h.cell(page, plain, Model::StateColumn).toString(), QStringLiteral("available"));
+        QTRY_VERIFY(page->isOutputShown());
+        QVERIFY(area->noteText().isEmpty());
+    }
+
+    void statementsFromElsewhereAppearWithoutARefresh()
+    {
+        AppHarness h;
+        QVERIFY(h.launch());
+        SessionPage *page = h.openIdleSession();
+        const int mine = h.run(page, QStringLiteral("1+1"));
+        QTRY_COMPARE(h.cell(page, mine, Model::StateColumn).toString(), QStringLiteral("available"));
+        // A colleague (another client) runs two statements on the same session.
+        QNetworkAccessManager nam;
+        Livy::ConnectionSettings settings;
+        settings.baseUrl = h.server->url();
+        Livy::Connection other(&nam, settings);
+        for (const QString &code : { QStringLiteral("#fake:text=theirs\nx = 1"), QStringLiteral("#fake:duration=1500\ny = 2") }) {
+            auto *job = new Livy::SubmitStatementJob(&other, Livy::SessionRef::byId(page->sessionId()), Livy::StatementRequest{ code, {} });
+            QSignalSpy done(job, &Livy::LivyJob::finished);
+            job->start();
+            QVERIFY(done.wait(5000));
+        }
+        // Within one idle interval (8 s by default), with no F5: both appear, the running one is followed to its end.
+        QTRY_VERIFY_WITH_TIMEOUT(h.statements(page)->rowCount() == 3, 20000);
+        QCOMPARE(h.cell(page, mine + 1, Model::OutputColumn).toString(), QStringLiteral("theirs"));
+        QTRY_COMPARE_WITH_TIMEOUT(h.cell(page, mine + 2, Model::StateColumn).toString(), QStringLiteral("available"), 10000);
     }
 
     void runningStatementShowsElapsedAndOneProgressFigure()

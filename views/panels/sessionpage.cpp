@@ -92,6 +92,7 @@ SessionPage::SessionPage(int sessionId, QWidget *parent)
     m_code->setPlaceholderText(QString());
     m_output = new StatementOutputArea(this);
     connect(m_output, &StatementOutputArea::statusMessage, this, &SessionPage::statusMessage);
+    connect(m_output, &StatementOutputArea::runRequested, this, &SessionPage::runRequested);
     // Running statements' elapsed time moves once a second (from the server's own start stamp).
     m_ticker = new QTimer(this);
     m_ticker->setInterval(1000);
@@ -294,6 +295,7 @@ StatementContext SessionPage::contextFor(const Livy::Statement &statement) const
     const int row = model->rowOfId(statement.id);
     const QModelIndex index = model->index(row, 0);
     context.stillRunning = index.data(Model::StillRunningRole).toBool();
+    context.language = m_session.kind == QLatin1String("shared") ? m_languageHint : m_session.kind;
     context.elapsedMs = index.data(Model::ElapsedMsRole).toLongLong();
     if (statement.state == Livy::StatementState::Waiting) {
         // The nearest statement before it that holds the queue.

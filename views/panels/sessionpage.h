@@ -64,6 +64,9 @@ public:
     void setOutputMaximised(bool maximised);
     bool isOutputMaximised() const { return m_outputMaximised; }
 
+    /// The language of a shared session's statements (the editor's kind), for the output's hints.
+    void setLanguageHint(const QString &kind) { m_languageHint = kind; }
+
     /// "3 · etl" (id and name).
     QString title() const;
     /// What Copy takes from this page: the selected statement's code and output text.
@@ -85,6 +88,8 @@ Q_SIGNALS:
     void stateChanged(Livy::SessionState state);
     /// One-line feedback from the output views ("Exported 1,000 rows to …").
     void statusMessage(const QString &message);
+    /// Code to run in this session on the user's request from the output ("Show df as a table").
+    void runRequested(const QString &code, const QString &kind);
 
 private:
     void showStatement(const QModelIndex &index);
@@ -113,6 +118,7 @@ private:
     QSplitter *m_statementSplit = nullptr;
     bool m_codeVisible = false;
     bool m_outputMaximised = false;
+    QString m_languageHint;
 };
 
 } // namespace LivyDesk

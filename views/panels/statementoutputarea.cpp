@@ -5,6 +5,7 @@
 #include "items/statementlistmodel.h"
 #include "livy/outcome.h"
 #include "output/outputview.h"
+#include "results/dataframetable.h"
 
 #include <QDateTime>
 #include <QHBoxLayout>
@@ -42,6 +43,10 @@ StatementOutputArea::StatementOutputArea(QWidget *parent)
     noteLayout->addWidget(m_noteButton, 0, Qt::AlignTop);
     m_note->hide();
     connect(m_noteButton, &QPushButton::clicked, this, [this] {
+        if (!m_dataFrameCode.isEmpty()) {
+            Q_EMIT runRequested(m_dataFrameCode, m_dataFrameLanguage);
+            return;
+        }
         if (!m_serverText)
             return;
         // Toggle between the readable account and what the server sent.
@@ -177,6 +182,7 @@ void StatementOutputArea::showPlaceholderFor(const Livy::Statement &s, const Sta
 void StatementOutputArea::setStatement(const Livy::Statement &s, const StatementContext &context)
 {
     const Livy::Outcome outcome = Livy::outcomeOf(s);
+    m_dataFrameCode.clear();
     if (outcome == Livy::Outcome::Cancelled && s.output) {
         // Spark's account of the cancelled job: a cancellation, not the user's error. The server's text is one
         // click away.
@@ -208,6 +214,13 @@ void StatementOutputArea::setStatement(const Livy::Statement &s, const Statement
     if (!s.output || outcome == Livy::Outcome::Pending) {
         showPlaceholderFor(s, context);
         return;
+    }
+    if (const std::optional<Livy::DataFrameHint> hint = Livy::dataFrameHint(s, context.language)) {
+        m_dataFrameCode = Livy::dataFrameTableCode(hint->name, hint->language);
+        m_dataFrameLanguage = hint->language;
+        setNote(tr("This is the description of the DataFrame %1, not its rows (Livy's %table wants a list of rows).")
+                    .arg(hint->name),
+                tr("Show %1 as a table").arg(hint->name));
     }
     showOutput(*s.output);
 }

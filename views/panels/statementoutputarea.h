@@ -25,6 +25,9 @@ struct StatementContext
     /// The statement this one waits for (the one before it that is still pending or still running), or -1.
     int aheadId = -1;
     bool aheadStillRunning = false;
+    /// The language the statement ran in (the session kind; for a shared session the editor's), for the
+    /// DataFrame hint.
+    QString language;
 };
 
 /// Shows the selected statement's result in an OutputView (views/output): its output once available (parsed
@@ -57,6 +60,8 @@ public:
 
 Q_SIGNALS:
     void statusMessage(const QString &message);
+    /// The user asked to run `code` (in `language`) in this session: "Show df as a table".
+    void runRequested(const QString &code, const QString &language);
 
 private:
     void showOutput(const Livy::StatementOutput &output);
@@ -69,6 +74,8 @@ private:
     QPushButton *m_noteButton = nullptr;
     std::optional<Livy::StatementOutput> m_shown;
     std::optional<Livy::StatementOutput> m_serverText; ///< the output behind the note's button
+    QString m_dataFrameCode;     ///< the note's button runs this ("Show df as a table")
+    QString m_dataFrameLanguage;
     QString m_plain;
     QString m_cancelAccount; ///< "Spark stopped the statement's job: …"
 };
