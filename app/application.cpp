@@ -192,6 +192,8 @@ void Application::connectTo(const ServerProfile &profile, const QString &passwor
     m_server->connectToServer();
     for (const int id : std::as_const(m_pendingOpen))
         openSession(id);
+    if (!sameServer && m_options.restoreLayout && !m_pendingOpen.isEmpty())
+        m_window->selectSession(MainWindow::savedCurrentSession(profile.id)); // the tab that was active
     m_pendingOpen.clear();
     if (!m_options.commandLine.session.isEmpty()) {
         const Livy::SessionRef ref = Livy::SessionRef::parse(m_options.commandLine.session);
@@ -317,7 +319,11 @@ void Application::openSession(int sessionId)
         wireSession(c);
     }
     m_window->showSession(sessionId, c->statements(), c->log());
+    if (c->status() != SessionController::Status::Attaching && c->status() != SessionController::Status::Detached)
+        m_window->updateSession(c->session()); // already known (the tab was closed and is opened again)
     m_window->setSessionStatus(sessionId, statusText(c->status(), c->session()));
+    if (!c->failureExplanation().isEmpty())
+        m_window->setSessionFailure(sessionId, c->failureExplanation());
     updateLogFollowing();
 }
 
@@ -370,6 +376,8 @@ void Application::wireSession(SessionController *c)
     });
     connect(c, &SessionController::sessionChanged, this,
             [this](const Livy::Session &session) { m_window->updateSession(session); });
+    connect(c, &SessionController::failureExplained, this,
+            [this, idOf](const QStringList &lines) { m_window->setSessionFailure(idOf(), lines); });
 }
 
 void Application::updateLogFollowing()

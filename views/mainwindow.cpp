@@ -10,6 +10,7 @@
 #include "editor/editorpanel.h"
 #include "items/sessionlistmodel.h"
 #include "livy/livyerror.h"
+#include "livy/sessionidentity.h"
 #include "mainactions.h"
 #include "panels/editordock.h"
 #include "panels/logdock.h"
@@ -283,6 +284,23 @@ void MainWindow::setConnectionState(ServerBar::State state, const QString &detai
 {
     m_serverBar->setState(state, detail);
     m_status->setConnectionState(state, detail, m_server.url);
+    const QString host = m_server.url.isEmpty() ? tr("the server") : m_server.url.authority();
+    QString note;
+    switch (state) {
+    case ServerBar::State::Connecting:
+        note = detail.isEmpty() ? tr("Connecting to %1…").arg(host) : detail.left(1).toUpper() + detail.mid(1);
+        break;
+    case ServerBar::State::Reconnecting:
+        note = tr("Cannot reach %1 (%2).\nRetrying; the list shows what the server has once it answers.").arg(host, detail);
+        break;
+    case ServerBar::State::Failed:
+        note = detail.isEmpty() ? tr("Not connected to %1.").arg(host) : tr("Not connected: %1").arg(detail);
+        break;
+    case ServerBar::State::Disconnected: note = tr("Not connected."); break;
+    case ServerBar::State::Connected: break;
+    }
+    m_sessionsDock->setConnectionNote(state == ServerBar::State::Connected, note);
+    updateActions();
 }
 
 void MainWindow::setServerVersion(const QString &version)
@@ -299,7 +317,41 @@ void MainWindow::setActivity(StatusArea::Activity activity, const QString &text)
 
 QString MainWindow::draftKey(int sessionId) const
 {
-    return DraftStore::keyFor(m_server.url, QString::number(sessionId));
+    return m_draftKeys.value(sessionId);
+}
+
+QString MainWindow::draftKeyFor(const QUrl &server, const Livy::Session &session)
+{
+    // The id alone is not enough: Livy reuses ids after a restart, and a draft must never show up in an unrelated
+    // session that later gets the same id (livy/sessionidentity.h).
+    return DraftStore::keyFor(server, QStringLiteral("%1@%2").arg(session.id).arg(Livy::sessionIdentity(session)));
+}
+
+void MainWindow::ensureEditor(SessionPage *page)
+{
+    const int id = page->sessionId();
+    const Livy::Session session = page->session();
+    QString key = m_draftKeys.value(id);
+    if (m_confirmed.contains(id)) {
+        // Known from the server's own answer for this session (never from a list entry, which may be stale): the
+        // key follows what the server says this session is. A stale list entry (the session that had
+        // this id before a server restart) may have opened the tab under another identity: switch drafts then.
+        const QString expected = draftKeyFor(m_server.url, session);
+        if (key != expected) {
+            if (!key.isEmpty()) {
+                m_editorDock->closeEditor(key);
+                m_keyToId.remove(key);
+            }
+            key = expected;
+            m_draftKeys.insert(id, key);
+            m_keyToId.insert(key, id);
+        }
+    }
+    if (key.isEmpty())
+        return; // not known yet (a tab restored at start): the editor opens once the server has answered
+    m_editorDock->openEditor(key, page->title(), session.kind);
+    if (currentSessionId() == id && m_editorDock->currentKey() != key)
+        m_editorDock->setCurrentEditor(key);
 }
 
 SessionPage *MainWindow::showSession(int sessionId, QAbstractItemModel *statements, QAbstractItemModel *log)
@@ -326,12 +378,11 @@ SessionPage *MainWindow::showSession(int sessionId, QAbstractItemModel *statemen
             const int index = m_tabs->indexOf(page);
             if (index >= 0)
                 m_tabs->setTabText(index, page->title());
-            if (m_editorDock->editor(draftKey(page->sessionId())))
-                m_editorDock->openEditor(draftKey(page->sessionId()), page->title(), page->session().kind);
+            ensureEditor(page);
+            if (currentSessionId() == page->sessionId())
+                m_logDock->setModel(m_logs.value(page->sessionId()), page->title());
         });
-        const QString key = draftKey(sessionId);
-        m_keyToId.insert(key, sessionId);
-        m_editorDock->openEditor(key, page->title(), session ? session->kind : QString());
+        ensureEditor(page);
         const int index = m_tabs->addTab(page, page->title());
         m_tabs->setTabIcon(index, StateStyle::sessionBadge(page->session().state, palette()));
         connect(page, &SessionPage::stateChanged, this, [this, page](Livy::SessionState state) {
@@ -352,9 +403,12 @@ void MainWindow::closeSessionPage(int sessionId)
     if (!page)
         return;
     m_logs.remove(sessionId);
-    const QString key = draftKey(sessionId);
-    m_editorDock->closeEditor(key);
-    m_keyToId.remove(key);
+    m_confirmed.remove(sessionId);
+    const QString key = m_draftKeys.take(sessionId);
+    if (!key.isEmpty()) {
+        m_editorDock->closeEditor(key);
+        m_keyToId.remove(key);
+    }
     m_tabs->removeTab(m_tabs->indexOf(page));
     page->deleteLater();
     if (m_tabs->count() == 0) {
@@ -365,14 +419,23 @@ void MainWindow::closeSessionPage(int sessionId)
 
 void MainWindow::updateSession(const Livy::Session &session)
 {
-    if (SessionPage *page = m_pages.value(session.id))
+    if (SessionPage *page = m_pages.value(session.id)) {
         page->setSession(session);
+        m_confirmed.insert(session.id);
+        ensureEditor(page);
+    }
 }
 
 void MainWindow::setSessionStatus(int sessionId, const QString &text, bool problem)
 {
     if (SessionPage *page = m_pages.value(sessionId))
         page->setStatusText(text, problem);
+}
+
+void MainWindow::setSessionFailure(int sessionId, const QStringList &lines)
+{
+    if (SessionPage *page = m_pages.value(sessionId))
+        page->setFailureExplanation(lines);
 }
 
 void MainWindow::showCompletions(int sessionId, const QStringList &candidates)
@@ -427,6 +490,8 @@ void MainWindow::updateActions()
     m_actions->closeSession->setEnabled(open);
     m_actions->copySessionId->setEnabled(open);
     m_actions->deleteSession->setEnabled(any);
+    // Creating needs a server that answers; the reason is in the status area and the session list.
+    m_actions->newSession->setEnabled(m_serverBar->state() == ServerBar::State::Connected);
     m_actions->openFile->setEnabled(open);
     m_actions->saveFile->setEnabled(open);
     m_actions->saveFileAs->setEnabled(open);
@@ -634,6 +699,19 @@ QList<int> MainWindow::savedOpenSessions(const QString &profileId)
     return ids;
 }
 
+int MainWindow::savedCurrentSession(const QString &profileId)
+{
+    return QSettings().value(QStringLiteral("currentSession/") + profileId, -1).toInt();
+}
+
+void MainWindow::selectSession(int sessionId)
+{
+    if (SessionPage *page = m_pages.value(sessionId)) {
+        m_tabs->setCurrentWidget(page);
+        onCurrentTabChanged();
+    }
+}
+
 void MainWindow::restoreLayout()
 {
     QSettings settings;
@@ -653,6 +731,7 @@ void MainWindow::saveLayout()
         for (const int id : openSessionIds())
             ids.append(QString::number(id));
         settings.setValue(QStringLiteral("openSessions/") + m_server.id, ids);
+        settings.setValue(QStringLiteral("currentSession/") + m_server.id, currentSessionId());
     }
 }
 

@@ -13,6 +13,7 @@
 #include <QHash>
 #include <QMainWindow>
 #include <QPointer>
+#include <QSet>
 
 #include <functional>
 
@@ -61,9 +62,12 @@ public:
     /// Opens (or brings forward) the tab of a session with its statement and log models.
     SessionPage *showSession(int sessionId, QAbstractItemModel *statements, QAbstractItemModel *log);
     void closeSessionPage(int sessionId);
-    /// A fresher Session for an open tab (the list model may not hold it, e.g. beyond its pages).
+    /// The server's own answer about an open tab's session (the session controller's; the list model may be
+    /// stale or not hold it). The tab's editor opens on the first one: its draft is keyed by the session's identity.
     void updateSession(const Livy::Session &session);
     void setSessionStatus(int sessionId, const QString &text, bool problem = false);
+    /// The session log's account of a failure (an ended session, an interpreter that did not start).
+    void setSessionFailure(int sessionId, const QStringList &lines);
     void showCompletions(int sessionId, const QStringList &candidates);
     /// Every failure goes to the status area; `prominent` ones (a user action failed) also to the banner.
     void showError(const Livy::LivyError &error, const QString &context, bool prominent = false);
@@ -81,8 +85,13 @@ public:
     int currentSessionId() const;
     QString draftKey(int sessionId) const;
     bool isActive() const;
-    /// The session ids that were open for a profile when the window last closed.
+    /// The session ids that were open for a profile when the window last closed, and the one that was current.
     static QList<int> savedOpenSessions(const QString &profileId);
+    static int savedCurrentSession(const QString &profileId);
+    /// Makes an open session's tab the current one.
+    void selectSession(int sessionId);
+    /// The draft key of a session: server, id *and* identity (a later session with the same id gets another).
+    static QString draftKeyFor(const QUrl &server, const Livy::Session &session);
     void restoreLayout();
     void saveLayout();
 
@@ -145,6 +154,7 @@ private:
     void openUrl(const QUrl &url);
     void showProfilesDialog();
     void updateTitle();
+    void ensureEditor(SessionPage *page);
     int sessionIdForKey(const QString &key) const { return m_keyToId.value(key, -1); }
 
     DraftStore *m_drafts = nullptr;
@@ -162,6 +172,8 @@ private:
     QHash<int, SessionPage *> m_pages;
     QHash<int, QPointer<QAbstractItemModel>> m_logs;
     QHash<QString, int> m_keyToId;
+    QHash<int, QString> m_draftKeys; ///< session id -> draft key, once the session (its identity) is known
+    QSet<int> m_confirmed;           ///< open sessions whose own server answer (not a list entry) has arrived
     QList<ServerProfile> m_profiles;
     ServerProfile m_server;
     std::function<bool(const QUrl &)> m_urlOpener;

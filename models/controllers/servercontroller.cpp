@@ -10,6 +10,7 @@
 #include "polling/pollactivity.h"
 #include "polling/poller.h"
 #include "polling/sessionlistpoller.h"
+#include "polling/sessionpoller.h"
 
 #include <QMetaObject>
 #include <QRegularExpression>
@@ -33,6 +34,15 @@ ServerController::ServerController(Connection *connection, const Settings &setti
 
     connect(m_listPoller, &SessionListPoller::refreshed, this, [this] {
         pruneCreatedHere();
+        // The list saw an open session in another state than its own follower did (it died, finished, or
+        // vanished between two of the follower's slow idle polls): the follower checks now.
+        for (const QPointer<SessionController> &c : std::as_const(m_open)) {
+            if (!c || c->sessionId() < 0 || c->status() == SessionController::Status::Gone || c->isDeleting())
+                continue;
+            const std::optional<Session> listed = m_sessions->session(c->sessionId());
+            if (!listed || listed->state != c->session().state)
+                c->sessionPoller()->checkState();
+        }
         setState(ConnectionState::Connected);
     });
     loadCreatedHere();
@@ -87,9 +97,17 @@ void ServerController::setState(ConnectionState state)
 {
     if (m_state == state)
         return;
+    const ConnectionState previous = m_state;
     m_state = state;
     if (state == ConnectionState::Connected)
         m_lastError = {};
+    if (state == ConnectionState::Connected && previous == ConnectionState::Reconnecting) {
+        // The server answers again: every open session looks now instead of waiting out its own backoff.
+        for (const QPointer<SessionController> &c : std::as_const(m_open)) {
+            if (c)
+                c->refresh();
+        }
+    }
     Q_EMIT connectionStateChanged(state);
 }
 

@@ -27,7 +27,9 @@ class SessionListPoller;
 struct ServerControllerSettings
 {
     SessionListSchedule listSchedule;
-    ErrorBackoff backoff;
+    /// While the server does not answer, it is asked again at most this far apart (5 s): a server that comes
+    /// back is noticed within seconds, at one cheap request per interval.
+    ErrorBackoff backoff{ std::chrono::milliseconds(500), std::chrono::milliseconds(5000) };
     int pageSize = 100;
     /// Defaults for opened sessions (supportsDescendingOrder is filled in from /version).
     SessionControllerSettings session;

@@ -6,6 +6,8 @@
 #include "items/statementlistmodel.h"
 #include "livy/cancelstatementjob.h"
 #include "livy/completionjob.h"
+#include "livy/getsessionlogjob.h"
+#include "livy/logexplainer.h"
 #include "livy/getsessionjob.h"
 #include "livy/liststatementsjob.h"
 #include "livy/submitstatementjob.h"
@@ -52,12 +54,19 @@ SessionController::SessionController(Connection *connection, const SessionRef &r
     m_keepAlive->setSchedule(m_settings.keepAliveSchedule);
 
     connect(m_poller, &SessionPoller::stateChanged, this, &SessionController::applyState);
-    connect(m_poller, &SessionPoller::statementFinished, this, &SessionController::statementFinished);
+    connect(m_poller, &SessionPoller::statementFinished, this, [this](const Statement &s) {
+        // "Fail to start interpreter" / "Interpreter died": the reason is in the log.
+        if (s.output && s.output->isError()
+            && (s.output->ename == QLatin1String("InterpreterError") || s.output->evalue.startsWith(QLatin1String("Interpreter died"))))
+            explainFailure();
+        Q_EMIT statementFinished(s);
+    });
     connect(m_poller, &SessionPoller::outsideActivity, this, &SessionController::reloadHistory);
     connect(m_poller, &SessionPoller::gone, this, &SessionController::goGone);
     connect(m_poller, &SessionPoller::ended, this, [this](SessionState) {
         m_keepAlive->stop();
         setStatus(Status::Ended);
+        explainFailure();
     });
     connect(m_poller->poller(), &Poller::reconnectingChanged, this, &SessionController::reconnectingChanged);
     connect(m_poller->poller(), &Poller::requestFailed, this, [this](const LivyError &error) {
@@ -71,7 +80,7 @@ SessionController::SessionController(Connection *connection, const SessionRef &r
 
 SessionController::~SessionController()
 {
-    for (LivyJob *job : { m_attachJob.data(), m_historyJob.data(), static_cast<LivyJob *>(m_completionJob.data()) }) {
+    for (LivyJob *job : { m_attachJob.data(), m_historyJob.data(), static_cast<LivyJob *>(m_completionJob.data()), m_explainJob.data() }) {
         if (job) {
             disconnect(job, nullptr, this, nullptr);
             job->abandon();
@@ -135,6 +144,7 @@ void SessionController::onResolved(const Session &session)
     if (isTerminal(session.state)) {
         // Statements of a finished session cannot be listed any more ("Session isn't active").
         setStatus(Status::Ended);
+        explainFailure();
         Q_EMIT attached(m_session);
         return;
     }
@@ -243,6 +253,26 @@ void SessionController::configureKeepAlive()
         m_keepAlive->start();
     else
         m_keepAlive->stop();
+}
+
+void SessionController::explainFailure()
+{
+    if (m_explainJob || m_session.id < 0)
+        return;
+    // The tail of the log (Livy keeps it for a finished session while it retains the session).
+    auto *job = new GetSessionLogJob(m_connection, SessionRef::byId(m_session.id), -1, 200);
+    m_explainJob = job;
+    connect(job, &LivyJob::finished, this, [this](LivyJob *j) {
+        m_explainJob = nullptr;
+        if (!j->ok())
+            return; // nothing more to say than the state itself
+        const QStringList lines = Livy::explainFailure(static_cast<GetSessionLogJob *>(j)->page().lines);
+        if (lines.isEmpty() || lines == m_failure)
+            return;
+        m_failure = lines;
+        Q_EMIT failureExplained(lines);
+    });
+    job->start();
 }
 
 void SessionController::setKeepAliveEnabled(bool enabled)

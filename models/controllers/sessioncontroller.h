@@ -102,6 +102,8 @@ public:
     const Settings &settings() const { return m_settings; }
 
     StatementListModel *statements() const { return m_statements; }
+    /// The log lines that explain the last failure (see failureExplained()).
+    QStringList failureExplanation() const { return m_failure; }
     LogModel *log() const { return m_log; }
 
     /// Submits `code` once. `kind` overrides the session kind (required for `shared` sessions: spark, pyspark,
@@ -157,6 +159,9 @@ Q_SIGNALS:
     void completionFailed(int ticket, const Livy::LivyError &error);
     /// The session no longer exists on the server; `error.message()` says so in one line.
     void sessionGone(const Livy::LivyError &error);
+    /// Why the session ended, or why an interpreter failed to start, from the session log (livy/logexplainer.h):
+    /// Livy itself reports only a state or "Fail to start interpreter".
+    void failureExplained(const QStringList &lines);
     /// Every failure worth a status-bar line (the first of a series of poll failures, every failed intent).
     void errorOccurred(const Livy::LivyError &error);
 
@@ -170,6 +175,7 @@ private:
     void goGone(const LivyError &cause);
     void report(const LivyError &error);
     void configureKeepAlive();
+    void explainFailure();
     std::optional<std::chrono::milliseconds> idleTimeoutHint() const;
     bool isTerminalStatus() const { return m_status == Status::Ended || m_status == Status::Gone; }
 
@@ -187,6 +193,8 @@ private:
     QPointer<LivyJob> m_attachJob;
     QPointer<LivyJob> m_historyJob;
     QPointer<CompletionJob> m_completionJob;
+    QPointer<LivyJob> m_explainJob;
+    QStringList m_failure;
     int m_nextTicket = 0;
     bool m_logFollowing = false;
     bool m_following = false;

@@ -92,6 +92,12 @@ void SessionPoller::refresh()
     m_poller->pollNow();
 }
 
+void SessionPoller::checkState()
+{
+    m_forceStateNext = true;
+    m_poller->pollNow();
+}
+
 void SessionPoller::track(const Statement &statement)
 {
     if (isTerminal(statement.state) || statement.id < 0)

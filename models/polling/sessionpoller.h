@@ -79,6 +79,8 @@ public:
 
     /// Polls now (user refresh, window shown again is handled by the Poller itself).
     void refresh();
+    /// Asks `/state` now: something else (the session list) says the session's state changed.
+    void checkState();
 
     SessionState state() const { return m_state; }
     QString stateName() const { return m_stateName; }

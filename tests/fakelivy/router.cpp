@@ -298,6 +298,8 @@ HttpResponse Router::getStatement(const FakeSession &session, const QString &sta
     const int sid = statementId.toInt(&ok);
     if (!ok)
         return Reply::badInteger(statementId);
+    if (isInactive(session.state)) // Livy's getStatement() starts with ensureActive(), as the list does
+        return Reply::msg(400, QStringLiteral("requirement failed: Session isn't active."));
     const FakeStatement *statement = session.statement(sid);
     if (!statement)
         return Reply::bare(404, QStringLiteral("Statement not found"));

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // How a statement ended, read from answers recorded on the real Livy 0.9 (tests/fixtures/real).
 #include "livy/codec.h"
+#include "livy/logexplainer.h"
 #include "livy/outcome.h"
 
 #include <QFile>
@@ -42,6 +43,29 @@ private Q_SLOTS:
         QVERIFY(!isCancelledButRunning(ranOn));
         QCOMPARE(ranOn.output->text(), QStringLiteral("done sleeping"));
         QVERIFY(ranOn.completed - ranOn.started >= 34000);
+    }
+
+    void theLogSaysWhyTheInterpreterFailed()
+    {
+        // A sparkr statement on a server without R: the output says only "Fail to start interpreter".
+        const Statement failed = fixture("statement-sparkr-interpreter-failed.json");
+        QCOMPARE(failed.output->ename, QStringLiteral("InterpreterError"));
+        QFile f(QStringLiteral(LIVYDESK_FIXTURES_DIR "/real/session-log-sparkr-failure.json"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const LogPage log = Codec::decodeLogPage(QJsonDocument::fromJson(f.readAll()).object()).value();
+        const QStringList why = explainFailure(log.lines);
+        QVERIFY(!why.isEmpty());
+        QCOMPARE(why.first(), QStringLiteral("Cannot find sparkr package directory."));
+        QVERIFY(why.contains(QStringLiteral("Fail to start interpreter sparkr")));
+        for (const QString &line : why) {
+            QVERIFY2(!line.contains(QLatin1String("ClassCastException")) && !line.startsWith(QLatin1String("at ")), qPrintable(line));
+        }
+        // The everyday noise of a healthy local session explains nothing.
+        QVERIFY(explainFailure({ QStringLiteral("26/12/02 05:41:13 ERROR SparkContext: Failed to add file:/x/kryo.jar to Spark "
+                                                "environment"),
+                                 QStringLiteral("java.lang.IllegalArgumentException: requirement failed: File kryo.jar was already "
+                                                "registered with a different path (old path = /a, new path = /b)") })
+                    .isEmpty());
     }
 
     void okErrorsAndKinds()

@@ -39,6 +39,7 @@ public:
         server->start();
         server->setStartupDelay(0);
         server->setStatementDuration(0);
+        url = server->url(); // kept: a stopped server reports no port
         drafts = std::make_unique<LivyDesk::DraftStore>(draftDir.path());
     }
     ~AppHarness()
@@ -52,7 +53,7 @@ public:
     bool launch(bool restoreLayout = false)
     {
         LivyDesk::Application::Options options;
-        options.commandLine.server = server->url();
+        options.commandLine.server = url;
         options.restoreLayout = restoreLayout;
         options.drafts = drafts.get();
         app = std::make_unique<LivyDesk::Application>(options);
@@ -82,6 +83,9 @@ public:
         const int id = server->createSession(QJsonObject{ { QStringLiteral("kind"), kind } });
         LivyDesk::SessionPage *page = openFromList(id);
         if (!page || !QTest::qWaitFor([page] { return page->session().state == Livy::SessionState::Idle; }, 10000))
+            return nullptr;
+        // The editor opens once the session's own answer has arrived (its draft is keyed by the session's identity).
+        if (!QTest::qWaitFor([this] { return window()->editorDock()->currentEditor() != nullptr; }, 10000))
             return nullptr;
         return page;
     }
@@ -113,6 +117,7 @@ public:
     }
 
     std::unique_ptr<FakeLivy::Server> server;
+    QUrl url;
     QTemporaryDir draftDir;
     std::unique_ptr<LivyDesk::DraftStore> drafts;
     std::unique_ptr<LivyDesk::Application> app;

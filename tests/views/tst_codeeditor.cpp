@@ -259,14 +259,28 @@ private Q_SLOTS:
         QCOMPARE(m_editor->toPlainText(), QStringLiteral("sc.partitioner"));
     }
 
-    void emptyCompletionShowsNothing()
+    void emptyCompletionFallsBackToTheEditorsOwnWords()
     {
         m_editor->setKind(QStringLiteral("pyspark"));
+        QSignalSpy notes(m_editor.get(), &CodeEditor::completionNote);
+        // Livy answers [] for Python: the editor's words and the language's vocabulary stand in.
         setText(QStringLiteral("spark.ra"));
         m_editor->requestCompletion();
         m_editor->showCompletions({});
+        QTRY_VERIFY(m_editor->completionPopup()->isVisible());
+        const QStringList shown = m_editor->completionPopup()->model()->index(0, 0).data().toString().startsWith(QStringLiteral("ra"))
+            ? QStringList{ QStringLiteral("ok") } : QStringList();
+        QCOMPARE(shown.size(), 1);
+        QCOMPARE(notes.size(), 1);
+        QVERIFY(notes.first().first().toString().contains(QStringLiteral("Livy completes only Scala")));
+        QTest::keyClick(m_editor->completionPopup(), Qt::Key_Escape);
+        // Nothing matches at all: nothing is shown, and the note says why.
+        setText(QStringLiteral("spark.zzq"));
+        m_editor->requestCompletion();
+        m_editor->showCompletions({});
         QVERIFY(!m_editor->completionPopup()->isVisible());
-        QCOMPARE(m_editor->toPlainText(), QStringLiteral("spark.ra"));
+        QCOMPARE(m_editor->toPlainText(), QStringLiteral("spark.zzq"));
+        QVERIFY(notes.last().first().toString().contains(QStringLiteral("no word here starts with")));
     }
 
     void staleCompletionIsDropped()

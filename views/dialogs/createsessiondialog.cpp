@@ -168,14 +168,53 @@ CreateSessionDialog::CreateSessionDialog(QWidget *parent)
     bottom->addWidget(m_summary, 1);
     bottom->addWidget(m_buttons);
 
+    // Say so when the fields come from the last session created, rather than carrying them over silently.
+    m_carried = new QWidget(this);
+    m_carried->setObjectName(QStringLiteral("carriedOver"));
+    m_carriedText = new QLabel(m_carried);
+    m_carriedText->setWordWrap(true);
+    auto *startEmpty = new QPushButton(QStringLiteral("Start from empty"), m_carried);
+    startEmpty->setObjectName(QStringLiteral("startEmpty"));
+    auto *carriedLayout = new QHBoxLayout(m_carried);
+    carriedLayout->setContentsMargins(0, 0, 0, 0);
+    carriedLayout->addWidget(m_carriedText, 1);
+    carriedLayout->addWidget(startEmpty);
+    m_carried->hide();
+    connect(startEmpty, &QPushButton::clicked, this, [this] {
+        const QString keepName = m_name->text();
+        Livy::CreateSessionRequest empty;
+        empty.kind = QStringLiteral("pyspark");
+        setRequest(empty);
+        m_name->setText(keepName);
+        m_carried->hide();
+    });
+
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_banner);
+    layout->addWidget(m_carried);
     layout->addWidget(buildPresetRow());
     layout->addWidget(splitter, 1);
     layout->addLayout(bottom);
 
-    if (const auto last = SessionPresetStore().lastUsed())
+    if (const auto last = SessionPresetStore().lastUsed()) {
         setRequest(*last);
+        QStringList what;
+        if (last->kind)
+            what.append(*last->kind);
+        if (last->driverMemory || last->executorMemory || last->driverCores || last->executorCores || last->numExecutors)
+            what.append(QStringLiteral("resources"));
+        if (last->conf && !last->conf->isEmpty())
+            what.append(tr("%n conf entries", nullptr, int(last->conf->size())));
+        for (const auto *list : { &last->jars, &last->pyFiles, &last->files, &last->archives })
+            if (*list && !(*list)->isEmpty()) {
+                what.append(QStringLiteral("files"));
+                break;
+            }
+        if (last->queue || last->proxyUser || last->ttl || last->idleTimeout || last->heartbeatTimeoutInSecond)
+            what.append(QStringLiteral("other settings"));
+        m_carriedText->setText(QStringLiteral("Filled in from the last session you created (%1).").arg(what.join(QStringLiteral(", "))));
+        m_carried->show();
+    }
     setServerVersion(QString());
     revalidate();
     m_kind->setFocus();
@@ -729,6 +768,8 @@ void CreateSessionDialog::showServerError(const Livy::LivyError &error)
 void CreateSessionDialog::loadPreset(const QString &name)
 {
     const auto preset = SessionPresetStore().load(name);
+    if (preset)
+        m_carried->hide(); // the fields now come from the preset
     if (!preset)
         return;
     const QString keepName = m_name->text(); // presets carry no session name: keep the one typed

@@ -90,6 +90,8 @@ private:
 
     QTabWidget *m_tabs = nullptr;
     MessageBanner *m_banner = nullptr;
+    QWidget *m_carried = nullptr;   ///< "Filled in from the last session you created" + Start from empty
+    QLabel *m_carriedText = nullptr;
     QComboBox *m_presets = nullptr;
     QPushButton *m_savePreset = nullptr;
     QPushButton *m_deletePreset = nullptr;

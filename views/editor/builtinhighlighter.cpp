@@ -170,6 +170,19 @@ QTextCharFormat makeFormat(const QColor &color, bool bold = false, bool italic =
 
 } // namespace
 
+QStringList BuiltinHighlighter::vocabulary(CodeLanguage language)
+{
+    const LanguageRules *rules = rulesFor(language);
+    if (!rules)
+        return {};
+    QStringList words;
+    for (const QSet<QString> *set : { &rules->keywords, &rules->builtins, &rules->types })
+        for (const QString &w : *set)
+            words.append(w);
+    words.sort();
+    return words;
+}
+
 BuiltinHighlighter::BuiltinHighlighter(QTextDocument *document, QObject *owner)
     : QSyntaxHighlighter(owner)
 {

@@ -46,6 +46,9 @@ public:
     bool isDarkTheme() const override { return m_dark; }
     QString backendName() const override { return QStringLiteral("built-in"); }
 
+    /// The language's keywords, builtins and type names (for the editor's own completion).
+    static QStringList vocabulary(CodeLanguage language);
+
     /// The format used for a style in the current theme (tests compare highlighted ranges against it).
     QTextCharFormat styleFormat(Style style) const { return m_formats.at(static_cast<size_t>(style)); }
 

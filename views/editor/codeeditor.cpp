@@ -2,10 +2,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "codeeditor.h"
 
+#include "builtinhighlighter.h"
+
 #include "codehighlighter.h"
 
 #include <QAbstractItemView>
 #include <QCompleter>
+#include <QRegularExpression>
+#include <QSet>
 #include <QFile>
 #include <QFontDatabase>
 #include <QKeyEvent>
@@ -385,11 +389,22 @@ void CodeEditor::showCompletions(const QStringList &candidates)
     // Drop an answer that arrives after the cursor left the word it was asked for.
     const bool stale = m_completionPosition < 0 || m_completionPosition < pos - prefix.size()
                        || m_completionPosition > pos;
-    if (candidates.isEmpty() || stale) {
+    if (stale) {
         popup->hide();
         return;
     }
     QStringList unique = candidates;
+    if (unique.isEmpty()) {
+        // Livy completes only Scala (`[]` for pyspark, sparkr and sql): offer the editor's own words instead.
+        unique = localCompletions(prefix);
+        Q_EMIT completionNote(unique.isEmpty()
+                                  ? tr("No completion: Livy completes only Scala code, and no word here starts with \"%1\".").arg(prefix)
+                                  : tr("Livy completes only Scala code; these are words from this editor and the language."));
+        if (unique.isEmpty()) {
+            popup->hide();
+            return;
+        }
+    }
     unique.removeDuplicates();
     m_completionModel->setStringList(unique);
     m_completer->setCompletionPrefix(prefix);
@@ -400,6 +415,43 @@ void CodeEditor::showCompletions(const QStringList &candidates)
     rect.setWidth(popup->sizeHintForColumn(0) + popup->verticalScrollBar()->sizeHint().width() + 8);
     m_completer->complete(rect);
     popup->setCurrentIndex(m_completer->completionModel()->index(0, 0));
+}
+
+QStringList CodeEditor::localCompletions(const QString &prefix) const
+{
+    static const QStringList spark = QString::fromLatin1(
+        "spark sc sqlContext createDataFrame createOrReplaceTempView read table sql select selectExpr filter where "
+        "groupBy agg orderBy sort limit join union unionByName distinct dropDuplicates withColumn withColumnRenamed "
+        "drop collect count show toPandas cache persist unpersist repartition coalesce printSchema schema columns "
+        "alias cast isNull isNotNull when otherwise col lit expr explode count countDistinct sum avg mean min max "
+        "round asc desc window partitionBy rowsBetween parquet csv json saveAsTable write mode format option load")
+                                         .split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    QStringList words;
+    QSet<QString> seen;
+    auto add = [&](const QString &w) {
+        if (w.size() > prefix.size() && w.startsWith(prefix) && !seen.contains(w)) {
+            seen.insert(w);
+            words.append(w);
+        }
+    };
+    // The editor's own identifiers first (most likely what is meant), then the language and Spark.
+    static const QRegularExpression identifier(QStringLiteral(R"(\b[A-Za-z_][A-Za-z0-9_]{2,}\b)"));
+    const QString text = toPlainText();
+    const int cursor = textCursor().position();
+    QRegularExpressionMatchIterator it = identifier.globalMatch(text);
+    while (it.hasNext()) {
+        const QRegularExpressionMatch m = it.next();
+        if (m.capturedStart() <= cursor && cursor <= m.capturedEnd())
+            continue; // the word being typed
+        add(m.captured());
+    }
+    const CodeLanguage language = languageForKind(m_kind);
+    for (const QString &w : BuiltinHighlighter::vocabulary(language))
+        add(w);
+    if (language == CodeLanguage::Python || language == CodeLanguage::Scala)
+        for (const QString &w : spark)
+            add(w);
+    return words;
 }
 
 void CodeEditor::insertCompletion(const QString &completion)

@@ -52,6 +52,9 @@ public Q_SLOTS:
     void runSelection();
     /// Emits completionRequested() for the cursor position (Ctrl+Space).
     void requestCompletion();
+    /// Words this editor can complete by itself for `prefix`: identifiers in its text and the language's
+    /// vocabulary (keywords, builtins, types), plus the common Spark API names for Python and Scala.
+    QStringList localCompletions(const QString &prefix) const;
     /// Shows candidates for the last completionRequested(). An empty list shows nothing (Livy answers [] for every
     /// kind but spark): that is not an error.
     void showCompletions(const QStringList &candidates);
@@ -59,6 +62,8 @@ public Q_SLOTS:
 Q_SIGNALS:
     void runRequested(const QString &code, const QString &kind);
     void completionRequested(const QString &code, int cursorPosition, const QString &kind);
+    /// A line about the completion just shown (or not shown), for the editor's status line.
+    void completionNote(const QString &note);
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;

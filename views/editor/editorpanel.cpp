@@ -73,6 +73,7 @@ EditorPanel::EditorPanel(QWidget *parent)
 
     m_cursorLabel = new QLabel(this);
     m_statusLabel = new QLabel(this);
+    m_statusLabel->setObjectName(QStringLiteral("editorStatus"));
     m_statusLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_statusLabel->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     auto *statusRow = new QHBoxLayout;
@@ -95,6 +96,7 @@ EditorPanel::EditorPanel(QWidget *parent)
 
     connect(m_editor, &CodeEditor::runRequested, this, &EditorPanel::runRequested);
     connect(m_editor, &CodeEditor::completionRequested, this, &EditorPanel::completionRequested);
+    connect(m_editor, &CodeEditor::completionNote, this, &EditorPanel::setStatusText);
     connect(m_editor, &CodeEditor::cursorPositionChanged, this, &EditorPanel::updateCursorLabel);
     updateCursorLabel();
 }

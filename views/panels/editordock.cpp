@@ -34,6 +34,8 @@ EditorDock::EditorDock(DraftStore *drafts, QWidget *parent)
 EditorPanel *EditorDock::openEditor(const QString &key, const QString &title, const QString &sessionKind)
 {
     m_titles.insert(key, title);
+    if (key == m_currentKey)
+        setWindowTitle(QStringLiteral("Editor — %1").arg(title)); // the session's name may arrive after the tab
     if (EditorPanel *existing = m_editors.value(key)) {
         existing->setSessionKind(sessionKind);
         return existing;

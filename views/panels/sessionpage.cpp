@@ -174,8 +174,10 @@ void SessionPage::setSession(const Livy::Session &session)
     m_info->setSession(session);
     if (title() != before)
         Q_EMIT titleChanged();
-    if (session.state != stateBefore)
+    if (session.state != stateBefore) {
+        setStatusText(m_statusText, m_statusProblem); // the log's account shows once the session has ended
         Q_EMIT stateChanged(session.state);
+    }
 }
 
 void SessionPage::updateHeader()
@@ -203,8 +205,21 @@ void SessionPage::updateHeader()
     setAccessibleDescription(QStringLiteral("%1, %2").arg(StateStyle::sessionStateLabel(m_session.state, m_session.stateName), m_session.kind));
 }
 
-void SessionPage::setStatusText(const QString &text, bool problem)
+void SessionPage::setFailureExplanation(const QStringList &lines)
 {
+    m_failure = lines;
+    setStatusText(m_statusText, m_statusProblem);
+    refreshSelected();
+}
+
+void SessionPage::setStatusText(const QString &rawText, bool problem)
+{
+    m_statusText = rawText;
+    m_statusProblem = problem;
+    QString text = rawText;
+    if (!m_failure.isEmpty() && Livy::isTerminal(m_session.state))
+        text = (text.isEmpty() ? QString() : text + QLatin1Char('\n'))
+               + tr("From the session log: %1").arg(m_failure.join(QStringLiteral(" · ")));
     m_status->setText(text);
     m_status->setVisible(!text.isEmpty());
     m_status->setContentsMargins(8, 0, 8, 2);
@@ -296,6 +311,7 @@ StatementContext SessionPage::contextFor(const Livy::Statement &statement) const
     const QModelIndex index = model->index(row, 0);
     context.stillRunning = index.data(Model::StillRunningRole).toBool();
     context.language = m_session.kind == QLatin1String("shared") ? m_languageHint : m_session.kind;
+    context.failure = m_failure;
     context.elapsedMs = index.data(Model::ElapsedMsRole).toLongLong();
     if (statement.state == Livy::StatementState::Waiting) {
         // The nearest statement before it that holds the queue.

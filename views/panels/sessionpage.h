@@ -64,6 +64,11 @@ public:
     void setOutputMaximised(bool maximised);
     bool isOutputMaximised() const { return m_outputMaximised; }
 
+    /// What the session log says about the session's failure (livy/logexplainer.h): shown under the header and
+    /// with statements whose interpreter did not start.
+    void setFailureExplanation(const QStringList &lines);
+    QStringList failureExplanation() const { return m_failure; }
+
     /// The language of a shared session's statements (the editor's kind), for the output's hints.
     void setLanguageHint(const QString &kind) { m_languageHint = kind; }
 
@@ -119,6 +124,9 @@ private:
     bool m_codeVisible = false;
     bool m_outputMaximised = false;
     QString m_languageHint;
+    QStringList m_failure;
+    QString m_statusText;
+    bool m_statusProblem = false;
 };
 
 } // namespace LivyDesk

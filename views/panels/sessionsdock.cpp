@@ -183,10 +183,19 @@ void SessionsDock::updatePlaceholder()
     const bool empty = !m_model || m_model->rowCount() == 0;
     const bool filteredOut = !empty && m_proxy->rowCount() == 0;
     m_placeholder->setVisible(empty || filteredOut);
-    if (empty)
+    if (empty && !m_listed) // what the server has is not known yet: never claim it has nothing
+        m_placeholder->setText(m_connectionNote.isEmpty() ? tr("Not connected.") : m_connectionNote);
+    else if (empty)
         m_placeholder->setText(QStringLiteral("No sessions on this server yet.\nCreate one with New Session (Ctrl+N)."));
     else if (filteredOut)
         m_placeholder->setText(QStringLiteral("No session matches “%1”.").arg(m_filter->text()));
+}
+
+void SessionsDock::setConnectionNote(bool listed, const QString &note)
+{
+    m_listed = listed;
+    m_connectionNote = note;
+    updatePlaceholder();
 }
 
 int SessionsDock::currentSessionId() const

@@ -26,6 +26,9 @@ public:
     explicit SessionsDock(QWidget *parent = nullptr);
 
     void setModel(Livy::SessionListModel *model);
+    /// Whether the list reflects the server now (`listed`); when it does not and holds nothing, the placeholder
+    /// says `note` ("Connecting to …", "Cannot reach …") instead of claiming the server has no sessions.
+    void setConnectionNote(bool listed, const QString &note);
     Livy::SessionListModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
     QLineEdit *filterEdit() const { return m_filter; }
@@ -64,6 +67,8 @@ private:
     QTableView *m_view = nullptr;
     QLineEdit *m_filter = nullptr;
     QLabel *m_placeholder = nullptr;
+    bool m_listed = false;
+    QString m_connectionNote;
 };
 
 } // namespace LivyDesk

@@ -215,7 +215,10 @@ void StatementOutputArea::setStatement(const Livy::Statement &s, const Statement
         showPlaceholderFor(s, context);
         return;
     }
-    if (const std::optional<Livy::DataFrameHint> hint = Livy::dataFrameHint(s, context.language)) {
+    if (s.output->isError() && s.output->ename == QLatin1String("InterpreterError") && !context.failure.isEmpty()) {
+        setNote(tr("Livy could not start the interpreter for this statement. From the session log: %1")
+                    .arg(context.failure.join(QStringLiteral(" · "))));
+    } else if (const std::optional<Livy::DataFrameHint> hint = Livy::dataFrameHint(s, context.language)) {
         m_dataFrameCode = Livy::dataFrameTableCode(hint->name, hint->language);
         m_dataFrameLanguage = hint->language;
         setNote(tr("This is the description of the DataFrame %1, not its rows (Livy's %table wants a list of rows).")

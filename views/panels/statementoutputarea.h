@@ -28,6 +28,8 @@ struct StatementContext
     /// The language the statement ran in (the session kind; for a shared session the editor's), for the
     /// DataFrame hint.
     QString language;
+    /// What the session log says about the last failure (an interpreter that did not start), if anything.
+    QStringList failure;
 };
 
 /// Shows the selected statement's result in an OutputView (views/output): its output once available (parsed

@@ -1,0 +1,164 @@
+// SPDX-FileCopyrightText: 2026 LivyDesk contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Feedback everywhere (issue: what the analyst sees is what the server did): an unreachable server, a dialog that
+// says where its values come from, failures explained from the log, drafts that cannot land in another session,
+// titles and the active tab after a relaunch.
+#include "appharness.h"
+
+#include "dialogs/createsessiondialog.h"
+#include "dialogs/sessionpresetstore.h"
+#include "panels/logdock.h"
+#include "panels/statusarea.h"
+
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+
+using namespace LivyDesk;
+using Model = Livy::StatementListModel;
+
+namespace {
+QLabel *listPlaceholder(MainWindow *w)
+{
+    for (QLabel *label : w->sessionsDock()->findChildren<QLabel *>())
+        if (label->isVisible() && label->text().size() > 10)
+            return label;
+    return nullptr;
+}
+} // namespace
+
+class TestFeedback : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void anUnreachableServerIsNotAnEmptyOne()
+    {
+        AppHarness h;
+        const quint16 port = quint16(h.url.port());
+        h.server->stop(); // connection refused
+        QVERIFY(!h.launch());
+        QTRY_VERIFY(listPlaceholder(h.window()));
+        QTRY_VERIFY2(!listPlaceholder(h.window())->text().contains(QStringLiteral("No sessions on this server")),
+                     qPrintable(listPlaceholder(h.window())->text()));
+        QVERIFY(!h.window()->actions()->newSession->isEnabled());
+        QTRY_VERIFY_WITH_TIMEOUT(listPlaceholder(h.window())->text().contains(QStringLiteral("Cannot reach")), 10000);
+        // The server comes back: the list says what it has, and New works.
+        QVERIFY(h.server->start(port));
+        // Within the connection's retry cap (5 s), not after a long backoff.
+        QTRY_COMPARE_WITH_TIMEOUT(h.window()->serverBar()->state(), ServerBar::State::Connected, 8000);
+        QTRY_VERIFY(listPlaceholder(h.window())->text().contains(QStringLiteral("No sessions on this server yet")));
+        QVERIFY(h.window()->actions()->newSession->isEnabled());
+    }
+
+    void theCreateDialogSaysWhereItsValuesComeFrom()
+    {
+        AppHarness h;
+        Livy::CreateSessionRequest last;
+        last.kind = QStringLiteral("spark");
+        last.driverMemory = QStringLiteral("8g");
+        last.conf = QMap<QString, QString>{ { QStringLiteral("spark.sql.shuffle.partitions"), QStringLiteral("400") } };
+        SessionPresetStore().setLastUsed(last);
+        QVERIFY(h.launch());
+        h.window()->actions()->newSession->trigger();
+        CreateSessionDialog *dialog = h.window()->createDialog();
+        QTRY_VERIFY(dialog && dialog->isVisible());
+        auto *carried = dialog->findChild<QWidget *>(QStringLiteral("carriedOver"));
+        QVERIFY(carried && carried->isVisible());
+        const QString note = carried->findChild<QLabel *>()->text();
+        QVERIFY2(note.contains(QStringLiteral("last session you created")) && note.contains(QStringLiteral("spark"))
+                     && note.contains(QStringLiteral("1 conf entries")),
+                 qPrintable(note));
+        QCOMPARE(dialog->request().driverMemory, std::optional<QString>(QStringLiteral("8g")));
+        QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("startEmpty")), Qt::LeftButton);
+        QVERIFY(!carried->isVisible());
+        QCOMPARE(dialog->request().driverMemory, std::nullopt);
+        QVERIFY(!dialog->request().conf || dialog->request().conf->isEmpty());
+        dialog->reject();
+    }
+
+    void anInterpreterThatDidNotStartIsExplainedFromTheLog()
+    {
+        AppHarness h;
+        QVERIFY(h.launch());
+        SessionPage *page = h.openIdleSession();
+        // What the real server answers and logs for a sparkr statement without R (tests/fixtures/real).
+        const int id = h.run(page, QStringLiteral("#fake:error=InterpreterError:Fail to start interpreter\n"
+                                                  "#fake:log=26/12/02 06:55:42 WARN Session: Fail to start interpreter sparkr\n"
+                                                  "#fake:log=java.lang.IllegalArgumentException: requirement failed: Cannot find sparkr package directory.\n"
+                                                  "1+1"));
+        QTRY_VERIFY(h.cell(page, id, 0, Model::IsErrorRole).toBool());
+        StatementOutputArea *area = AppHarness::outputArea(page);
+        QTRY_VERIFY(area->noteText().contains(QStringLiteral("Cannot find sparkr package directory.")));
+        QVERIFY(area->noteText().contains(QStringLiteral("could not start the interpreter")));
+    }
+
+    void aSessionThatDiedSaysWhyFromTheLog()
+    {
+        AppHarness h;
+        QVERIFY(h.launch());
+        SessionPage *page = h.openIdleSession();
+        h.server->appendLog(page->sessionId(), { QStringLiteral("26/12/02 07:01:02 ERROR ApplicationMaster: User class threw "
+                                                                "exception: java.lang.OutOfMemoryError: Java heap space") });
+        h.server->setSessionState(page->sessionId(), QStringLiteral("dead"));
+        QTRY_COMPARE_WITH_TIMEOUT(page->session().state, Livy::SessionState::Dead, 20000);
+        QTRY_VERIFY(page->statusText().contains(QStringLiteral("From the session log:")));
+        QVERIFY2(page->statusText().contains(QStringLiteral("Java heap space")), qPrintable(page->statusText()));
+    }
+
+    void draftsNeverLandInAnotherSessionWithTheSameId()
+    {
+        AppHarness h;
+        QVERIFY(h.launch());
+        // Created from LivyDesk: tagged; its draft is keyed by id and tag.
+        h.window()->actions()->newSession->trigger();
+        CreateSessionDialog *dialog = h.window()->createDialog();
+        QTRY_VERIFY(dialog && dialog->isVisible());
+        QTest::mouseClick(dialog->createButton(), Qt::LeftButton);
+        QTRY_VERIFY(h.window()->sessionPage(0));
+        SessionPage *page = h.window()->sessionPage(0);
+        QTRY_VERIFY(h.window()->editorDock()->currentEditor());
+        QTest::keyClicks(h.editor(), QStringLiteral("secret_etl = 1"));
+        h.window()->actions()->closeSession->trigger();
+        QTRY_VERIFY(!h.window()->sessionPage(0));
+        Q_UNUSED(page)
+        // The server restarts without recovery; a colleague's new session gets id 0.
+        h.server->restart();
+        QCOMPARE(h.server->createSession(QJsonObject{ { QStringLiteral("kind"), QStringLiteral("pyspark") } }), 0);
+        h.window()->actions()->refresh->trigger();
+        SessionPage *other = h.openFromList(0);
+        QVERIFY(other);
+        QTRY_VERIFY(h.window()->editorDock()->currentEditor());
+        QCOMPARE(h.editor()->toPlainText(), QString()); // not the draft of the old session 0
+    }
+
+    void aRelaunchKeepsTitlesAndTheActiveTab()
+    {
+        AppHarness h;
+        const int a = h.server->createSession(QJsonObject{ { QStringLiteral("kind"), QStringLiteral("pyspark") }, { QStringLiteral("name"), QStringLiteral("alpha") } });
+        const int b = h.server->createSession(QJsonObject{ { QStringLiteral("kind"), QStringLiteral("spark") }, { QStringLiteral("name"), QStringLiteral("beta") } });
+        QVERIFY(h.launch(true));
+        QVERIFY(h.openFromList(a));
+        QVERIFY(h.openFromList(b));
+        QTRY_VERIFY(h.window()->editorDock()->currentEditor());
+        QTest::keyClicks(h.editor(), QStringLiteral("val x = 1"));
+        h.window()->selectSession(a); // alpha is the active tab when the window closes
+        h.window()->close();
+        h.app.reset();
+
+        QVERIFY(h.launch(true));
+        QTRY_VERIFY(h.window()->sessionPage(a) && h.window()->sessionPage(b));
+        QTRY_COMPARE(h.window()->currentSessionId(), a);
+        // The docks carry the session's name once the server has answered, not just its id.
+        QTRY_COMPARE(h.window()->editorDock()->windowTitle(), QStringLiteral("Editor — %1 · alpha").arg(a));
+        QTRY_COMPARE(h.window()->logDock()->windowTitle(), QStringLiteral("Log — %1 · alpha").arg(a));
+        h.window()->selectSession(b);
+        QTRY_COMPARE(h.editor()->toPlainText(), QStringLiteral("val x = 1")); // beta's draft came back with it
+    }
+};
+
+QTEST_MAIN(TestFeedback)
+#include "tst_feedback.moc"
