@@ -7,13 +7,16 @@
 
 #include "output/erroroutputview.h"
 #include "output/outputview.h"
+#include "output/tableoutputview.h"
 #include "results/dataframetable.h"
 
 #include "livy/connection.h"
 #include "livy/submitstatementjob.h"
 
 #include <QNetworkAccessManager>
+#include <QHeaderView>
 #include <QProgressBar>
+#include <QScrollBar>
 #include <QPushButton>
 
 using namespace LivyDesk;
@@ -174,6 +177,64 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(h.statements(page)->rowCount() == 3, 20000);
         QCOMPARE(h.cell(page, mine + 1, Model::OutputColumn).toString(), QStringLiteral("theirs"));
         QTRY_COMPARE_WITH_TIMEOUT(h.cell(page, mine + 2, Model::StateColumn).toString(), QStringLiteral("available"), 10000);
+    }
+
+    void reopeningShowsTheNewestStatementSelectedAndInView()
+    {
+        AppHarness h;
+        const int id = h.server->createSession(QJsonObject{ { QStringLiteral("kind"), QStringLiteral("pyspark") } });
+        QTRY_COMPARE(h.server->sessionState(id), QStringLiteral("idle"));
+        // A history of 30 statements run elsewhere.
+        QNetworkAccessManager nam;
+        Livy::ConnectionSettings settings;
+        settings.baseUrl = h.url;
+        Livy::Connection other(&nam, settings);
+        for (int i = 0; i < 30; ++i) {
+            auto *job = new Livy::SubmitStatementJob(&other, Livy::SessionRef::byId(id), Livy::StatementRequest{ QStringLiteral("%1").arg(i), {} });
+            QSignalSpy done(job, &Livy::LivyJob::finished);
+            job->start();
+            QVERIFY(done.wait(5000));
+        }
+        QTRY_COMPARE(h.server->statementJson(id, 29).value(QStringLiteral("state")).toString(), QStringLiteral("available"));
+        QVERIFY(h.launch());
+        SessionPage *page = h.openFromList(id);
+        QTRY_COMPARE(h.statements(page)->rowCount(), 30);
+        // The newest is selected, its output shown, and its row in view (not statement 0).
+        QTRY_COMPARE(page->selectedStatementId(), 29);
+        QTRY_VERIFY(page->isOutputShown());
+        QTableView *table = page->statementView();
+        const QRect row = table->visualRect(table->currentIndex());
+        QVERIFY2(table->viewport()->rect().intersects(row), "the selected newest statement is scrolled into view");
+    }
+
+    void theOutputGetsTheRoomAtTheDefaultSize()
+    {
+        AppHarness h;
+        QVERIFY(h.launch());
+        SessionPage *page = h.openIdleSession();
+        for (int i = 0; i < 8; ++i)
+            h.run(page, QStringLiteral("#fake:table=7\nrows"));
+        QTRY_VERIFY(page->isOutputShown());
+        QCOMPARE(h.window()->size(), QSize(1280, 820));
+        QTableView *list = page->statementView();
+        const int rowHeight = list->verticalHeader()->defaultSectionSize();
+        QVERIFY2(list->viewport()->height() >= rowHeight * 5, "the statement list shows at least five rows");
+        QVERIFY(!page->codeView()->isVisible()); // the code is in the list; the preview is one menu entry away
+        // A 7-row table fits without scrolling.
+        QWidget *output = page->outputWidget();
+        auto *tableView = qobject_cast<TableOutputView *>(AppHarness::outputArea(page)->outputView()->currentPageWidget());
+        QVERIFY(tableView);
+        QCOMPARE(tableView->tableView()->model()->rowCount(), 7);
+        QTRY_COMPARE(tableView->tableView()->verticalScrollBar()->maximum(), 0);
+        // Maximise Output: the list and the docks make way, and come back.
+        const int before = output->height();
+        h.window()->actions()->maximiseOutput->trigger();
+        QTRY_VERIFY(!list->isVisible());
+        QTRY_VERIFY(output->height() > before + 200);
+        QVERIFY(!h.window()->editorDock()->isVisible());
+        h.window()->actions()->maximiseOutput->trigger();
+        QTRY_VERIFY(list->isVisible());
+        QTRY_VERIFY(h.window()->editorDock()->isVisible());
     }
 
     void runningStatementShowsElapsedAndOneProgressFigure()
