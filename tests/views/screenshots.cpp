@@ -167,7 +167,7 @@ int main(int argc, char **argv)
         return 1;
     waitFor([&] { return !w->serverBar()->serverVersion().isEmpty(); }, 10000, "the version");
 
-    if (!parser.isSet(sessionOption)) {
+    {
         // The create-session dialog, filled in as a user would for this local server.
         w->actions()->newSession->trigger();
         CreateSessionDialog *dialog = w->createDialog();
@@ -179,7 +179,10 @@ int main(int argc, char **argv)
         request.conf = QMap<QString, QString>{ { QStringLiteral("spark.sql.shuffle.partitions"), QStringLiteral("8") } };
         dialog->setRequest(request);
         save(dialog, out.filePath(QStringLiteral("create-session-dialog%1.png").arg(suffix)));
-        dialog->createButton()->click();
+        if (parser.isSet(sessionOption))
+            dialog->reject(); // the dark run reuses the session the light run created
+        else
+            dialog->createButton()->click();
     }
     if (!waitFor([&] { return w->currentSessionId() >= 0; }, 30000, "the session tab"))
         return 1;
@@ -197,9 +200,20 @@ int main(int argc, char **argv)
         "trips = (spark.range(0, 200000)\n"
         "         .withColumn('city', F.element_at(cities, (F.col('id') % 8 + 1).cast('int')))\n"
         "         .withColumn('km', F.round(F.rand(42) * 20, 2)))\n"
-        "per_city = trips.groupBy('city').agg(F.count('*').alias('trips'), F.round(F.avg('km'), 3).alias('avg_km'))\n"
-        "rows = [r.asDict() for r in per_city.orderBy('city').collect()]\n"
-        "%table rows"));
+        "per_city = trips.groupBy('city').agg(F.count('*').alias('trips'), F.round(F.avg('km'), 3).alias('avg_km')).orderBy('city')\n"
+        "%table per_city"));
+    // Livy's %table gives a DataFrame's description; the output offers its rows ("Show per_city as a table").
+    if (tableId < 0 || !waitFinished(page, tableId) || !showOutput(page, tableId))
+        return 1;
+    auto *described = qobject_cast<StatementOutputArea *>(page->outputWidget());
+    save(page->outputWidget(), out.filePath(QStringLiteral("output-dataframe-hint%1.png").arg(suffix)));
+    const int rowsBefore = statementsOf(page)->rowCount();
+    described->noteButton()->click();
+    waitFor([&] { return statementsOf(page)->rowCount() > rowsBefore; }, 30000, "the table statement");
+    const int dataFrameId = statementsOf(page)->statementAt(statementsOf(page)->rowCount() - 1).id;
+    if (!waitFinished(page, dataFrameId))
+        return 1;
+    runCode(w, page, QStringLiteral("rows = [r.asDict() for r in per_city.collect()]"));
     const int errorId = runCode(w, page, QStringLiteral("spark.table('trips_2024').count()"));
     const int jsonId = runCode(w, page, QStringLiteral(
         "summary = {'cities': per_city.count(), 'total_trips': trips.count(),\n"
@@ -213,7 +227,7 @@ int main(int argc, char **argv)
         "plt.ylabel('average km'); plt.title('Average trip length per city')\n"
         "plt.tight_layout()\n"
         "%matplot plt"));
-    for (const int id : { tableId, errorId, jsonId, plotId })
+    for (const int id : { errorId, jsonId, plotId })
         if (id < 0 || !waitFinished(page, id))
             return 1;
     // A long Spark job (16 tasks of 2 s on local[2]) that is still running when the window is captured.
@@ -225,7 +239,7 @@ int main(int argc, char **argv)
         return s && s->state == Livy::StatementState::Running && s->progress > 0.2;
     }, 120000, "a running statement with progress");
 
-    showOutput(page, tableId);
+    showOutput(page, dataFrameId);
     w->editorDock()->currentEditor()->editor()->setPlainText(
         QStringLiteral("per_city = (trips.groupBy('city')\n"
                        "            .agg(F.count('*').alias('trips'), F.round(F.avg('km'), 3).alias('avg_km'))\n"
