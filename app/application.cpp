@@ -196,13 +196,9 @@ void Application::connectTo(const ServerProfile &profile, const QString &passwor
         m_window->selectSession(MainWindow::savedCurrentSession(profile.id)); // the tab that was active
     m_pendingOpen.clear();
     if (!m_options.commandLine.session.isEmpty()) {
-        const Livy::SessionRef ref = Livy::SessionRef::parse(m_options.commandLine.session);
+        const QString wanted = m_options.commandLine.session;
         m_options.commandLine.session.clear(); // only for the first server
-        if (ref.isId()) {
-            openSession(ref.id());
-        } else if (SessionController *c = m_server->openSession(ref)) {
-            wireSession(c);
-        }
+        openSessionByRef(wanted);
     }
 }
 
@@ -214,6 +210,7 @@ void Application::wireWindow()
             m_createTickets.append(m_server->createSession(request));
     });
     connect(w, &MainWindow::openSessionRequested, this, &Application::openSession);
+    connect(w, &MainWindow::openSessionByRefRequested, this, &Application::openSessionByRef);
     connect(w, &MainWindow::closeSessionRequested, this, [this](int id) {
         if (SessionController *c = controllerFor(id))
             m_server->closeSession(c);
@@ -327,6 +324,25 @@ void Application::openSession(int sessionId)
     updateLogFollowing();
 }
 
+void Application::openSessionByRef(const QString &idOrName)
+{
+    if (!m_server)
+        return;
+    const Livy::SessionRef ref = Livy::SessionRef::parse(idOrName);
+    if (!ref.isValid()) {
+        m_window->showError(Livy::LivyError(Livy::LivyError::Kind::Protocol, tr("\"%1\" is not a session id or name").arg(idOrName)),
+                            QString(), true);
+        return;
+    }
+    if (ref.isId()) {
+        openSession(ref.id());
+    } else if (SessionController *c = m_server->openSession(ref)) {
+        wireSession(c);
+        if (c->sessionId() >= 0)
+            openSession(c->sessionId());
+    }
+}
+
 void Application::wireSession(SessionController *c)
 {
     if (!c || c->property("livydesk.wired").toBool())
@@ -355,8 +371,14 @@ void Application::wireSession(SessionController *c)
         if (const int dropped = int(m_pendingRuns.take(idOf()).size()); dropped > 0)
             m_window->showError(error, QStringLiteral("%1 statement(s) not sent to session %2").arg(dropped).arg(idOf()), true);
         m_window->setSessionStatus(idOf(), error.message(), true);
-        m_window->showError(error, QStringLiteral("Opening session %1").arg(idOf()));
+        // Asked for explicitly (a tab, --session, Open Session): say it where the user looks.
+        m_window->showError(error, QString(), true);
     });
+    connect(c, &SessionController::attachRetrying, this,
+            [this, idOf](const Livy::LivyError &error, std::chrono::milliseconds, const QString &message) {
+                m_window->setSessionStatus(idOf(), message, true);
+                m_window->showError(error, QString());
+            });
     connect(c, &SessionController::submitFailed, this, [this, idOf](int, const Livy::LivyError &error) {
         m_window->showError(error, QStringLiteral("Running code in session %1").arg(idOf()), true);
     });

@@ -62,6 +62,8 @@ private:
     void wireWindow();
     void wireServer();
     void openSession(int sessionId);
+    /// `--session` and "Open Session by Id or Name…": an id, or a name resolved by the server.
+    void openSessionByRef(const QString &idOrName);
     void wireSession(Livy::SessionController *controller);
     void updateLogFollowing();
     void applyProfiles(const QList<ServerProfile> &profiles, const QHash<QString, QString> &passwords,

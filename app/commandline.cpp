@@ -20,6 +20,27 @@ bool isInformationalInvocation(int argc, char **argv)
     return false;
 }
 
+QString takeSessionArgument(int &argc, char **argv)
+{
+    QString value;
+    int out = 1;
+    for (int i = 1; i < argc; ++i) {
+        const char *arg = argv[i];
+        if ((!std::strcmp(arg, "--session") || !std::strcmp(arg, "-session")) && i + 1 < argc) {
+            value = QString::fromLocal8Bit(argv[++i]);
+            continue;
+        }
+        if (!std::strncmp(arg, "--session=", 10)) {
+            value = QString::fromLocal8Bit(arg + 10);
+            continue;
+        }
+        argv[out++] = argv[i];
+    }
+    argv[out] = nullptr;
+    argc = out;
+    return value;
+}
+
 CommandLineOptions parseCommandLine(const QCoreApplication &app)
 {
     QCommandLineParser parser;

@@ -22,6 +22,10 @@ struct CommandLineOptions
 /// True when the arguments only ask for --help or --version, which must work without a display.
 bool isInformationalInvocation(int argc, char **argv);
 
+/// Removes `--session ID|NAME` (also `--session=…`, `-session …`) from argv and returns its value (null when
+/// absent). QGuiApplication would otherwise take it as an X11 session-management id.
+QString takeSessionArgument(int &argc, char **argv);
+
 /// Parses the command line. --help and --version print and exit the process (QCommandLineParser).
 CommandLineOptions parseCommandLine(const QCoreApplication &app);
 

@@ -30,13 +30,18 @@ int main(int argc, char **argv)
         return 0;
     }
 
+    // QGuiApplication takes "-session"/"--session" for X11 session management and removes it from the
+    // arguments, so LivyDesk's --session ID|NAME would never reach the parser: take it out first.
+    const QString sessionArgument = LivyDesk::takeSessionArgument(argc, argv);
     QApplication app(argc, argv);
     setApplicationIdentity();
     QApplication::setDesktopFileName(QStringLiteral(LIVYDESK_APP_ID));
     // The installed theme icon (hicolor, see resources/) wins; the compiled-in SVG covers uninstalled builds.
     QApplication::setWindowIcon(
         QIcon::fromTheme(QStringLiteral(LIVYDESK_APP_ID), QIcon(QStringLiteral(":/icons/livydesk.svg"))));
-    const LivyDesk::CommandLineOptions options = LivyDesk::parseCommandLine(app);
+    LivyDesk::CommandLineOptions options = LivyDesk::parseCommandLine(app);
+    if (!sessionArgument.isNull())
+        options.session = sessionArgument;
     if (!options.ok) {
         std::fprintf(stderr, "livydesk: %s\n", qPrintable(options.errorText));
         return 2;

@@ -42,6 +42,8 @@ MainActions::MainActions(QWidget *window)
                          appIcon(AppIcon::Delete));
     closeSession = make(window, QStringLiteral("&Close Tab"), QKeySequence::Close,
                         QStringLiteral("Close the session's tab; the session keeps running on the server"));
+    openSessionByRef = make(window, QStringLiteral("&Open Session by Id or Name…"), QKeySequence(QStringLiteral("Ctrl+Shift+O")),
+                            QStringLiteral("Open a session by its id or name, also one the list does not show"));
     copySessionId = make(window, QStringLiteral("Copy Session &Id"), {}, QStringLiteral("Copy the current session's id"));
 
     run = make(window, QStringLiteral("&Run"), QKeySequence(QStringLiteral("Ctrl+Return")),
@@ -109,6 +111,7 @@ void MainActions::populateMenus(QMenuBar *bar, QWidget *dockToggles)
 
     QMenu *session = bar->addMenu(QStringLiteral("&Session"));
     session->addAction(newSession);
+    session->addAction(openSessionByRef);
     session->addAction(refresh);
     session->addSeparator();
     session->addAction(run);

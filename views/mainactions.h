@@ -30,6 +30,7 @@ public:
     QAction *deleteSession = nullptr;   ///< Ctrl+Shift+Del (asks first)
     QAction *closeSession = nullptr;    ///< Ctrl+W: closes the tab, the session keeps running
     QAction *copySessionId = nullptr;
+    QAction *openSessionByRef = nullptr; ///< Ctrl+Shift+O: a session the list cannot show (another page, a name)
     // Code
     QAction *run = nullptr;             ///< Ctrl+Enter
     QAction *runSelection = nullptr;    ///< Shift+Enter

@@ -25,6 +25,7 @@
 #include <QClipboard>
 #include <QCloseEvent>
 #include <QDesktopServices>
+#include <QInputDialog>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
@@ -153,6 +154,18 @@ void MainWindow::connectActions()
     connect(a->closeSession, &QAction::triggered, this, [this] {
         if (currentSessionId() >= 0)
             Q_EMIT closeSessionRequested(currentSessionId());
+    });
+    connect(a->openSessionByRef, &QAction::triggered, this, [this] {
+        auto *ask = new QInputDialog(this);
+        ask->setObjectName(QStringLiteral("openSessionByRef"));
+        ask->setAttribute(Qt::WA_DeleteOnClose);
+        ask->setWindowTitle(tr("Open Session"));
+        ask->setLabelText(tr("Session id or name:"));
+        connect(ask, &QInputDialog::textValueSelected, this, [this](const QString &text) {
+            if (!text.trimmed().isEmpty())
+                Q_EMIT openSessionByRefRequested(text.trimmed());
+        });
+        ask->open(); // window-modal, no nested event loop
     });
     connect(a->copySessionId, &QAction::triggered, this, [this] {
         if (currentSessionId() >= 0)

@@ -123,6 +123,8 @@ public Q_SLOTS:
 Q_SIGNALS:
     void createSessionRequested(const Livy::CreateSessionRequest &request);
     void openSessionRequested(int sessionId);
+    /// "Open Session by Id or Name…": the text as typed (an all-digit text is an id, as Livy reads it).
+    void openSessionByRefRequested(const QString &idOrName);
     void closeSessionRequested(int sessionId);
     void refreshRequested(int currentSessionId);
     void deleteSessionRequested(int sessionId);

@@ -17,6 +17,7 @@
 #include "polling/sessionpoller.h"
 
 #include <QMetaObject>
+#include <QRandomGenerator>
 
 namespace Livy {
 
@@ -118,22 +119,54 @@ void SessionController::attach()
     if (m_status != Status::Detached || m_attachJob || !m_ref.isValid())
         return;
     setStatus(Status::Attaching);
+    m_attachFailures = 0;
+    retryAttach();
+}
+
+void SessionController::retryAttach()
+{
+    if (m_attachJob || m_status != Status::Attaching)
+        return;
+    if (m_attachRetry)
+        m_attachRetry->stop();
     auto *job = new GetSessionJob(m_connection, m_ref);
     m_attachJob = job;
     connect(job, &LivyJob::finished, this, [this](LivyJob *j) {
         m_attachJob = nullptr;
         if (j->ok()) {
+            m_attachFailures = 0;
             onResolved(static_cast<GetSessionJob *>(j)->session());
             return;
         }
-        if (j->error().isNotFound()) {
-            goGone(j->error());
+        const LivyError error = j->error();
+        const QString who = m_ref.isId() ? QString::number(m_ref.id()) : m_ref.displayName();
+        if (error.isNotFound()) {
+            // Never seen: the session does not exist (a wrong id or name, or it is long gone).
+            const LivyError missing(LivyError::Kind::Http, tr("There is no session %1 on this server").arg(who), 404,
+                                    error.rawBody());
+            m_poller->stop();
+            setStatus(Status::Gone);
+            report(missing.withRoute(error.route()));
             Q_EMIT attachFailed(m_lastError);
             return;
         }
-        setStatus(Status::Detached);
-        report(j->error());
-        Q_EMIT attachFailed(j->error());
+        // Anything else may pass (an internal error, a dropped connection, a cut body, a timeout): GET is safe to
+        // repeat, so try again with backoff; refresh() tries at once.
+        ++m_attachFailures;
+        const std::chrono::milliseconds delay = m_settings.backoff.interval(m_attachFailures, QRandomGenerator::global()->generateDouble());
+        const QString message = tr("%1; retrying in %2 s")
+                                    .arg(error.describeFor(tr("opening session %1").arg(who)))
+                                    .arg(qMax<qint64>(1, (delay.count() + 500) / 1000));
+        m_lastError = LivyError(error.kind(), message, error.httpStatus(), error.rawBody()).withRoute(error.route());
+        if (m_attachFailures == 1)
+            Q_EMIT errorOccurred(m_lastError);
+        Q_EMIT attachRetrying(m_lastError, delay, message);
+        if (!m_attachRetry) {
+            m_attachRetry = new QTimer(this);
+            m_attachRetry->setSingleShot(true);
+            connect(m_attachRetry, &QTimer::timeout, this, &SessionController::retryAttach);
+        }
+        m_attachRetry->start(delay);
     });
     job->start();
 }
@@ -296,6 +329,8 @@ void SessionController::detach()
     m_keepAlive->stop();
     m_logPoller->stop();
     m_following = false;
+    if (m_attachRetry)
+        m_attachRetry->stop();
     if (m_attachJob) {
         disconnect(m_attachJob, nullptr, this, nullptr);
         m_attachJob->abandon();
@@ -461,6 +496,10 @@ int SessionController::requestCompletion(const QString &code, int cursor, const 
 
 void SessionController::refresh()
 {
+    if (m_status == Status::Attaching && !m_attachJob) {
+        retryAttach(); // F5 while waiting to retry opening: now
+        return;
+    }
     if (m_following && !isTerminalStatus()) {
         m_poller->refresh();
         reloadHistory();

@@ -8,6 +8,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
 
 #include <chrono>
 #include <optional>
@@ -148,7 +149,11 @@ Q_SIGNALS:
     void reconnectingChanged(bool reconnecting);
     /// Resolved and history loaded (or the history could not be loaded: errorOccurred() says why).
     void attached(const Livy::Session &session);
+    /// The session does not exist (404 on the first look): nothing will be retried.
     void attachFailed(const Livy::LivyError &error);
+    /// Opening the session failed in a way that may pass (a 500, a dropped connection, a cut body, a timeout):
+    /// it is tried again after `retryIn`, or at once on refresh(). `message` says so for a user.
+    void attachRetrying(const Livy::LivyError &error, std::chrono::milliseconds retryIn, const QString &message);
     void historyLoaded(int count);
     void submitted(int ticket, const Livy::Statement &statement);
     void submitFailed(int ticket, const Livy::LivyError &error);
@@ -176,6 +181,7 @@ private:
     void report(const LivyError &error);
     void configureKeepAlive();
     void explainFailure();
+    void retryAttach();
     std::optional<std::chrono::milliseconds> idleTimeoutHint() const;
     bool isTerminalStatus() const { return m_status == Status::Ended || m_status == Status::Gone; }
 
@@ -194,6 +200,8 @@ private:
     QPointer<LivyJob> m_historyJob;
     QPointer<CompletionJob> m_completionJob;
     QPointer<LivyJob> m_explainJob;
+    QTimer *m_attachRetry = nullptr;
+    int m_attachFailures = 0;
     QStringList m_failure;
     int m_nextTicket = 0;
     bool m_logFollowing = false;

@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonValue>
+#include <QObject>
 #include <QRegularExpression>
 #include <QStringList>
 
@@ -433,6 +434,41 @@ QString LivyError::toString() const
     if (m_kind == Kind::Http)
         return QStringLiteral("HTTP %1: %2").arg(m_httpStatus).arg(m_message);
     return kindName(m_kind) + QStringLiteral(": ") + m_message;
+}
+
+} // namespace Livy
+
+namespace Livy {
+
+QString LivyError::describeFor(const QString &doing) const
+{
+    QString what;
+    switch (m_kind) {
+    case Kind::None: return {};
+    case Kind::Network:
+        what = m_httpStatus > 0 ? QObject::tr("The server's answer was cut off") : QObject::tr("The server could not be reached");
+        break;
+    case Kind::Timeout: what = QObject::tr("The server did not answer in time"); break;
+    case Kind::Tls: what = QObject::tr("The secure connection to the server failed"); break;
+    case Kind::Protocol: what = QObject::tr("The server sent an answer LivyDesk cannot read"); break;
+    case Kind::Cancelled: what = QObject::tr("The request was cancelled"); break;
+    case Kind::Http:
+        if (m_httpStatus >= 500) {
+            // "java.lang.NullPointerException" -> "NullPointerException": the exception's name is what tells most.
+            static const QRegularExpression exception(QStringLiteral(R"(([A-Za-z]+(?:Exception|Error)))"));
+            const QRegularExpressionMatch m = exception.match(m_serverText);
+            what = m.hasMatch() ? QObject::tr("The server answered with an internal error (%1)").arg(m.captured(1))
+                                : QObject::tr("The server answered with an internal error (HTTP %1)").arg(m_httpStatus);
+        } else if (m_httpStatus == 401 || m_httpStatus == 403) {
+            what = QObject::tr("The server refused the credentials (HTTP %1)").arg(m_httpStatus);
+        } else if (m_httpStatus == 404) {
+            what = QObject::tr("The server does not know it (HTTP 404)");
+        } else {
+            what = QObject::tr("The server refused the request (HTTP %1: %2)").arg(m_httpStatus).arg(m_message);
+        }
+        break;
+    }
+    return doing.isEmpty() ? what : QObject::tr("%1 while %2").arg(what, doing);
 }
 
 } // namespace Livy

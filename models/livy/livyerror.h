@@ -54,6 +54,18 @@ public:
     /// The first MaxRawBody bytes of the body as received (cut at a UTF-8 character boundary), for a details view.
     QByteArray rawBody() const { return m_rawBody; }
 
+    /// The request that failed ("GET /sessions/2"), set by the job; empty for errors made elsewhere.
+    QString route() const { return m_route; }
+    LivyError withRoute(const QString &route) const
+    {
+        LivyError copy = *this;
+        copy.m_route = route;
+        return copy;
+    }
+    /// What happened, in words for a user, with what was being done: "The server answered with an internal error
+    /// (NullPointerException) while opening session 2" (see describeFor()).
+    QString describeFor(const QString &doing) const;
+
     bool isNotFound() const { return m_kind == Kind::Http && m_httpStatus == 404; }
     /// A 404 whose body is Livy's "Session '…' not found." (the session ended, expired or never existed), as
     /// opposed to a route-level 404 or a missing statement.
@@ -78,6 +90,7 @@ private:
     QString m_message;
     QString m_serverText;
     QByteArray m_rawBody;
+    QString m_route;
 };
 
 } // namespace Livy

@@ -296,7 +296,7 @@ void LivyJob::finish(const LivyError &error)
 {
     if (m_finished)
         return;
-    m_error = error;
+    m_error = error.isError() ? error.withRoute(describe()) : error;
     m_running = false;
     m_finished = true;
     m_elapsedMs = m_clock.isValid() ? m_clock.elapsed() : 0;

@@ -404,6 +404,56 @@ private Q_SLOTS:
         QCOMPARE(count("GET", QStringLiteral("/sessions/\\d+/log")), reads);
     }
 
+    void openingRetriesWhatMayPassAndSaysSoForAUser()
+    {
+        // A 500 with a bare Java exception, then a dropped connection: retried (GET is safe), then attached.
+        m_server->addFault("GET", QStringLiteral("/sessions/\\d+"),
+                           Fault::replace(500, QByteArrayLiteral("\"java.lang.NullPointerException\\n\\tat org.apache.livy.X\""),
+                                          QByteArrayLiteral("application/json;charset=utf-8")));
+        m_server->addFault("GET", QStringLiteral("/sessions/\\d+"), Fault::truncatedBody());
+        SessionController *c = makeController(SessionRef::byId(m_session));
+        QSignalSpy retrying(c, &SessionController::attachRetrying);
+        QSignalSpy attachedSpy(c, &SessionController::attached);
+        c->attach();
+        QVERIFY(attachedSpy.wait(5000));
+        QCOMPARE(retrying.size(), 2);
+        const QString first = retrying.first().at(2).toString();
+        QVERIFY2(first.startsWith(QStringLiteral("The server answered with an internal error (NullPointerException) while opening session %1; retrying in ").arg(m_session)),
+                 qPrintable(first));
+        const LivyError error = retrying.first().at(0).value<LivyError>();
+        QCOMPARE(error.httpStatus(), 500);
+        QCOMPARE(error.route(), QStringLiteral("GET /sessions/%1").arg(m_session));
+        QVERIFY2(retrying.last().at(2).toString().startsWith(QStringLiteral("The server's answer was cut off while opening")),
+                 qPrintable(retrying.last().at(2).toString()));
+        QCOMPARE(c->status(), SessionController::Status::Ready);
+    }
+
+    void refreshRetriesOpeningAtOnce()
+    {
+        SessionController::Settings settings = fastSettings();
+        settings.backoff = ErrorBackoff{ std::chrono::hours(1), std::chrono::hours(1), 2.0, 0.0 }; // only F5 can retry
+        m_server->addFault("GET", QStringLiteral("/sessions/\\d+"), Fault::replace(503, QByteArray()));
+        SessionController *c = makeController(SessionRef::byId(m_session), settings);
+        QSignalSpy retrying(c, &SessionController::attachRetrying);
+        QSignalSpy attachedSpy(c, &SessionController::attached);
+        c->attach();
+        QVERIFY(retrying.wait(5000));
+        QCOMPARE(c->status(), SessionController::Status::Attaching);
+        c->refresh();
+        QVERIFY(attachedSpy.wait(5000));
+    }
+
+    void aSessionThatDoesNotExistSaysSo()
+    {
+        SessionController *c = makeController(SessionRef::byId(4242));
+        QSignalSpy failed(c, &SessionController::attachFailed);
+        c->attach();
+        QVERIFY(failed.wait(5000));
+        QCOMPARE(failed.first().first().value<LivyError>().message(), QStringLiteral("There is no session 4242 on this server"));
+        QCOMPARE(c->status(), SessionController::Status::Gone);
+        QCOMPARE(count("GET", QStringLiteral("/sessions/4242")), 1); // not retried
+    }
+
     void pausedWhileHiddenRefreshedWhenShown()
     {
         SessionController::Settings settings = fastSettings();

@@ -8,9 +8,11 @@
 #include "dialogs/createsessiondialog.h"
 #include "dialogs/sessionpresetstore.h"
 #include "panels/logdock.h"
+#include "panels/messagebanner.h"
 #include "panels/statusarea.h"
 
 #include <QComboBox>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -133,6 +135,50 @@ private Q_SLOTS:
         QVERIFY(other);
         QTRY_VERIFY(h.window()->editorDock()->currentEditor());
         QCOMPARE(h.editor()->toPlainText(), QString()); // not the draft of the old session 0
+    }
+
+    void sessionOnTheCommandLineOpensOrSaysItDoesNotExist()
+    {
+        {
+            AppHarness h;
+            const int id = h.server->createSession(QJsonObject{ { QStringLiteral("kind"), QStringLiteral("pyspark") }, { QStringLiteral("name"), QStringLiteral("nightly") } });
+            LivyDesk::Application::Options options;
+            options.commandLine.server = h.url;
+            options.commandLine.session = QStringLiteral("nightly"); // by name, fresh settings
+            options.restoreLayout = false;
+            options.drafts = h.drafts.get();
+            h.app = std::make_unique<LivyDesk::Application>(options);
+            h.app->start();
+            h.window()->show();
+            QTRY_VERIFY(h.window()->sessionPage(id));
+            QCOMPARE(h.window()->currentSessionId(), id);
+        }
+        {
+            AppHarness h;
+            LivyDesk::Application::Options options;
+            options.commandLine.server = h.url;
+            options.commandLine.session = QStringLiteral("77");
+            options.restoreLayout = false;
+            options.drafts = h.drafts.get();
+            h.app = std::make_unique<LivyDesk::Application>(options);
+            h.app->start();
+            h.window()->show();
+            QTRY_VERIFY(h.window()->banner()->text().contains(QStringLiteral("There is no session 77 on this server")));
+        }
+    }
+
+    void openSessionByIdOrNameFromTheMenu()
+    {
+        AppHarness h;
+        const int id = h.server->createSession(QJsonObject{ { QStringLiteral("kind"), QStringLiteral("sql") }, { QStringLiteral("name"), QStringLiteral("reports") } });
+        QVERIFY(h.launch());
+        h.window()->actions()->openSessionByRef->trigger();
+        auto *ask = h.window()->findChild<QInputDialog *>(QStringLiteral("openSessionByRef"));
+        QVERIFY(ask);
+        QTRY_VERIFY(ask->isVisible());
+        ask->setTextValue(QStringLiteral("reports"));
+        ask->accept();
+        QTRY_VERIFY(h.window()->sessionPage(id));
     }
 
     void aRelaunchKeepsTitlesAndTheActiveTab()

@@ -5,6 +5,7 @@
 // The script here stands in for scripts/local-livy (same output contract: progress on stderr, URL last on
 // stdout); the real script is exercised by the `livy` label.
 #include "application.h"
+#include "commandline.h"
 #include "fakelivyserver.h"
 #include "locallivylauncher.h"
 #include "mainwindow.h"
@@ -96,6 +97,26 @@ private Q_SLOTS:
         launcher.start(m_dir.filePath(QStringLiteral("no-such-script")));
         QTRY_COMPARE(failed.size(), 1);
         QVERIFY(failed.first().at(0).toString().startsWith(QStringLiteral("Could not run")));
+    }
+
+    void sessionArgumentIsTakenBeforeQApplicationSeesIt()
+    {
+        // QGuiApplication would take --session as an X11 session-management id.
+        QByteArray a0("livydesk"), a1("--server"), a2("http://h:8998"), a3("--session"), a4("etl"), a5("-v");
+        char *argv[] = { a0.data(), a1.data(), a2.data(), a3.data(), a4.data(), a5.data(), nullptr };
+        int argc = 6;
+        QCOMPARE(takeSessionArgument(argc, argv), QStringLiteral("etl"));
+        QCOMPARE(argc, 4);
+        QCOMPARE(QByteArray(argv[3]), QByteArray("-v"));
+        QCOMPARE(argv[4], nullptr);
+        QByteArray b0("livydesk"), b1("--session=42");
+        char *argv2[] = { b0.data(), b1.data(), nullptr };
+        int argc2 = 2;
+        QCOMPARE(takeSessionArgument(argc2, argv2), QStringLiteral("42"));
+        QCOMPARE(argc2, 1);
+        char *argv3[] = { b0.data(), nullptr };
+        int argc3 = 1;
+        QVERIFY(takeSessionArgument(argc3, argv3).isNull());
     }
 
     void windowShowsProgressThenConnects()

@@ -97,6 +97,8 @@ QString MessageBanner::detailsFor(const Livy::LivyError &error)
     QString head = Livy::LivyError::kindName(error.kind());
     if (error.httpStatus() > 0)
         head = QStringLiteral("HTTP %1 · %2").arg(error.httpStatus()).arg(head);
+    if (!error.route().isEmpty())
+        head += QStringLiteral(" · ") + error.route();
     parts.append(head);
     if (!error.serverText().isEmpty() && error.serverText() != error.message())
         parts.append(QStringLiteral("Server: ") + error.serverText());
