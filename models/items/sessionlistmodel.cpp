@@ -54,7 +54,7 @@ QVariant SessionListModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case IdColumn: return s.id;
-        case NameColumn: return s.name;
+        case NameColumn: return s.problem.isEmpty() || !s.name.isEmpty() ? s.name : tr("(unreadable entry)");
         case KindColumn: return s.kind;
         case StateColumn: return s.stateName.isEmpty() ? sessionStateToString(s.state) : s.stateName;
         case OwnerColumn: return s.owner;
@@ -70,6 +70,8 @@ QVariant SessionListModel::data(const QModelIndex &index, int role) const
         default: return {};
         }
     case Qt::ToolTipRole:
+        if (!s.problem.isEmpty())
+            return tr("LivyDesk could not read this entry of the server's list: %1").arg(s.problem);
         if (index.column() == CreatedColumn) {
             const QDateTime created = createdHereOf(entry);
             return created.isValid()
@@ -97,6 +99,7 @@ QVariant SessionListModel::data(const QModelIndex &index, int role) const
     case IsTerminalRole: return isTerminal(s.state);
     case IsReadyRole: return isReady(s.state);
     case SessionRole: return QVariant::fromValue(s);
+    case ProblemRole: return s.problem;
     default: return {};
     }
 }
@@ -134,6 +137,7 @@ QHash<int, QByteArray> SessionListModel::roleNames() const
     names.insert(IsTerminalRole, "isTerminal");
     names.insert(IsReadyRole, "isReady");
     names.insert(SessionRole, "session");
+    names.insert(ProblemRole, "problem");
     return names;
 }
 

@@ -47,6 +47,7 @@ public:
         IsTerminalRole,            ///< bool: error, dead, killed, success
         IsReadyRole,               ///< bool: idle or busy (can take statements)
         SessionRole,               ///< QVariant holding the whole Livy::Session
+        ProblemRole,               ///< QString: what could not be read in this entry (Session::problem); empty
     };
     Q_ENUM(Roles)
 

@@ -438,9 +438,36 @@ Result<SessionList> decodeSessionList(const QJsonObject &object)
     list.from = r.integer(QStringLiteral("from"));
     const QJsonArray sessions = r.array(QStringLiteral("sessions"), Need::Required);
     list.total = r.integer(QStringLiteral("total"), Need::Optional, int(sessions.size()));
-    if (!errors.failed())
-        list.sessions = readObjects<Session>(sessions, errors, QStringLiteral("sessions"), readSession);
-    return finish(errors, std::move(list));
+    if (errors.failed())
+        return errors.first;
+    // One entry at a time: an entry with fields of the wrong type is kept as an "unreadable" row that says what is
+    // wrong, and never hides the others.
+    for (qsizetype i = 0; i < sessions.size(); ++i) {
+        const QString path = QStringLiteral("sessions[%1].").arg(i);
+        const QJsonValue item = sessions.at(i);
+        Errors entryErrors{ QStringLiteral("session list"), {} };
+        Session s;
+        if (item.isObject()) {
+            s = readSession(item.toObject(), entryErrors, path);
+        } else {
+            entryErrors.wrongType(QStringLiteral("sessions[%1]").arg(i), QStringLiteral("an object"), item);
+        }
+        if (!entryErrors.failed()) {
+            list.sessions.append(s);
+            continue;
+        }
+        Session bad;
+        const QJsonValue id = item.toObject().value(QLatin1String("id"));
+        bool ok = false;
+        const int parsed = id.isDouble() ? id.toInt(-1) : id.toString().toInt(&ok);
+        bad.id = id.isDouble() && parsed >= 0 ? parsed : ok && parsed >= 0 ? parsed : -2 - int(i);
+        bad.name = item.toObject().value(QLatin1String("name")).toString();
+        bad.state = SessionState::Unknown;
+        bad.stateName = QStringLiteral("unreadable");
+        bad.problem = entryErrors.first.message();
+        list.sessions.append(bad);
+    }
+    return list;
 }
 
 Result<SessionStateInfo> decodeSessionState(const QJsonObject &object)

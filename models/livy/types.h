@@ -80,6 +80,10 @@ struct Session
     /// proxyUser and is not a Livy time string, so this is empty rather than wrong on 0.8.
     QString ttl;
     QString idleTimeout;      // 0.9+
+    /// Non-empty for a list entry LivyDesk could not read (fields of the wrong type): what is wrong with it. The
+    /// entry keeps its id if it has a usable one (else a negative placeholder id), state Unknown, stateName
+    /// "unreadable"; the other entries of the list are unaffected.
+    QString problem;
 
     /// appInfo's executorLogUrls ("name#url;name#url", 0.9 on Kubernetes) as (executor name, url) pairs.
     QList<std::pair<QString, QString>> executorLogLinks() const;

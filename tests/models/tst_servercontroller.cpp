@@ -319,6 +319,31 @@ private Q_SLOTS:
         QVERIFY(QSettings().value(QStringLiteral("createdSessions/t")).toStringList().isEmpty());
     }
 
+    void oneBadEntryNeverHidesTheRest()
+    {
+        // A server whose list has entries with fields of the wrong type (appInfo an array, a number as the state).
+        const QByteArray body = R"({"from":0,"total":3,"sessions":[
+            {"id":0,"name":null,"appId":null,"owner":null,"proxyUser":null,"state":"idle","kind":"pyspark","appInfo":{},"log":[]},
+            {"id":1,"name":"odd","appId":null,"owner":null,"proxyUser":null,"state":"idle","kind":"pyspark","appInfo":[],"log":[]},
+            {"id":2,"name":null,"appId":null,"owner":null,"proxyUser":null,"state":7,"kind":"spark","appInfo":{},"log":[]}]})";
+        m_server->addFault("GET", QStringLiteral("/sessions"), Fault::replace(200, body), FakeLivy::Server::Forever);
+        ServerController *c = connected();
+        QTRY_COMPARE(c->sessions()->rowCount(), 3);
+        QCOMPARE(c->connectionState(), ServerController::ConnectionState::Connected);
+        const QModelIndex good = c->sessions()->index(c->sessions()->rowOfId(0), 0);
+        QVERIFY(good.data(SessionListModel::ProblemRole).toString().isEmpty());
+        const QModelIndex odd = c->sessions()->index(c->sessions()->rowOfId(1), SessionListModel::NameColumn);
+        QCOMPARE(odd.data().toString(), QStringLiteral("odd"));
+        QVERIFY2(odd.data(SessionListModel::ProblemRole).toString().contains(QStringLiteral("appInfo")),
+                 qPrintable(odd.data(SessionListModel::ProblemRole).toString()));
+        QVERIFY(odd.data(Qt::ToolTipRole).toString().contains(QStringLiteral("could not read")));
+        QCOMPARE(c->sessions()->index(c->sessions()->rowOfId(1), SessionListModel::StateColumn).data().toString(),
+                 QStringLiteral("unreadable"));
+        // A state of the wrong type: the row keeps its id and says what is wrong.
+        QVERIFY(c->sessions()->rowOfId(2) >= 0);
+        QVERIFY(!c->sessions()->index(c->sessions()->rowOfId(2), 0).data(SessionListModel::ProblemRole).toString().isEmpty());
+    }
+
     void deleteFailureIsReported()
     {
         const int id = createIdle();

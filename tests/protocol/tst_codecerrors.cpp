@@ -51,6 +51,8 @@ class TestCodecErrors : public QObject
 private Q_SLOTS:
     void wrongTypeNamesTheField_data();
     void wrongTypeNamesTheField();
+    void badListEntriesAreKeptWithTheirProblem_data();
+    void badListEntriesAreKeptWithTheirProblem();
     void missingRequiredField_data();
     void missingRequiredField();
     void numbersAsStrings_data();
@@ -127,13 +129,6 @@ void TestCodecErrors::wrongTypeNamesTheField_data()
     QTest::newRow("output evalue object") << "output" << QByteArray(R"({"status":"error","evalue":{}})") << "evalue";
 
     QTest::newRow("list sessions object") << "sessions" << QByteArray(R"({"sessions":{}})") << "sessions";
-    QTest::newRow("list session string") << "sessions" << QByteArray(R"({"sessions":["x"]})") << "sessions[0]";
-    QTest::newRow("list session bad state")
-        << "sessions" << QByteArray(R"({"sessions":[{"id":1,"state":"idle"},{"id":2,"state":[]}]})")
-        << "sessions[1].state";
-    QTest::newRow("list session appInfo")
-        << "sessions" << QByteArray(R"({"sessions":[{"id":1,"state":"idle","appInfo":{"driverLogUrl":[]}}]})")
-        << "sessions[0].appInfo.driverLogUrl";
     QTest::newRow("list total text") << "sessions" << QByteArray(R"({"total":"many","sessions":[]})") << "total";
     QTest::newRow("statements item") << "statements" << QByteArray(R"({"statements":[{"id":"a","state":"waiting"}]})")
                                      << "statements[0].id";
@@ -166,6 +161,39 @@ void TestCodecErrors::wrongTypeNamesTheField()
     QVERIFY(!error.message().contains(QLatin1Char('\n')));
 }
 
+void TestCodecErrors::badListEntriesAreKeptWithTheirProblem_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<int>("row");
+    QTest::addColumn<int>("id");
+    QTest::addColumn<QString>("field");
+    QTest::newRow("list session string") << QByteArray(R"({"sessions":["x"]})") << 0 << -2 << "sessions[0]";
+    QTest::newRow("list session bad state") << QByteArray(R"({"sessions":[{"id":1,"state":"idle"},{"id":2,"state":[]}]})")
+                                            << 1 << 2 << "sessions[1].state";
+    QTest::newRow("list session appInfo")
+        << QByteArray(R"({"sessions":[{"id":1,"state":"idle","appInfo":{"driverLogUrl":[]}}]})") << 0 << 1
+        << "sessions[0].appInfo.driverLogUrl";
+    QTest::newRow("session in list state") << QByteArray(R"({"sessions":[{"id":1}]})") << 0 << 1 << "sessions[0].state";
+}
+
+void TestCodecErrors::badListEntriesAreKeptWithTheirProblem()
+{
+    // One unreadable entry never hides the others: it is kept as a row that says what is wrong with it.
+    QFETCH(QByteArray, json);
+    QFETCH(int, row);
+    QFETCH(int, id);
+    QFETCH(QString, field);
+    const Result<SessionList> list = Codec::decodeSessionList(parse(json));
+    QVERIFY(list);
+    const Session bad = list.value().sessions.at(row);
+    QCOMPARE(bad.id, id);
+    QCOMPARE(bad.stateName, QStringLiteral("unreadable"));
+    QVERIFY2(bad.problem.contains(QLatin1Char('"') + field + QLatin1Char('"')), qPrintable(bad.problem));
+    for (const Session &s : list.value().sessions)
+        if (s.id != bad.id)
+            QVERIFY(s.problem.isEmpty());
+}
+
 void TestCodecErrors::missingRequiredField_data()
 {
     QTest::addColumn<QString>("kind");
@@ -184,8 +212,6 @@ void TestCodecErrors::missingRequiredField_data()
                                    << QByteArray(R"({"status":"ok","data":{"application/vnd.livy.table.v1+json":{"data":[]}}})")
                                    << "data.application/vnd.livy.table.v1+json.headers";
     QTest::newRow("session list sessions") << "sessions" << QByteArray(R"({"from":0,"total":0})") << "sessions";
-    QTest::newRow("session in list state") << "sessions" << QByteArray(R"({"sessions":[{"id":1}]})")
-                                           << "sessions[0].state";
     QTest::newRow("statement list statements") << "statements" << QByteArray(R"({"total_statements":0})")
                                                << "statements";
     QTest::newRow("log page log") << "log" << QByteArray(R"({"id":1,"from":0,"total":0})") << "log";
