@@ -220,7 +220,7 @@ private Q_SLOTS:
         row("session log numbers", Endpoint::Connect, R"({"id":0,"state":"idle","log":[1,2]})", "log");
         row("session conf array", Endpoint::CreateSession, R"({"id":0,"state":"starting","conf":[]})", "conf");
         row("list sessions object", Endpoint::ListSessions, R"({"from":0,"total":1,"sessions":{}})", "sessions");
-        row("list sessions scalar item", Endpoint::ListSessions, R"({"from":0,"total":1,"sessions":[1]})", "session");
+        // A scalar *entry* is kept as an unreadable row (tst_codecerrors: badListEntriesAreKeptWithTheirProblem).
         row("state null", Endpoint::GetState, R"({"id":0,"state":null})", "state");
         row("log string", Endpoint::GetLog, R"({"id":0,"from":0,"total":1,"log":"line"})", "log");
         row("statement progress string", Endpoint::ListStatements,
