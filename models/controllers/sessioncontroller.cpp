@@ -63,6 +63,8 @@ SessionController::SessionController(Connection *connection, const SessionRef &r
         Q_EMIT statementFinished(s);
     });
     connect(m_poller, &SessionPoller::outsideActivity, this, &SessionController::reloadHistory);
+    // A statement that vanished: the list says what the server still has (its real end, if it knows it).
+    connect(m_poller, &SessionPoller::statementVanished, this, &SessionController::reloadHistory);
     connect(m_poller, &SessionPoller::gone, this, &SessionController::goGone);
     connect(m_poller, &SessionPoller::ended, this, [this](SessionState) {
         m_keepAlive->stop();

@@ -150,7 +150,7 @@ QVariant StatementListModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case IdColumn: return s.id;
-        case StateColumn: return stateName;
+        case StateColumn: return m_vanished.contains(s.id) ? tr("not on the server") : stateName;
         case ProgressColumn: return QStringLiteral("%1 %").arg(qRound(s.progress * 100.0));
         case CodeColumn: return firstLine(s.code, 120);
         case StartedColumn: return s.started > 0 ? fromEpochMs(s.started).toLocalTime().toString(QStringLiteral("HH:mm:ss")) : QString();
@@ -159,7 +159,9 @@ QVariant StatementListModel::data(const QModelIndex &index, int role) const
             const qint64 elapsed = elapsedMs(s);
             return elapsed >= 0 ? formatDuration(elapsed) : formatDuration(durationMs(s));
         }
-        case OutputColumn: return outputSummary(s, m_stillRunning.contains(s.id));
+        case OutputColumn:
+            return m_vanished.contains(s.id) ? tr("The server no longer has this statement")
+                                             : outputSummary(s, m_stillRunning.contains(s.id));
         default: return {};
         }
     case Qt::ToolTipRole:
@@ -180,11 +182,12 @@ QVariant StatementListModel::data(const QModelIndex &index, int role) const
     case DurationMsRole: return durationMs(s);
     case OutputSummaryRole: return outputSummary(s, m_stillRunning.contains(s.id));
     case IsErrorRole: return outcomeOf(s) == Outcome::Error;
-    case IsTerminalRole: return isTerminal(s.state);
+    case IsTerminalRole: return isTerminal(s.state) || m_vanished.contains(s.id);
     case StatementRole: return QVariant::fromValue(s);
     case OutcomeRole: return int(outcomeOf(s));
     case StillRunningRole: return m_stillRunning.contains(s.id);
     case ElapsedMsRole: return elapsedMs(s);
+    case VanishedRole: return m_vanished.contains(s.id);
     default: return {};
     }
 }
@@ -224,6 +227,7 @@ QHash<int, QByteArray> StatementListModel::roleNames() const
     names.insert(OutcomeRole, "outcome");
     names.insert(StillRunningRole, "stillRunning");
     names.insert(ElapsedMsRole, "elapsedMs");
+    names.insert(VanishedRole, "vanished");
     return names;
 }
 
@@ -276,8 +280,8 @@ qint64 StatementListModel::serverNowMs() const
 
 qint64 StatementListModel::elapsedMs(const Statement &s) const
 {
-    const bool running = s.state == StatementState::Running || s.state == StatementState::Cancelling
-                         || m_stillRunning.contains(s.id);
+    const bool running = (s.state == StatementState::Running || s.state == StatementState::Cancelling
+                          || m_stillRunning.contains(s.id)) && !m_vanished.contains(s.id);
     if (!running || s.started <= 0)
         return -1;
     return std::max<qint64>(0, serverNowMs() - s.started);
@@ -287,7 +291,8 @@ bool StatementListModel::hasRunning() const
 {
     if (!m_stillRunning.isEmpty())
         return true;
-    return std::any_of(m_rows.cbegin(), m_rows.cend(), [](const Statement &s) { return !isTerminal(s.state); });
+    return std::any_of(m_rows.cbegin(), m_rows.cend(),
+                       [this](const Statement &s) { return !isTerminal(s.state) && !m_vanished.contains(s.id); });
 }
 
 void StatementListModel::tick()
@@ -296,6 +301,16 @@ void StatementListModel::tick()
         if (elapsedMs(m_rows.at(row)) >= 0)
             Q_EMIT dataChanged(index(row, DurationColumn), index(row, DurationColumn), { Qt::DisplayRole, ElapsedMsRole });
     }
+}
+
+void StatementListModel::setVanished(int id)
+{
+    const int row = rowOfId(id);
+    if (row < 0 || m_vanished.contains(id))
+        return;
+    m_vanished.insert(id);
+    m_stillRunning.remove(id);
+    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 
 void StatementListModel::setStillRunning(int id, bool stillRunning)
@@ -317,6 +332,11 @@ bool StatementListModel::upsert(const Statement &statement)
     while (at < int(m_rows.size()) && m_rows.at(at).id < statement.id)
         ++at;
     if (at < int(m_rows.size()) && m_rows.at(at).id == statement.id) {
+        if (m_vanished.remove(statement.id)) {
+            m_rows[at] = statement; // the server knows it after all
+            Q_EMIT dataChanged(index(at, 0), index(at, ColumnCount - 1));
+            return true;
+        }
         if (m_rows.at(at) == statement || !isNewerOrSame(m_rows.at(at), statement))
             return false;
         const Statement before = m_rows.at(at);
@@ -353,6 +373,7 @@ bool StatementListModel::mergeStatements(const QList<Statement> &statements)
 void StatementListModel::clear()
 {
     m_stillRunning.clear();
+    m_vanished.clear();
     if (m_rows.isEmpty())
         return;
     beginRemoveRows({}, 0, int(m_rows.size()) - 1);
@@ -391,7 +412,7 @@ QList<int> StatementListModel::pendingIds() const
 {
     QList<int> ids;
     for (const Statement &s : m_rows) {
-        if (!isTerminal(s.state))
+        if (!isTerminal(s.state) && !m_vanished.contains(s.id))
             ids.append(s.id);
     }
     return ids;

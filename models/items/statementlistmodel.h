@@ -44,6 +44,7 @@ public:
         OutcomeRole,               ///< int(Livy::Outcome): how it ended, as the user should read it
         StillRunningRole,          ///< bool: cancelled, but its code could not be interrupted and still runs
         ElapsedMsRole,             ///< qint64: running (or still running) for this long on the server's clock; -1
+        VanishedRole,              ///< bool: the server no longer has this unfinished statement (404)
     };
     Q_ENUM(Roles)
 
@@ -66,6 +67,10 @@ public:
     /// Marks a cancelled statement whose code still runs on the driver (the SessionPoller follows it until its
     /// real end). Cleared when it ends, or when the session does.
     void setStillRunning(int id, bool stillRunning);
+    /// The server answered "Statement not found" for a statement that had not finished (Livy evicted it, or the
+    /// session restarted): it is no longer pending, and says so. A later answer for it clears the mark.
+    void setVanished(int id);
+    bool isVanished(int id) const { return m_vanished.contains(id); }
     bool isStillRunning(int id) const { return m_stillRunning.contains(id); }
     /// The server's clock minus this machine's (from the HTTP Date header), so that "running for 12 s" counts
     /// from the server's `started` stamp, not a guess.
@@ -107,6 +112,7 @@ private:
 
     QList<Statement> m_rows;
     QSet<int> m_stillRunning;
+    QSet<int> m_vanished;
     qint64 m_clockOffsetMs = 0;
 };
 

@@ -286,8 +286,12 @@ Poller::Next SessionPoller::handleReply(LivyJob *job)
             return Poller::Next::after(nextDelay());
         }
         if (m_lastRequest == Request::Statement && isStatementNotFound(error)) {
-            // Evicted (livy.rsc.retained-statements) or never existed: nothing left to wait for.
+            // Evicted (livy.rsc.retained-statements) or the session restarted: nothing left to wait for, and the
+            // row must not spin on without a request behind it.
             forget(m_requestedStatement);
+            if (m_statements)
+                m_statements->setVanished(m_requestedStatement);
+            Q_EMIT statementVanished(m_requestedStatement);
             m_fetchStatementNext = false;
             return Poller::Next::after(m_tracked.isEmpty() ? nextDelay() : m_running.floor);
         }

@@ -92,6 +92,8 @@ Q_SIGNALS:
     /// The session went busy -> idle while this client tracked nothing: someone else ran statements
     /// (the controller may load the newest ones).
     void outsideActivity();
+    /// A statement that had not finished is no longer on the server ("Statement not found"): marked in the model.
+    void statementVanished(int statementId);
     /// The probe found a statement this window did not submit (another window, a colleague); it is in the model.
     void statementDiscovered(const Livy::Statement &statement);
     /// The server no longer knows the session (404). Polling has stopped.

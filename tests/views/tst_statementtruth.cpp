@@ -20,6 +20,7 @@
 #include <QPushButton>
 
 using namespace LivyDesk;
+using FakeLivy::Fault;
 using Model = Livy::StatementListModel;
 
 class TestStatementTruth : public QObject
@@ -235,6 +236,27 @@ private Q_SLOTS:
         h.window()->actions()->maximiseOutput->trigger();
         QTRY_VERIFY(list->isVisible());
         QTRY_VERIFY(h.window()->editorDock()->isVisible());
+    }
+
+    void aStatementThatDisappearsIsResolved()
+    {
+        AppHarness h;
+        QVERIFY(h.launch());
+        SessionPage *page = h.openIdleSession();
+        const int id = h.run(page, QStringLiteral("#fake:duration=60000\nlong()"));
+        QTRY_COMPARE(h.cell(page, id, Model::StateColumn).toString(), QStringLiteral("running"));
+        // Livy forgets it (evicted, or the driver restarted): "Statement not found" from now on.
+        h.server->addFault("GET", QStringLiteral("/sessions/\\d+/statements/%1").arg(id),
+                           Fault::replace(404, QByteArrayLiteral("\"Statement not found\"")), FakeLivy::Server::Forever);
+        QTRY_VERIFY_WITH_TIMEOUT(h.cell(page, id, 0, Model::VanishedRole).toBool(), 10000);
+        QCOMPARE(h.cell(page, id, Model::StateColumn).toString(), QStringLiteral("not on the server"));
+        QCOMPARE(page->pendingStatementId(), -1); // no spinner without a request behind it
+        page->selectStatement(id);
+        QTRY_COMPARE(AppHarness::outputArea(page)->text(), QStringLiteral("The server no longer has this statement."));
+        // The history was reloaded to learn what the server still has, and the polling did not stop.
+        QTRY_VERIFY(h.server->requests("GET", QStringLiteral("/sessions/\\d+/statements")).size() >= 2);
+        const int polls = int(h.server->requests("GET", QStringLiteral("/sessions/\\d+/.*")).size());
+        QTRY_VERIFY_WITH_TIMEOUT(h.server->requests("GET", QStringLiteral("/sessions/\\d+/.*")).size() > polls, 20000);
     }
 
     void runningStatementShowsElapsedAndOneProgressFigure()

@@ -310,6 +310,7 @@ StatementContext SessionPage::contextFor(const Livy::Statement &statement) const
     const int row = model->rowOfId(statement.id);
     const QModelIndex index = model->index(row, 0);
     context.stillRunning = index.data(Model::StillRunningRole).toBool();
+    context.vanished = index.data(Model::VanishedRole).toBool();
     context.language = m_session.kind == QLatin1String("shared") ? m_languageHint : m_session.kind;
     context.failure = m_failure;
     context.elapsedMs = index.data(Model::ElapsedMsRole).toLongLong();

@@ -16,6 +16,8 @@ using Model = Livy::StatementListModel;
 namespace {
 bool isInProgress(const QModelIndex &index)
 {
+    if (index.data(Model::VanishedRole).toBool())
+        return false; // no spinner without a request behind it
     const auto state = Livy::StatementState(index.data(Model::StateRole).toInt());
     return state == Livy::StatementState::Waiting || state == Livy::StatementState::Running
            || state == Livy::StatementState::Cancelling;

@@ -183,6 +183,18 @@ void StatementOutputArea::setStatement(const Livy::Statement &s, const Statement
 {
     const Livy::Outcome outcome = Livy::outcomeOf(s);
     m_dataFrameCode.clear();
+    if (context.vanished) {
+        m_shown.reset();
+        m_serverText.reset();
+        m_plain.clear();
+        setNote({});
+        m_view->showPlaceholder(OutputView::Placeholder::Empty,
+                                tr("Livy keeps the newest statements of a session (livy.rsc.retained-statements, 100 by "
+                                   "default) and forgets them all when the session restarts; it answered \"Statement not "
+                                   "found\" for statement %1, so LivyDesk no longer waits for it.").arg(s.id),
+                                -1, tr("The server no longer has this statement."));
+        return;
+    }
     if (outcome == Livy::Outcome::Cancelled && s.output) {
         // Spark's account of the cancelled job: a cancellation, not the user's error. The server's text is one
         // click away.

@@ -28,6 +28,8 @@ struct StatementContext
     /// The language the statement ran in (the session kind; for a shared session the editor's), for the
     /// DataFrame hint.
     QString language;
+    /// The server no longer has this unfinished statement (evicted, or the session restarted).
+    bool vanished = false;
     /// What the session log says about the last failure (an interpreter that did not start), if anything.
     QStringList failure;
 };
