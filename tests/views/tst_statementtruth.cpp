@@ -248,7 +248,7 @@ private Q_SLOTS:
         // Livy forgets it (evicted, or the driver restarted): "Statement not found" from now on.
         h.server->addFault("GET", QStringLiteral("/sessions/\\d+/statements/%1").arg(id),
                            Fault::replace(404, QByteArrayLiteral("\"Statement not found\"")), FakeLivy::Server::Forever);
-        QTRY_VERIFY_WITH_TIMEOUT(h.cell(page, id, 0, Model::VanishedRole).toBool(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(h.cell(page, id, 0, Model::VanishedRole).toBool(), 30000);
         QCOMPARE(h.cell(page, id, Model::StateColumn).toString(), QStringLiteral("not on the server"));
         QCOMPARE(page->pendingStatementId(), -1); // no spinner without a request behind it
         page->selectStatement(id);
