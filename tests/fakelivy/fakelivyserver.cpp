@@ -351,6 +351,11 @@ bool Server::removeSession(int id)
     return m_store->remove(id);
 }
 
+bool Server::forgetStatement(int sessionId, int statementId)
+{
+    return m_store->forgetStatement(sessionId, statementId);
+}
+
 void Server::appendLog(int id, const QStringList &lines)
 {
     m_store->appendLog(id, lines);

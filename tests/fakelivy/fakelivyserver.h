@@ -146,6 +146,8 @@ public:
     void setSessionState(int id, const QString &state);
     /// Forgets one session (an expired or reaped session: 404 from now on).
     bool removeSession(int id);
+    /// Forgets one statement (Livy evicted it, or the REPL restarted): 404 and absent from the list from now on.
+    bool forgetStatement(int sessionId, int statementId);
     void appendLog(int id, const QStringList &lines);
     QStringList log(int id) const;
     QList<int> sessionIds() const;

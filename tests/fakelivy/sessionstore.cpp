@@ -292,6 +292,18 @@ void SessionStore::cancel(FakeSession &session, int statementId)
                        });
 }
 
+bool SessionStore::forgetStatement(int sessionId, int statementId)
+{
+    FakeSession *session = find(sessionId);
+    if (!session)
+        return false;
+    const auto removed = session->statements.removeIf([statementId](const FakeStatement &s) { return s.id == statementId; });
+    if (removed == 0)
+        return false;
+    schedulePump(*session); // the next waiting statement runs, or the session settles
+    return true;
+}
+
 void SessionStore::finishCancel(int id, quint64 serial, int statementId)
 {
     FakeSession *session = live(id, serial);

@@ -105,6 +105,8 @@ public:
     FakeStatement &submit(FakeSession &session, const QString &code, const QString &kind);
     /// Livy's fire-and-forget cancel: unknown or finished statements are ignored.
     void cancel(FakeSession &session, int statementId);
+    /// Livy forgets one statement (evicted, or the REPL restarted): 404 and gone from the list from now on.
+    bool forgetStatement(int sessionId, int statementId);
 
     QJsonObject sessionJson(const FakeSession &session) const;
     QJsonObject statementJson(const FakeStatement &statement) const;

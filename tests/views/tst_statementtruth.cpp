@@ -245,9 +245,8 @@ private Q_SLOTS:
         SessionPage *page = h.openIdleSession();
         const int id = h.run(page, QStringLiteral("#fake:duration=60000\nlong()"));
         QTRY_COMPARE(h.cell(page, id, Model::StateColumn).toString(), QStringLiteral("running"));
-        // Livy forgets it (evicted, or the driver restarted): "Statement not found" from now on.
-        h.server->addFault("GET", QStringLiteral("/sessions/\\d+/statements/%1").arg(id),
-                           Fault::replace(404, QByteArrayLiteral("\"Statement not found\"")), FakeLivy::Server::Forever);
+        // Livy forgets it (evicted, or the driver restarted): "Statement not found" from now on, and not in the list.
+        QVERIFY(h.server->forgetStatement(page->sessionId(), id));
         QTRY_VERIFY_WITH_TIMEOUT(h.cell(page, id, 0, Model::VanishedRole).toBool(), 30000);
         QCOMPARE(h.cell(page, id, Model::StateColumn).toString(), QStringLiteral("not on the server"));
         QCOMPARE(page->pendingStatementId(), -1); // no spinner without a request behind it
