@@ -161,7 +161,6 @@ void Application::connectTo(const ServerProfile &profile, const QString &passwor
     delete m_connection;
     m_completionTickets.clear();
     m_createTickets.clear();
-    m_pendingRuns.clear();
     m_profile = profile;
     m_password = password;
 
@@ -230,20 +229,9 @@ void Application::wireWindow()
         }
     });
     connect(w, &MainWindow::runRequested, this, [this](int id, const QString &code, const QString &kind) {
-        SessionController *c = controllerFor(id);
-        if (!c)
-            return;
-        const std::optional<QString> k = kind.isEmpty() ? std::nullopt : std::optional<QString>(kind);
-        // Code run while the session loads or starts waits here and is sent once it is ready, exactly once.
-        if (c->status() == SessionController::Status::Attaching || c->status() == SessionController::Status::Starting) {
-            m_pendingRuns[id].append({ code, k });
-            const qsizetype waiting = m_pendingRuns[id].size();
-            m_window->setSessionStatus(id, waiting == 1 ? QStringLiteral("The code will run as soon as the session is ready.")
-                                                        : QStringLiteral("%1 runs will go as soon as the session is ready.")
-                                                              .arg(waiting));
-            return;
-        }
-        c->submit(code, k);
+        // The controller runs it once: at once if the session is ready, else queued (visible in the list) until it is.
+        if (SessionController *c = controllerFor(id))
+            c->submit(code, kind.isEmpty() ? std::nullopt : std::optional<QString>(kind));
     });
     connect(w, &MainWindow::cancelStatementRequested, this, [this](int id, int statementId) {
         if (SessionController *c = controllerFor(id))
@@ -354,13 +342,6 @@ void Application::wireSession(SessionController *c)
         const bool problem = status == SessionController::Status::Gone;
         const QString text = problem && c->lastError().isError() ? c->lastError().message() : statusText(status, c->session());
         m_window->setSessionStatus(idOf(), text, problem);
-        if (status == SessionController::Status::Ready || status == SessionController::Status::Ended
-            || status == SessionController::Status::Gone) {
-            // Ended and Gone: the controller refuses and reports each one; nothing waits forever.
-            const QList<PendingRun> pending = m_pendingRuns.take(idOf());
-            for (const PendingRun &run : pending)
-                c->submit(run.code, run.kind);
-        }
     });
     connect(c, &SessionController::attached, this, [this, c](const Livy::Session &session) {
         // Opened by name (command line): the tab appears once the id is known.
@@ -368,8 +349,6 @@ void Application::wireSession(SessionController *c)
             m_window->showSession(session.id, c->statements(), c->log());
     });
     connect(c, &SessionController::attachFailed, this, [this, idOf](const Livy::LivyError &error) {
-        if (const int dropped = int(m_pendingRuns.take(idOf()).size()); dropped > 0)
-            m_window->showError(error, QStringLiteral("%1 statement(s) not sent to session %2").arg(dropped).arg(idOf()), true);
         m_window->setSessionStatus(idOf(), error.message(), true);
         // Asked for explicitly (a tab, --session, Open Session): say it where the user looks.
         m_window->showError(error, QString(), true);

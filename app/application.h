@@ -80,12 +80,6 @@ private:
     QList<ServerProfile> m_profiles;
     ServerProfile m_profile;
     QString m_password; ///< in memory only, for the Authorization header of the current profile
-    struct PendingRun
-    {
-        QString code;
-        std::optional<QString> kind;
-    };
-    QHash<int, QList<PendingRun>> m_pendingRuns; ///< code run before its session was ready
     QHash<int, int> m_completionTickets; ///< session id -> latest completion ticket
     QList<int> m_createTickets;
     QList<int> m_pendingOpen; ///< sessions to reopen once connected

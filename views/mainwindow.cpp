@@ -9,6 +9,7 @@
 #include "editor/draftstore.h"
 #include "editor/editorpanel.h"
 #include "items/sessionlistmodel.h"
+#include "items/statementlistmodel.h"
 #include "livy/livyerror.h"
 #include "livy/sessionidentity.h"
 #include "mainactions.h"
@@ -230,8 +231,17 @@ void MainWindow::connectActions()
     connect(m_sessionsDock, &SessionsDock::currentSessionChanged, this, &MainWindow::updateActions);
     connect(m_editorDock, &EditorDock::runRequested, this, [this](const QString &key, const QString &code, const QString &kind) {
         const int id = sessionIdForKey(key);
-        if (id >= 0)
-            Q_EMIT runRequested(id, code, kind);
+        if (id < 0)
+            return;
+        // The same code again while the first run is still unanswered (a slow server, a double Ctrl+Enter): ask.
+        auto *model = m_pages.value(id) ? qobject_cast<Livy::StatementListModel *>(m_pages.value(id)->statementModel()) : nullptr;
+        if (model && model->localCodes().contains(code)) {
+            QMessageBox *box = Prompts::confirmRunAgain(this);
+            connect(box, &QMessageBox::accepted, this, [this, id, code, kind] { Q_EMIT runRequested(id, code, kind); });
+            box->open();
+            return;
+        }
+        Q_EMIT runRequested(id, code, kind);
     });
     connect(m_editorDock, &EditorDock::completionRequested, this,
             [this](const QString &key, const QString &code, int cursor, const QString &kind) {

@@ -27,6 +27,21 @@ QMessageBox *confirmDeleteSession(QWidget *parent, int sessionId, const QString 
     return box;
 }
 
+QMessageBox *confirmRunAgain(QWidget *parent)
+{
+    auto *box = new QMessageBox(QMessageBox::Question, QObject::tr("Run Again?"),
+                                QObject::tr("The same code is still on its way to the server."), QMessageBox::Cancel, parent);
+    box->setObjectName(QStringLiteral("confirmRunAgain"));
+    box->setInformativeText(QObject::tr("The server has not acknowledged the first run yet (it may be slow). Running "
+                                        "the code again sends a second statement, and both will run."));
+    QPushButton *again = box->addButton(QObject::tr("Run Again"), QMessageBox::AcceptRole);
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setEscapeButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QObject::connect(again, &QPushButton::clicked, box, [box] { Q_EMIT box->accepted(); });
+    return box;
+}
+
 QMessageBox *about(QWidget *parent)
 {
     auto *box = new QMessageBox(QMessageBox::Information, QStringLiteral("About LivyDesk"),

@@ -11,6 +11,7 @@
 #include "livy/getsessionjob.h"
 #include "livy/liststatementsjob.h"
 #include "livy/submitstatementjob.h"
+#include "runhandle.h"
 #include "polling/keepalive.h"
 #include "polling/logpoller.h"
 #include "polling/poller.h"
@@ -83,7 +84,8 @@ SessionController::SessionController(Connection *connection, const SessionRef &r
 
 SessionController::~SessionController()
 {
-    for (LivyJob *job : { m_attachJob.data(), m_historyJob.data(), static_cast<LivyJob *>(m_completionJob.data()), m_explainJob.data() }) {
+    for (LivyJob *job : { m_attachJob.data(), m_historyJob.data(), static_cast<LivyJob *>(m_completionJob.data()), m_explainJob.data(),
+                          m_sendJob.data() }) {
         if (job) {
             disconnect(job, nullptr, this, nullptr);
             job->abandon();
@@ -108,6 +110,17 @@ void SessionController::setStatus(Status status)
         return;
     m_status = status;
     Q_EMIT statusChanged(status);
+    if (status == Status::Ready) {
+        for (RunHandle *run : std::as_const(m_runs))
+            m_statements->setLocalState(run->localId(), tr("sending…"));
+        sendNextRun();
+    } else if (status == Status::Ended || status == Status::Gone) {
+        failQueuedRuns(notReady(status == Status::Gone
+                                    ? tr("Session %1 no longer exists; the statement was not sent").arg(m_session.id)
+                                    : tr("Session %1 has ended (%2); the statement was not sent")
+                                          .arg(m_session.id)
+                                          .arg(sessionStateToString(m_session.state))));
+    }
 }
 
 void SessionController::report(const LivyError &error)
@@ -391,64 +404,132 @@ void SessionController::resumeAfterFailedDelete()
     }
 }
 
-int SessionController::submit(const QString &code, const std::optional<QString> &kind)
+RunHandle *SessionController::submit(const QString &code, const std::optional<QString> &kind)
 {
     const int ticket = ++m_nextTicket;
+    auto *run = new RunHandle(ticket, --m_nextLocalId, code, kind && !kind->isEmpty() ? kind : std::nullopt, this);
+    connect(run, &RunHandle::sent, this, [this, run](const Statement &s) { Q_EMIT submitted(run->ticket(), s); });
+    connect(run, &RunHandle::failed, this, [this, run](const LivyError &e) { Q_EMIT submitFailed(run->ticket(), e); });
     LivyError refusal;
-    if (m_session.id < 0 || !m_following)
-        refusal = notReady(tr("The session is not attached yet; the statement was not sent"));
-    else if (m_status == Status::Gone)
+    if (m_status == Status::Gone)
         refusal = notReady(tr("Session %1 no longer exists; the statement was not sent").arg(m_session.id));
     else if (m_status == Status::Ended)
         refusal = notReady(tr("Session %1 has ended (%2); the statement was not sent")
                                .arg(m_session.id)
                                .arg(sessionStateToString(m_session.state)));
+    else if (m_status == Status::Detached && !m_attachJob)
+        refusal = notReady(tr("The session is not attached yet; the statement was not sent"));
     if (refusal) {
-        QMetaObject::invokeMethod(this, [this, ticket, refusal] {
+        // Always from the event loop, never from inside this call.
+        QMetaObject::invokeMethod(this, [this, run, refusal] {
             report(refusal);
-            Q_EMIT submitFailed(ticket, refusal);
+            run->markFailed(refusal);
+            run->deleteLater();
         }, Qt::QueuedConnection);
-        return ticket;
+        return run;
     }
+    // Shown at once: "sending…", or queued until the session can take it (attaching, starting).
+    m_statements->addLocal(run->localId(), code, isReadyToSend() ? tr("sending…") : tr("queued: the session is not ready"));
+    m_runs.append(run);
+    QMetaObject::invokeMethod(this, &SessionController::sendNextRun, Qt::QueuedConnection);
+    return run;
+}
 
+bool SessionController::isReadyToSend() const
+{
+    return m_status == Status::Ready && m_following && m_session.id >= 0 && !m_deleting;
+}
+
+void SessionController::sendNextRun()
+{
+    // One POST at a time, in the order the code was run: Livy numbers statements in arrival order.
+    if (m_sendJob || m_runs.isEmpty() || !isReadyToSend())
+        return;
+    RunHandle *run = m_runs.takeFirst();
+    run->setState(RunHandle::State::Sending);
+    m_statements->setLocalState(run->localId(), tr("sending…"));
     StatementRequest request;
-    request.code = code;
-    if (kind && !kind->isEmpty())
-        request.kind = *kind;
+    request.code = run->code();
+    request.kind = run->kind();
     // Sent exactly once: LivyJob never re-sends a POST, and nothing here does either.
     auto *job = new SubmitStatementJob(m_connection, SessionRef::byId(m_session.id), request);
-    connect(job, &LivyJob::finished, this, [this, ticket](LivyJob *j) {
+    m_sendJob = job;
+    connect(job, &LivyJob::finished, this, [this, run](LivyJob *j) {
+        m_sendJob = nullptr;
+        m_statements->removeLocal(run->localId());
         if (j->ok()) {
             const Statement s = static_cast<SubmitStatementJob *>(j)->statement();
             m_statements->upsert(s);
             m_poller->track(s);
-            Q_EMIT submitted(ticket, s);
-            return;
+            run->markSent(s);
+        } else {
+            const LivyError error = j->error();
+            report(error);
+            run->markFailed(error);
+            if (error.isNotFound()) {
+                goGone(error);
+            } else if (error.kind() == LivyError::Kind::Timeout || error.kind() == LivyError::Kind::Network) {
+                // The server may have received it: show it if it did, without sending it again.
+                reloadHistory();
+            }
         }
-        const LivyError error = j->error();
-        report(error);
-        Q_EMIT submitFailed(ticket, error);
-        if (error.isNotFound()) {
-            goGone(error);
-        } else if (error.kind() == LivyError::Kind::Timeout || error.kind() == LivyError::Kind::Network) {
-            // The server may have received it: show it if it did, without sending it again.
-            reloadHistory();
-        }
+        run->deleteLater();
+        sendNextRun();
     });
     job->start();
-    return ticket;
+}
+
+void SessionController::failQueuedRuns(const LivyError &why)
+{
+    const QList<RunHandle *> runs = std::exchange(m_runs, {});
+    for (RunHandle *run : runs) {
+        m_statements->removeLocal(run->localId());
+        report(why);
+        run->markFailed(why);
+        run->deleteLater();
+    }
+}
+
+QList<RunHandle *> SessionController::queuedRuns() const
+{
+    return m_runs;
+}
+
+bool SessionController::cancelRun(int localId)
+{
+    for (RunHandle *run : std::as_const(m_runs)) {
+        if (run->localId() != localId)
+            continue;
+        m_runs.removeOne(run);
+        m_statements->removeLocal(localId);
+        run->markCancelled();
+        run->deleteLater();
+        return true;
+    }
+    return false; // already on its way (a POST cannot be taken back) or done
 }
 
 void SessionController::cancel(int statementId)
 {
+    if (statementId < 0) {
+        // A run the server has not acknowledged: cancelled here if it is still queued.
+        if (!cancelRun(statementId)) {
+            const LivyError e = notReady(tr("The code is already on its way to the server; cancel it once it appears"));
+            QMetaObject::invokeMethod(this, [this, statementId, e] { Q_EMIT cancelFailed(statementId, e); }, Qt::QueuedConnection);
+        }
+        return;
+    }
     if (m_session.id < 0 || m_status == Status::Gone) {
         const LivyError e = notReady(tr("The session is not available; nothing was cancelled"));
         QMetaObject::invokeMethod(this, [this, statementId, e] { Q_EMIT cancelFailed(statementId, e); }, Qt::QueuedConnection);
         return;
     }
+    // "cancel requested" until the server answers (then the statement's own state takes over).
+    m_statements->setCancelRequested(statementId, true);
     auto *job = new CancelStatementJob(m_connection, SessionRef::byId(m_session.id), statementId);
     connect(job, &LivyJob::finished, this, [this, statementId](LivyJob *j) {
         if (!j->ok()) {
+            m_statements->setCancelRequested(statementId, false);
             report(j->error());
             Q_EMIT cancelFailed(statementId, j->error());
             return;

@@ -22,6 +22,7 @@ class LivyJob;
 class LogModel;
 class LogPoller;
 class PollActivity;
+class RunHandle;
 class SessionPoller;
 class StatementListModel;
 
@@ -107,12 +108,19 @@ public:
     QStringList failureExplanation() const { return m_failure; }
     LogModel *log() const { return m_log; }
 
-    /// Submits `code` once. `kind` overrides the session kind (required for `shared` sessions: spark, pyspark,
-    /// sparkr, sql). Returns a ticket that exactly one later submitted() or submitFailed() carries (always
-    /// from the event loop, never from inside this call). A session that cannot take statements at all (not
-    /// attached, ended, gone) fails without a request.
-    int submit(const QString &code, const std::optional<QString> &kind = std::nullopt);
-    /// Asks the server to cancel a statement (waiting or running). The model follows it to `cancelled`.
+    /// Runs `code` once. `kind` overrides the session kind (required for `shared` sessions: spark, pyspark,
+    /// sparkr, sql). The run shows in the statement list at once ("sending…"); while the session is attaching or
+    /// starting it waits there ("queued: the session is not ready") and goes out once the session is ready. Runs
+    /// are sent one POST at a time, in order, each exactly once. The handle (and submitted()/submitFailed() with
+    /// its ticket, always from the event loop) says how it ended. A session that has ended or is gone refuses it
+    /// without a request.
+    RunHandle *submit(const QString &code, const std::optional<QString> &kind = std::nullopt);
+    /// Runs not sent yet (queued until the session is ready).
+    QList<RunHandle *> queuedRuns() const;
+    /// Takes a queued run back (its placeholder id, negative). False if it is already on its way or done.
+    bool cancelRun(int localId);
+    /// Asks the server to cancel a statement (waiting or running): "cancel requested" until it answers, then the
+    /// model follows it to `cancelled`. A negative id is a queued run: cancelRun().
     void cancel(int statementId);
     /// Completion candidates for `code` at `cursor` (Livy only answers for Scala). `kind` defaults to the session
     /// kind; a `shared` session needs one. A newer request abandons an older one still in flight.
@@ -182,6 +190,9 @@ private:
     void configureKeepAlive();
     void explainFailure();
     void retryAttach();
+    bool isReadyToSend() const;
+    void sendNextRun();
+    void failQueuedRuns(const LivyError &why);
     std::optional<std::chrono::milliseconds> idleTimeoutHint() const;
     bool isTerminalStatus() const { return m_status == Status::Ended || m_status == Status::Gone; }
 
@@ -200,6 +211,9 @@ private:
     QPointer<LivyJob> m_historyJob;
     QPointer<CompletionJob> m_completionJob;
     QPointer<LivyJob> m_explainJob;
+    QPointer<LivyJob> m_sendJob;
+    QList<RunHandle *> m_runs; ///< queued, in order
+    int m_nextLocalId = 0;
     QTimer *m_attachRetry = nullptr;
     int m_attachFailures = 0;
     QStringList m_failure;

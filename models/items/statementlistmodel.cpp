@@ -69,7 +69,7 @@ StatementListModel::StatementListModel(QObject *parent)
 
 int StatementListModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
+    return parent.isValid() ? 0 : int(m_rows.size() + m_local.size());
 }
 
 int StatementListModel::columnCount(const QModelIndex &parent) const
@@ -143,6 +143,41 @@ QVariant StatementListModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
+    if (index.row() >= int(m_rows.size())) {
+        const Local &l = m_local.at(index.row() - int(m_rows.size()));
+        switch (role) {
+        case Qt::DisplayRole:
+            switch (index.column()) {
+            case StateColumn: return l.stateText;
+            case CodeColumn: return firstLine(l.code, 120);
+            default: return {};
+            }
+        case Qt::ToolTipRole: return index.column() == CodeColumn ? QVariant(l.code) : QVariant();
+        case IdRole: return l.id;
+        case StateRole: return int(StatementState::Waiting);
+        case StateNameRole: return l.stateText;
+        case CodeRole: return l.code;
+        case LocalRole: return true;
+        case IsTerminalRole:
+        case IsErrorRole:
+        case StillRunningRole:
+        case VanishedRole:
+        case CancelRequestedRole: return false;
+        case ProgressRole: return 0.0;
+        case DurationMsRole:
+        case ElapsedMsRole: return qint64(-1);
+        case OutcomeRole: return int(Outcome::Pending);
+        case StatementRole: {
+            Statement placeholder;
+            placeholder.id = l.id;
+            placeholder.code = l.code;
+            placeholder.state = StatementState::Waiting;
+            placeholder.stateName = l.stateText;
+            return QVariant::fromValue(placeholder);
+        }
+        default: return {};
+        }
+    }
     const Statement &s = m_rows.at(index.row());
     const QString stateName = s.stateName.isEmpty() ? statementStateToString(s.state) : s.stateName;
 
@@ -150,7 +185,12 @@ QVariant StatementListModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case IdColumn: return s.id;
-        case StateColumn: return m_vanished.contains(s.id) ? tr("not on the server") : stateName;
+        case StateColumn:
+            if (m_vanished.contains(s.id))
+                return tr("not on the server");
+            if (m_cancelRequested.contains(s.id))
+                return tr("cancel requested…");
+            return stateName;
         case ProgressColumn: return QStringLiteral("%1 %").arg(qRound(s.progress * 100.0));
         case CodeColumn: return firstLine(s.code, 120);
         case StartedColumn: return s.started > 0 ? fromEpochMs(s.started).toLocalTime().toString(QStringLiteral("HH:mm:ss")) : QString();
@@ -188,6 +228,8 @@ QVariant StatementListModel::data(const QModelIndex &index, int role) const
     case StillRunningRole: return m_stillRunning.contains(s.id);
     case ElapsedMsRole: return elapsedMs(s);
     case VanishedRole: return m_vanished.contains(s.id);
+    case LocalRole: return false;
+    case CancelRequestedRole: return m_cancelRequested.contains(s.id);
     default: return {};
     }
 }
@@ -228,6 +270,8 @@ QHash<int, QByteArray> StatementListModel::roleNames() const
     names.insert(StillRunningRole, "stillRunning");
     names.insert(ElapsedMsRole, "elapsedMs");
     names.insert(VanishedRole, "vanished");
+    names.insert(LocalRole, "local");
+    names.insert(CancelRequestedRole, "cancelRequested");
     return names;
 }
 
@@ -303,6 +347,59 @@ void StatementListModel::tick()
     }
 }
 
+void StatementListModel::addLocal(int localId, const QString &code, const QString &stateText)
+{
+    const int row = rowCount();
+    beginInsertRows({}, row, row);
+    m_local.append(Local{ localId, code, stateText });
+    endInsertRows();
+}
+
+void StatementListModel::setLocalState(int localId, const QString &stateText)
+{
+    for (int i = 0; i < int(m_local.size()); ++i) {
+        if (m_local.at(i).id == localId && m_local.at(i).stateText != stateText) {
+            m_local[i].stateText = stateText;
+            const int row = int(m_rows.size()) + i;
+            Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+        }
+    }
+}
+
+void StatementListModel::removeLocal(int localId)
+{
+    for (int i = 0; i < int(m_local.size()); ++i) {
+        if (m_local.at(i).id == localId) {
+            const int row = int(m_rows.size()) + i;
+            beginRemoveRows({}, row, row);
+            m_local.removeAt(i);
+            endRemoveRows();
+            return;
+        }
+    }
+}
+
+QStringList StatementListModel::localCodes() const
+{
+    QStringList codes;
+    for (const Local &l : m_local)
+        codes.append(l.code);
+    return codes;
+}
+
+void StatementListModel::setCancelRequested(int id, bool requested)
+{
+    const bool was = m_cancelRequested.contains(id);
+    if (was == requested)
+        return;
+    if (requested)
+        m_cancelRequested.insert(id);
+    else
+        m_cancelRequested.remove(id);
+    if (const int row = rowOfId(id); row >= 0 && row < int(m_rows.size()))
+        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
 void StatementListModel::setVanished(int id)
 {
     const int row = rowOfId(id);
@@ -341,6 +438,8 @@ bool StatementListModel::upsert(const Statement &statement)
             return false;
         const Statement before = m_rows.at(at);
         m_rows[at] = statement;
+        if (statement.state == StatementState::Cancelling || isTerminal(statement.state))
+            m_cancelRequested.remove(statement.id); // the server answered the cancel
         emitRowChanged(at, before, statement);
         return true;
     }
@@ -374,10 +473,12 @@ void StatementListModel::clear()
 {
     m_stillRunning.clear();
     m_vanished.clear();
-    if (m_rows.isEmpty())
+    m_cancelRequested.clear();
+    if (rowCount() == 0)
         return;
-    beginRemoveRows({}, 0, int(m_rows.size()) - 1);
+    beginRemoveRows({}, 0, rowCount() - 1);
     m_rows.clear();
+    m_local.clear();
     endRemoveRows();
 }
 
@@ -387,13 +488,17 @@ int StatementListModel::rowOfId(int id) const
         if (m_rows.at(i).id == id)
             return i;
     }
+    for (int i = 0; i < int(m_local.size()); ++i) {
+        if (m_local.at(i).id == id)
+            return int(m_rows.size()) + i;
+    }
     return -1;
 }
 
 std::optional<Statement> StatementListModel::statement(int id) const
 {
     const int row = rowOfId(id);
-    if (row < 0)
+    if (row < 0 || row >= int(m_rows.size()))
         return std::nullopt;
     return m_rows.at(row);
 }

@@ -45,6 +45,9 @@ public:
         StillRunningRole,          ///< bool: cancelled, but its code could not be interrupted and still runs
         ElapsedMsRole,             ///< qint64: running (or still running) for this long on the server's clock; -1
         VanishedRole,              ///< bool: the server no longer has this unfinished statement (404)
+        LocalRole,                 ///< bool: a run the server has not acknowledged yet (queued or sending); its
+                                   ///< IdRole is a negative placeholder
+        CancelRequestedRole,       ///< bool: the user asked to cancel it; the server has not answered yet
     };
     Q_ENUM(Roles)
 
@@ -67,6 +70,19 @@ public:
     /// Marks a cancelled statement whose code still runs on the driver (the SessionPoller follows it until its
     /// real end). Cleared when it ends, or when the session does.
     void setStillRunning(int id, bool stillRunning);
+
+    /// Runs the server has not acknowledged yet are shown at once, after the statements, with a placeholder id
+    /// (negative) and a state text ("sending…", "queued until the session is ready"). The controller replaces
+    /// one by the real statement when `POST …/statements` answers (removeLocal() + upsert()).
+    void addLocal(int localId, const QString &code, const QString &stateText);
+    void setLocalState(int localId, const QString &stateText);
+    void removeLocal(int localId);
+    int localCount() const { return int(m_local.size()); }
+    /// Codes of the runs not acknowledged yet (to ask before the same code is run twice).
+    QStringList localCodes() const;
+
+    /// A cancel was asked for and not answered yet: the row says "cancel requested".
+    void setCancelRequested(int id, bool requested);
     /// The server answered "Statement not found" for a statement that had not finished (Livy evicted it, or the
     /// session restarted): it is no longer pending, and says so. A later answer for it clears the mark.
     void setVanished(int id);
@@ -113,6 +129,14 @@ private:
     QList<Statement> m_rows;
     QSet<int> m_stillRunning;
     QSet<int> m_vanished;
+    QSet<int> m_cancelRequested;
+    struct Local
+    {
+        int id;
+        QString code;
+        QString stateText;
+    };
+    QList<Local> m_local; ///< shown after m_rows
     qint64 m_clockOffsetMs = 0;
 };
 

@@ -58,14 +58,15 @@ class TestLivyWindow : public QObject
     /// Types `code` into the editor and runs it with Ctrl+Enter; returns the new statement's id.
     int run(const QString &code)
     {
-        const int before = statements()->rowCount();
+        const qsizetype before = statements()->statements().size();
         editor()->clear();
         editor()->setFocus();
         editor()->setPlainText(code);
         QTest::keyClick(editor(), Qt::Key_Return, Qt::ControlModifier);
-        if (!QTest::qWaitFor([&] { return statements()->rowCount() > before; }, 60000))
+        // The run shows at once as "sending…"; its statement id is known once the server answers.
+        if (!QTest::qWaitFor([&] { return statements()->statements().size() > before; }, 60000))
             return -1;
-        return statements()->statementAt(statements()->rowCount() - 1).id;
+        return statements()->statements().last().id;
     }
     Livy::Statement statement(int id) const { return statements()->statement(id).value_or(Livy::Statement{}); }
 
@@ -159,10 +160,10 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(statement(id).state, Livy::StatementState::Available, 120000);
         auto *area = qobject_cast<StatementOutputArea *>(page()->outputWidget());
         QTRY_VERIFY(area->noteText().contains(QStringLiteral("DataFrame df")));
-        const int before = statements()->rowCount();
+        const qsizetype before = statements()->statements().size();
         QTest::mouseClick(area->noteButton(), Qt::LeftButton);
-        QTRY_VERIFY_WITH_TIMEOUT(statements()->rowCount() > before, 30000);
-        const int shown = statements()->statementAt(statements()->rowCount() - 1).id;
+        QTRY_VERIFY_WITH_TIMEOUT(statements()->statements().size() > before, 30000);
+        const int shown = statements()->statements().last().id;
         QTRY_COMPARE_WITH_TIMEOUT(statement(shown).state, Livy::StatementState::Available, 120000);
         QTRY_VERIFY(page()->isOutputShown());
         OutputView *view = area->outputView();

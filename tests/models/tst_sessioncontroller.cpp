@@ -4,6 +4,7 @@
 // SessionController against the fake Livy server: attach and history, submit exactly once (also when the POST
 // fails or times out), cancel, completion, keep-alive, log following, ended and gone sessions.
 
+#include "controllers/runhandle.h"
 #include "controllers/sessioncontroller.h"
 #include "fakelivyserver.h"
 #include "items/logmodel.h"
@@ -118,11 +119,21 @@ private Q_SLOTS:
         QSignalSpy submitted(c, &SessionController::submitted);
         QSignalSpy finished(c, &SessionController::statementFinished);
 
-        const int ticket = c->submit(QStringLiteral("#fake:duration=50\n1+1"));
+        RunHandle *run = c->submit(QStringLiteral("#fake:duration=50\n1+1"));
+        const int ticket = run->ticket();
+        // Shown at once, before the server answers: a "sending…" row with a placeholder id.
+        QCOMPARE(inserted.count(), 1);
+        QCOMPARE(c->statements()->rowCount(), 1);
+        const QModelIndex local = c->statements()->index(0, StatementListModel::StateColumn);
+        QVERIFY(local.data(StatementListModel::LocalRole).toBool());
+        QCOMPARE(local.data().toString(), QStringLiteral("sending…"));
+        QCOMPARE(local.data(StatementListModel::IdRole).toInt(), run->localId());
         QVERIFY(submitted.wait(5000));
         QCOMPARE(submitted.first().at(0).toInt(), ticket);
         const Statement s = submitted.first().at(1).value<Statement>();
-        QCOMPARE(inserted.count(), 1);
+        // The placeholder became the real statement.
+        QCOMPARE(c->statements()->rowCount(), 1);
+        QCOMPARE(c->statements()->localCount(), 0);
         QVERIFY(finished.wait(5000));
         QCOMPARE(finished.first().first().value<Statement>().id, s.id);
         QCOMPARE(c->statements()->statement(s.id)->state, StatementState::Available);
@@ -168,7 +179,7 @@ private Q_SLOTS:
         QSignalSpy failed(c, &SessionController::submitFailed);
         QSignalSpy submitted(c, &SessionController::submitted);
         QSignalSpy errors(c, &SessionController::errorOccurred);
-        const int ticket = c->submit(QStringLiteral("print('once')"));
+        const int ticket = c->submit(QStringLiteral("print('once')"))->ticket();
         // (QNetworkAccessManager on its own would re-send a POST whose connection closed before any answer;
         // the protocol layer forbids that, and nothing above it retries either.)
         QTRY_VERIFY(failed.count() + submitted.count() == 1);
@@ -452,6 +463,56 @@ private Q_SLOTS:
         QCOMPARE(failed.first().first().value<LivyError>().message(), QStringLiteral("There is no session 4242 on this server"));
         QCOMPARE(c->status(), SessionController::Status::Gone);
         QCOMPARE(count("GET", QStringLiteral("/sessions/4242")), 1); // not retried
+    }
+
+    void codeRunWhileTheSessionStartsWaitsVisiblyAndGoesOnceReady()
+    {
+        // A real startup delay in the fake server: the session is `starting` for a while.
+        m_server->setStartupDelay(600);
+        const int id = m_server->createSession(QJsonObject{ { QStringLiteral("kind"), QStringLiteral("pyspark") } });
+        SessionController *c = makeController(SessionRef::byId(id));
+        QSignalSpy attachedSpy(c, &SessionController::attached);
+        c->attach();
+        QVERIFY(attachedSpy.wait(5000));
+        QCOMPARE(c->status(), Status::Starting);
+        RunHandle *first = c->submit(QStringLiteral("1+1"));
+        RunHandle *second = c->submit(QStringLiteral("2+2"));
+        RunHandle *third = c->submit(QStringLiteral("3+3"));
+        QCOMPARE(c->statements()->localCount(), 3);
+        QCOMPARE(c->statements()->index(0, StatementListModel::StateColumn).data().toString(),
+                 QStringLiteral("queued: the session is not ready"));
+        QCOMPARE(first->state(), RunHandle::State::Queued);
+        // A queued run can be taken back.
+        QVERIFY(c->cancelRun(second->localId()));
+        QCOMPARE(c->statements()->localCount(), 2);
+        QTest::qWait(100);
+        QCOMPARE(count("POST", QStringLiteral("/sessions/\\d+/statements")), 0); // nothing sent while starting
+        // Ready: sent in order, once each.
+        QSignalSpy sent(c, &SessionController::submitted);
+        QTRY_COMPARE_WITH_TIMEOUT(sent.count(), 2, 5000);
+        const QList<FakeLivy::RecordedRequest> posts = m_server->requests("POST", QStringLiteral("/sessions/\\d+/statements"));
+        QCOMPARE(posts.size(), 2);
+        QCOMPARE(posts.at(0).json().value(QStringLiteral("code")).toString(), QStringLiteral("1+1"));
+        QCOMPARE(posts.at(1).json().value(QStringLiteral("code")).toString(), QStringLiteral("3+3"));
+        QCOMPARE(c->statements()->localCount(), 0);
+        QVERIFY(third);
+    }
+
+    void cancelShowsRequestedUntilTheServerAnswers()
+    {
+        SessionController *c = attached(SessionRef::byId(m_session));
+        QSignalSpy submitted(c, &SessionController::submitted);
+        c->submit(QStringLiteral("#fake:duration=60000\nlong"));
+        QVERIFY(submitted.wait(5000));
+        const int id = submitted.first().at(1).value<Statement>().id;
+        QTRY_COMPARE(c->statements()->statement(id)->state, StatementState::Running);
+        m_server->addFault("POST", QStringLiteral("/sessions/\\d+/statements/\\d+/cancel"), Fault::delay(300));
+        c->cancel(id);
+        const QModelIndex row = c->statements()->index(c->statements()->rowOfId(id), StatementListModel::StateColumn);
+        QCOMPARE(row.data().toString(), QStringLiteral("cancel requested…"));
+        QVERIFY(row.data(StatementListModel::CancelRequestedRole).toBool());
+        QTRY_VERIFY(!c->statements()->index(c->statements()->rowOfId(id), 0).data(StatementListModel::CancelRequestedRole).toBool());
+        QTRY_COMPARE(c->statements()->statement(id)->state, StatementState::Cancelled);
     }
 
     void pausedWhileHiddenRefreshedWhenShown()

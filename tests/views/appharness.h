@@ -103,12 +103,13 @@ public:
     int run(LivyDesk::SessionPage *page, const QString &code)
     {
         Livy::StatementListModel *model = statements(page);
-        const int before = model->rowCount();
+        const qsizetype before = model->statements().size();
         editor()->setPlainText(code);
         window()->actions()->run->trigger();
-        if (!QTest::qWaitFor([&] { return model->rowCount() > before; }, 10000))
+        // The run shows at once as "sending…"; its statement id is known once the server answers.
+        if (!QTest::qWaitFor([&] { return model->statements().size() > before; }, 10000))
             return -1;
-        return model->statementAt(model->rowCount() - 1).id;
+        return model->statements().last().id;
     }
     static QVariant cell(LivyDesk::SessionPage *page, int statementId, int column, int role = Qt::DisplayRole)
     {

@@ -101,11 +101,11 @@ int runCode(MainWindow *w, SessionPage *page, const QString &code)
     EditorPanel *panel = w->editorDock()->currentEditor();
     panel->editor()->setPlainText(code);
     Livy::StatementListModel *model = statementsOf(page);
-    const int before = model->rowCount();
+    const qsizetype before = model->statements().size();
     w->actions()->run->trigger();
-    if (!waitFor([&] { return model->rowCount() > before; }, 30000, "the statement"))
+    if (!waitFor([&] { return model->statements().size() > before; }, 30000, "the statement"))
         return -1;
-    return model->statementAt(model->rowCount() - 1).id;
+    return model->statements().last().id;
 }
 
 bool waitFinished(SessionPage *page, int id, int ms = 120000)
@@ -207,10 +207,10 @@ int main(int argc, char **argv)
         return 1;
     auto *described = qobject_cast<StatementOutputArea *>(page->outputWidget());
     save(page->outputWidget(), out.filePath(QStringLiteral("output-dataframe-hint%1.png").arg(suffix)));
-    const int rowsBefore = statementsOf(page)->rowCount();
+    const qsizetype rowsBefore = statementsOf(page)->statements().size();
     described->noteButton()->click();
-    waitFor([&] { return statementsOf(page)->rowCount() > rowsBefore; }, 30000, "the table statement");
-    const int dataFrameId = statementsOf(page)->statementAt(statementsOf(page)->rowCount() - 1).id;
+    waitFor([&] { return statementsOf(page)->statements().size() > rowsBefore; }, 30000, "the table statement");
+    const int dataFrameId = statementsOf(page)->statements().last().id;
     if (!waitFinished(page, dataFrameId))
         return 1;
     runCode(w, page, QStringLiteral("rows = [r.asDict() for r in per_city.collect()]"));

@@ -311,6 +311,7 @@ StatementContext SessionPage::contextFor(const Livy::Statement &statement) const
     const QModelIndex index = model->index(row, 0);
     context.stillRunning = index.data(Model::StillRunningRole).toBool();
     context.vanished = index.data(Model::VanishedRole).toBool();
+    context.local = index.data(Model::LocalRole).toBool();
     context.language = m_session.kind == QLatin1String("shared") ? m_languageHint : m_session.kind;
     context.failure = m_failure;
     context.elapsedMs = index.data(Model::ElapsedMsRole).toLongLong();
@@ -389,8 +390,10 @@ int SessionPage::activeStatementId() const
 bool SessionPage::isPending(int statementId) const
 {
     auto *model = qobject_cast<Model *>(m_statements.data());
-    if (!model || statementId < 0)
+    if (!model)
         return false;
+    if (statementId < 0) // a run the server has not acknowledged yet
+        return model->rowOfId(statementId) >= 0;
     const std::optional<Livy::Statement> s = model->statement(statementId);
     return s && !Livy::isTerminal(s->state);
 }

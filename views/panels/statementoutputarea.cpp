@@ -183,6 +183,17 @@ void StatementOutputArea::setStatement(const Livy::Statement &s, const Statement
 {
     const Livy::Outcome outcome = Livy::outcomeOf(s);
     m_dataFrameCode.clear();
+    if (context.local) {
+        m_shown.reset();
+        m_serverText.reset();
+        m_plain.clear();
+        setNote({});
+        m_view->showPlaceholder(OutputView::Placeholder::Waiting,
+                                tr("The server has not acknowledged this run yet. While it is queued, Ctrl+. takes it "
+                                   "back."),
+                                -1, s.stateName.left(1).toUpper() + s.stateName.mid(1));
+        return;
+    }
     if (context.vanished) {
         m_shown.reset();
         m_serverText.reset();
