@@ -335,7 +335,12 @@ SessionController *ServerController::openSession(const SessionRef &ref)
     });
     connect(controller, &SessionController::sessionGone, this, [this] { m_listPoller->noteActivity(); });
     Q_EMIT sessionOpened(controller);
-    controller->attach();
+    if (!m_attachClock.isValid())
+        m_attachClock.start();
+    const qint64 now = m_attachClock.elapsed();
+    const qint64 at = std::max(now, m_nextAttachAtMs);
+    m_nextAttachAtMs = at + std::max<qint64>(0, m_settings.attachSpacing.count());
+    controller->attach(std::chrono::milliseconds(at - now));
     return controller;
 }
 

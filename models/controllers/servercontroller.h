@@ -7,6 +7,7 @@
 #include "livy/types.h"
 #include "polling/pollschedule.h"
 
+#include <QElapsedTimer>
 #include <QList>
 #include <QObject>
 #include <QPointer>
@@ -31,6 +32,9 @@ struct ServerControllerSettings
     /// back is noticed within seconds, at one cheap request per interval.
     ErrorBackoff backoff{ std::chrono::milliseconds(500), std::chrono::milliseconds(5000) };
     int pageSize = 100;
+    /// Sessions opened together (tabs restored at start, Ctrl+R) start attaching this far apart, so that a dozen
+    /// tabs do not send their first requests in one burst; the first one opened starts at once.
+    std::chrono::milliseconds attachSpacing{ 250 };
     /// Defaults for opened sessions (supportsDescendingOrder is filled in from /version).
     SessionControllerSettings session;
     /// Where the creation times of sessions created from this computer are kept (QSettings group
@@ -133,6 +137,8 @@ private:
     QPointer<PollActivity> m_activity;
     Poller *m_versionPoller;
     QList<QPointer<SessionController>> m_open;
+    QElapsedTimer m_attachClock;
+    qint64 m_nextAttachAtMs = 0;
     std::optional<VersionInfo> m_version;
     LivyError m_lastError;
     ConnectionState m_state = ConnectionState::Disconnected;

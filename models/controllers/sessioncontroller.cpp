@@ -129,13 +129,16 @@ void SessionController::report(const LivyError &error)
     Q_EMIT errorOccurred(error);
 }
 
-void SessionController::attach()
+void SessionController::attach(std::chrono::milliseconds delay)
 {
     if (m_status != Status::Detached || m_attachJob || !m_ref.isValid())
         return;
     setStatus(Status::Attaching);
     m_attachFailures = 0;
-    retryAttach();
+    if (delay.count() > 0)
+        scheduleAttach(delay);
+    else
+        retryAttach();
 }
 
 void SessionController::retryAttach()
@@ -176,14 +179,19 @@ void SessionController::retryAttach()
         if (m_attachFailures == 1)
             Q_EMIT errorOccurred(m_lastError);
         Q_EMIT attachRetrying(m_lastError, delay, message);
-        if (!m_attachRetry) {
-            m_attachRetry = new QTimer(this);
-            m_attachRetry->setSingleShot(true);
-            connect(m_attachRetry, &QTimer::timeout, this, &SessionController::retryAttach);
-        }
-        m_attachRetry->start(delay);
+        scheduleAttach(delay);
     });
     job->start();
+}
+
+void SessionController::scheduleAttach(std::chrono::milliseconds delay)
+{
+    if (!m_attachRetry) {
+        m_attachRetry = new QTimer(this);
+        m_attachRetry->setSingleShot(true);
+        connect(m_attachRetry, &QTimer::timeout, this, &SessionController::retryAttach);
+    }
+    m_attachRetry->start(delay);
 }
 
 void SessionController::onResolved(const Session &session)

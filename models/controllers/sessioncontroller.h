@@ -89,8 +89,10 @@ public:
     /// The activity switch the pollers observe (default PollActivity::global()). Set before attach().
     void setActivity(PollActivity *activity);
 
-    /// Resolves the session, loads its history and starts following it. No effect unless Detached.
-    void attach();
+    /// Resolves the session, loads its history and starts following it. No effect unless Detached. With a delay
+    /// the controller is Attaching at once and sends its first request after it (tabs restored together are
+    /// spread out rather than sent in one burst).
+    void attach(std::chrono::milliseconds delay = std::chrono::milliseconds(0));
     /// Stops polling, log following and keep-alive. The session on the server is left alone.
     void detach();
 
@@ -189,6 +191,7 @@ private:
     void report(const LivyError &error);
     void configureKeepAlive();
     void explainFailure();
+    void scheduleAttach(std::chrono::milliseconds delay);
     void retryAttach();
     bool isReadyToSend() const;
     void sendNextRun();

@@ -81,6 +81,11 @@ void LogModel::setMaxLines(int lines)
 
 LogModel::Fetch LogModel::nextFetch() const
 {
+    if (isProbing()) {
+        const int known = int(m_mirror.size());
+        const int from = std::max(0, known - OverlapLines);
+        return { from, known - from };
+    }
     if (m_snapshotMode)
         return { 0, std::max(m_pageSize, m_snapshotSize) };
     const int known = int(m_mirror.size());
@@ -100,10 +105,21 @@ bool LogModel::applyPage(const LogPage &page)
         applySnapshot(page.lines);
         m_snapshotSize = total + std::max(64, total / 4);
         m_retries = 0;
+        m_probeNext = m_snapshotMode && m_probesPerSnapshot > 0;
+        m_unchangedProbes = 0;
         return false;
     }
-    if (m_snapshotMode)
+    if (m_snapshotMode) {
+        if (isProbing() && isUnchangedTail(page, total)) {
+            // Nothing new at the end and the same total: no need to read the whole buffer (see the class comment).
+            m_retries = 0;
+            if (++m_unchangedProbes >= m_probesPerSnapshot)
+                m_probeNext = false;
+            return false;
+        }
+        m_probeNext = false;
         return requestSnapshot(total);
+    }
     return appendTail(page);
 }
 
@@ -112,6 +128,19 @@ bool LogModel::requestSnapshot(int total)
     m_snapshotMode = true;
     m_snapshotSize = std::max(m_snapshotSize, total + std::max(64, total / 4));
     return ++m_retries <= MaxRetries;
+}
+
+bool LogModel::isUnchangedTail(const LogPage &page, int total) const
+{
+    const int from = std::max(0, page.from);
+    const int count = int(page.lines.size());
+    if (total != int(m_mirror.size()) || from + count != total || count == 0)
+        return false;
+    for (int i = 0; i < count; ++i) {
+        if (page.lines.at(i) != m_mirror.at(from + i))
+            return false;
+    }
+    return true;
 }
 
 bool LogModel::appendTail(const LogPage &page)
@@ -326,6 +355,8 @@ void LogModel::clear()
     m_mirror.clear();
     m_mirrorRows.clear();
     m_snapshotMode = false;
+    m_probeNext = false;
+    m_unchangedProbes = 0;
     m_snapshotSize = 0;
     m_retries = 0;
     m_gapCount = 0;

@@ -28,8 +28,11 @@ namespace Livy {
 /// - If they are not (the ring slid, a middle section grew, or the buffer shrank), it asks for the whole buffer
 ///   (`from=0`, size covering `total`) and aligns the new snapshot with the mirror (LogAlignment: a line diff).
 ///   New lines are inserted where they belong: after the last surviving line of their section, so stdout lines
-///   stay under "stdout:" and stderr lines under "stderr:". Once the buffer has slid it keeps reading whole
-///   snapshots (one request per poll, at most the buffer size).
+///   stay under "stdout:" and stderr lines under "stderr:". Once the buffer has slid, offsets no longer say
+///   what is new, so it reads whole snapshots, but only when something changed: each poll first reads the last
+///   `OverlapLines` lines (a probe); if they and the total are as last read, nothing is fetched again, otherwise
+///   a whole snapshot follows at once. Every `ProbesPerSnapshot`-th poll is a whole snapshot anyway, for a
+///   middle section (stdout above stderr) that grew while the last section did not.
 /// - Lines the server dropped before this client read them are flagged, not invented: where a section lost all
 ///   the lines this model knew (a whole ring of new lines arrived between two reads), or an empty section came
 ///   back already holding a full ring, the first new row carries GapBeforeRole (views draw a "lines may be
@@ -60,8 +63,10 @@ public:
         bool operator==(const Fetch &) const = default;
     };
 
-    /// Lines re-read to verify that offsets have not moved.
+    /// Lines re-read to verify that offsets have not moved (also the size of a probe once the buffer has slid).
     static constexpr int OverlapLines = 16;
+    /// Once the buffer has slid: unchanged probes before a whole snapshot is read anyway (default).
+    static constexpr int ProbesPerSnapshot = 12;
 
     explicit LogModel(QObject *parent = nullptr);
 
@@ -81,6 +86,9 @@ public:
     /// Lines per page while paging (default 500).
     int pageSize() const { return m_pageSize; }
     void setPageSize(int lines);
+    /// Unchanged probes before a whole snapshot (see the class comment); 0 reads a snapshot every time.
+    int probesPerSnapshot() const { return m_probesPerSnapshot; }
+    void setProbesPerSnapshot(int probes) { m_probesPerSnapshot = std::max(0, probes); }
     /// Rows kept at most; the oldest history rows are removed beyond it (default 100 000).
     int maxLines() const { return m_maxLines; }
     void setMaxLines(int lines);
@@ -94,6 +102,8 @@ public:
     int serverLineCount() const { return int(m_mirror.size()); }
     /// True once the buffer was seen to slide (the model then reads whole snapshots).
     bool isReadingSnapshots() const { return m_snapshotMode; }
+    /// True when nextFetch() is a probe of the buffer's tail (snapshot mode, nothing known to have changed).
+    bool isProbing() const { return m_snapshotMode && m_probeNext && !m_mirror.isEmpty(); }
     int gapCount() const { return m_gapCount; }
 
     static bool isSectionHeader(const QString &line);
@@ -112,6 +122,7 @@ private:
     void applySnapshot(const QStringList &snapshot);
     bool appendTail(const LogPage &page);
     bool requestSnapshot(int total);
+    bool isUnchangedTail(const LogPage &page, int total) const;
     QList<bool> snapshotGaps(const QStringList &snapshot, const QList<int> &match);
     QList<bool> tailGaps(const QStringList &fresh, int freshFrom, int total) const;
     void insertRows(int at, const QStringList &lines, const QList<bool> &gapBefore);
@@ -121,6 +132,9 @@ private:
     QStringList m_mirror;     ///< the server buffer as last read
     QList<int> m_mirrorRows;  ///< row of each mirrored line, -1 once trimmed away
     bool m_snapshotMode = false;
+    bool m_probeNext = false;   ///< snapshot mode: the next fetch is a probe of the tail
+    int m_unchangedProbes = 0;  ///< consecutive probes that found nothing new
+    int m_probesPerSnapshot = ProbesPerSnapshot;
     int m_snapshotSize = 0;
     int m_retries = 0;        ///< consecutive "fetch again" answers that made no progress
     int m_pageSize = 500;

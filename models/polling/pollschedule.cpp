@@ -32,11 +32,14 @@ std::optional<milliseconds> SessionSchedule::interval(SessionState state, millis
     case SessionState::Busy:
     case SessionState::Running:
         return busy;
+    case SessionState::Unknown:
+        // A state word this client does not know: looked at quickly at first (it may be a transition), then no
+        // more often than an idle session.
+        return RunningSchedule{ transitional.floor, transitional.fraction, std::max(transitional.cap, idle) }.interval(inState);
     case SessionState::NotStarted:
     case SessionState::Starting:
     case SessionState::Recovering:
     case SessionState::ShuttingDown:
-    case SessionState::Unknown:
         break;
     }
     return transitional.interval(inState);

@@ -45,7 +45,8 @@ struct SessionSchedule
     /// under one request every 5 s.
     std::chrono::milliseconds idle{ 8000 };
 
-    /// std::nullopt for terminal states: there is nothing left to poll.
+    /// std::nullopt for terminal states: there is nothing left to poll. A state this client does not know starts
+    /// like a transitional one and slows down to the idle interval (10 % of the time spent in it).
     std::optional<std::chrono::milliseconds> interval(SessionState state, std::chrono::milliseconds inState) const;
 };
 

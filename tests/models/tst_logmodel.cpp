@@ -165,10 +165,45 @@ private Q_SLOTS:
         QCOMPARE(removed.count(), 0); // lines that slid out of the server stay as history
         QCOMPARE(model.gapCount(), 0);
 
-        // From now on one snapshot per poll.
-        server.out(QStringLiteral("line 37"));
+        // From now on a poll first probes the tail (16 lines, not the whole buffer): nothing new, nothing more.
+        QVERIFY(model.isProbing());
+        QCOMPARE(model.nextFetch(), (LogModel::Fetch{ 30 - LogModel::OverlapLines, LogModel::OverlapLines }));
         QCOMPARE(pollUntilSettled(model, server), 1);
         QCOMPARE(model.lines(), server.history());
+        // A new line: the probe differs, one snapshot follows at once.
+        server.out(QStringLiteral("line 37"));
+        QCOMPARE(pollUntilSettled(model, server), 2);
+        QCOMPARE(model.lines(), server.history());
+        QVERIFY(model.isProbing());
+    }
+
+    void probesReadAWholeSnapshotNowAndThen()
+    {
+        // stdout above stderr: a full stdout ring that gains a line while stderr does not keeps the total and the
+        // tail, so only the periodic snapshot can see it. It comes after ProbesPerSnapshot quiet polls.
+        LogModel model;
+        model.setProbesPerSnapshot(4);
+        RingLog server(20, true); // 42 lines: more than a probe
+        for (int i = 0; i < 20; ++i) {
+            server.out(QStringLiteral("o%1").arg(i));
+            server.err(QStringLiteral("e%1").arg(i));
+        }
+        pollUntilSettled(model, server);
+        server.err(QStringLiteral("e20")); // the ring slides: from now on snapshots, probed first
+        pollUntilSettled(model, server);
+        QVERIFY(model.isProbing());
+        server.out(QStringLiteral("o20"));
+        server.out(QStringLiteral("o21"));
+        QVERIFY(model.isReadingSnapshots());
+        int snapshots = 0;
+        for (int poll = 0; poll < 5; ++poll) {
+            const LogModel::Fetch f = model.nextFetch();
+            snapshots += f.from == 0 ? 1 : 0;
+            QVERIFY(!model.applyPage(server.page(f.from, f.size)));
+        }
+        QCOMPARE(snapshots, 1);
+        QCOMPARE(model.lines(), server.history());
+        QCOMPARE(model.gapCount(), 0);
     }
 
     void newStdoutLinesGoUnderTheirSection()
@@ -338,14 +373,17 @@ private Q_SLOTS:
         QTest::addColumn<bool>("sections");
         QTest::addColumn<bool>("overflow");
         QTest::addColumn<int>("pageSize");
+        QTest::addColumn<int>("probes");
         quint32 seed = 100;
         for (const int capacity : { 1, 5, 17, 40 }) {
             for (const bool sections : { false, true }) {
                 for (const bool overflow : { false, true }) {
                     for (const int pageSize : { 3, 500 }) {
-                        QTest::addRow("cap%d-%s-%s-page%d", capacity, sections ? "sections" : "ring",
-                                      overflow ? "overflow" : "fits", pageSize)
-                            << ++seed << capacity << sections << overflow << pageSize;
+                        for (const int probes : { 0, 2 }) {
+                            QTest::addRow("cap%d-%s-%s-page%d-probes%d", capacity, sections ? "sections" : "ring",
+                                          overflow ? "overflow" : "fits", pageSize, probes)
+                                << ++seed << capacity << sections << overflow << pageSize << probes;
+                        }
                     }
                 }
             }
@@ -359,10 +397,12 @@ private Q_SLOTS:
         QFETCH(bool, sections);
         QFETCH(bool, overflow);
         QFETCH(int, pageSize);
+        QFETCH(int, probes);
 
         LogModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setPageSize(pageSize);
+        model.setProbesPerSnapshot(probes);
         if (overflow)
             model.setRingCapacity(capacity); // as if read from the server's livy.cache-log.size
         RingLog server(capacity, sections);
@@ -384,7 +424,9 @@ private Q_SLOTS:
                 else
                     server.out(QStringLiteral("out %1").arg(++counter));
             }
-            pollUntilSettled(model, server);
+            // With probes, a grown middle section shows by the periodic snapshot: poll until one was read.
+            for (int poll = 0; poll <= probes; ++poll)
+                pollUntilSettled(model, server);
 
             const QStringList lines = model.lines();
             QVERIFY2(isSubsequence(lines, server.history()), qPrintable(QStringLiteral("round %1").arg(round)));

@@ -52,6 +52,9 @@ private Q_SLOTS:
         QCOMPARE(s.interval(SessionState::Starting, 60s), std::optional<milliseconds>(1000ms));
         QCOMPARE(s.interval(SessionState::Recovering, 3s), std::optional<milliseconds>(300ms));
         QCOMPARE(s.interval(SessionState::Unknown, 0ms), std::optional<milliseconds>(250ms));
+        // A state LivyDesk does not know backs off like an idle session rather than being polled every second.
+        QCOMPARE(s.interval(SessionState::Unknown, 30s), std::optional<milliseconds>(3000ms));
+        QCOMPARE(s.interval(SessionState::Unknown, 10min), std::optional<milliseconds>(s.idle));
         for (const SessionState terminal : { SessionState::Dead, SessionState::Error, SessionState::Killed, SessionState::Success })
             QVERIFY(!s.interval(terminal, 0ms));
         // An idle open session costs at most one request every 5 s.

@@ -13,7 +13,9 @@
 #include "polling/sessionlistpoller.h"
 
 #include <QAbstractItemModelTester>
+#include <QElapsedTimer>
 #include <QNetworkAccessManager>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QSignalSpy>
@@ -372,6 +374,43 @@ private Q_SLOTS:
         c->closeSession(a);
         QVERIFY(c->openSessions().isEmpty());
         QCOMPARE(c->sessionController(id), nullptr);
+    }
+
+    void sessionsOpenedTogetherAttachSpreadOut()
+    {
+        // Restoring a dozen tabs (or Ctrl+R) must not send every tab's first requests in one burst.
+        QList<int> ids;
+        for (int i = 0; i < 4; ++i)
+            ids.append(createIdle());
+        ServerController::Settings settings = fastSettings();
+        settings.attachSpacing = 250ms;
+        ServerController *c = connected(settings);
+        QElapsedTimer clock;
+        clock.start();
+        QList<qint64> arrivals;
+        connect(m_server, &FakeLivy::Server::requestReceived, this, [&](const FakeLivy::RecordedRequest &r) {
+            if (r.method == "GET" && QRegularExpression(QStringLiteral("^/sessions/\\d+$")).match(r.path).hasMatch())
+                arrivals.append(clock.elapsed());
+        });
+        QList<SessionController *> opened;
+        for (const int id : std::as_const(ids))
+            opened.append(c->openSession(SessionRef::byId(id)));
+        for (SessionController *s : std::as_const(opened))
+            QCOMPARE(s->status(), SessionController::Status::Attaching); // feedback at once, request later
+        for (SessionController *s : std::as_const(opened))
+            QTRY_COMPARE(s->status(), SessionController::Status::Ready);
+        QCOMPARE(arrivals.size(), 4);
+        QVERIFY2(arrivals.first() < 200, qPrintable(QString::number(arrivals.first()))); // the first one at once
+        for (int i = 1; i < int(arrivals.size()); ++i)
+            QVERIFY2(arrivals.at(i) - arrivals.at(i - 1) >= 200, qPrintable(QStringLiteral("attach %1 came %2 ms after the one before").arg(i).arg(arrivals.at(i) - arrivals.at(i - 1))));
+        // A session opened on its own later is not held back.
+        QTest::qWait(300);
+        const int later = createIdle();
+        arrivals.clear();
+        clock.restart();
+        c->openSession(SessionRef::byId(later));
+        QTRY_COMPARE(arrivals.size(), 1);
+        QVERIFY2(arrivals.first() < 200, qPrintable(QString::number(arrivals.first())));
     }
 
     void openByNameNotYetListedResolvesThroughTheServer()

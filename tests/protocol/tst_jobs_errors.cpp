@@ -285,6 +285,50 @@ private Q_SLOTS:
         QVERIFY(!h->connection->logRouteProbed());
     }
 
+    void noFallbackOnConnectionFailures_data()
+    {
+        QTest::addColumn<QString>("failure");
+        for (const char *f : { "refused", "dropped", "truncated", "malformed", "gateway" })
+            QTest::newRow(f) << QString::fromLatin1(f);
+    }
+
+    void noFallbackOnConnectionFailures()
+    {
+        // An outage, a cut reply or a proxy error says nothing about the route: /log stays /log.
+        QFETCH(QString, failure);
+        const int id = h->idleSession();
+        QVERIFY(id >= 0);
+        const quint16 port = h->server.url().port();
+        const QString route = QStringLiteral("/sessions/\\d+/log");
+        if (failure == QLatin1String("refused"))
+            h->server.stop();
+        else if (failure == QLatin1String("dropped"))
+            h->server.addFault("GET", route, FakeLivy::Fault::dropConnection(), FakeLivy::Server::Forever);
+        else if (failure == QLatin1String("truncated"))
+            h->server.addFault("GET", route, FakeLivy::Fault::truncatedBody(), FakeLivy::Server::Forever);
+        else if (failure == QLatin1String("malformed"))
+            h->server.addFault("GET", route, FakeLivy::Fault::malformedJson(), FakeLivy::Server::Forever);
+        else
+            h->server.addFault("GET", route, FakeLivy::Fault::replace(502, "<html><body>Bad Gateway</body></html>"), FakeLivy::Server::Forever);
+        GetSessionLogJob failed(h->connection.get(), SessionRef::byId(id));
+        QVERIFY(runJob(&failed));
+        QVERIFY(!failed.ok());
+        QVERIFY(!h->connection->logRouteProbed());
+        QVERIFY(!h->connection->usesPluralLogRoute());
+        for (const auto &r : logRequests())
+            QCOMPARE(r.rawPath, QByteArrayLiteral("/sessions/0/log"));
+
+        if (failure == QLatin1String("refused"))
+            QVERIFY(h->server.start(port)); // the server is back
+        h->server.clearFaults();
+        h->server.clearRequests();
+        GetSessionLogJob after(h->connection.get(), SessionRef::byId(id));
+        QVERIFY(runJob(&after));
+        QVERIFY2(after.ok(), qPrintable(after.error().toString()));
+        QCOMPARE(logRequests().size(), 1);
+        QCOMPARE(logRequests().at(0).rawPath, QByteArrayLiteral("/sessions/0/log"));
+    }
+
     // ---- server security modes ----
 
     void csrfModeWithDefaultSettings_data()
