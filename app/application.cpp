@@ -49,7 +49,9 @@ QString statusText(SessionController::Status status, const Livy::Session &sessio
     case SessionController::Status::Ended:
         return QStringLiteral("The session has ended (%1). Its statements stay visible here.")
             .arg(session.stateName.isEmpty() ? Livy::sessionStateToString(session.state) : session.stateName);
-    case SessionController::Status::Gone: return QStringLiteral("The server no longer knows this session.");
+    case SessionController::Status::Gone:
+        return QStringLiteral("The server no longer has this session (it ended, expired, was deleted, or the server "
+                              "restarted without it). Its statements stay visible here.");
     }
     return {};
 }
@@ -342,6 +344,8 @@ void Application::wireSession(SessionController *c)
         const bool problem = status == SessionController::Status::Gone;
         const QString text = problem && c->lastError().isError() ? c->lastError().message() : statusText(status, c->session());
         m_window->setSessionStatus(idOf(), text, problem);
+        if (SessionPage *page = m_window->sessionPage(idOf()))
+            page->setGone(problem);
     });
     connect(c, &SessionController::attached, this, [this, c](const Livy::Session &session) {
         // Opened by name (command line): the tab appears once the id is known.

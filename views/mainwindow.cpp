@@ -307,6 +307,8 @@ void MainWindow::setConnectionState(ServerBar::State state, const QString &detai
 {
     m_serverBar->setState(state, detail);
     m_status->setConnectionState(state, detail, m_server.url);
+    if (state == ServerBar::State::Connected)
+        m_status->clearTransientError(); // "connection refused" is no longer true
     const QString host = m_server.url.isEmpty() ? tr("the server") : m_server.url.authority();
     QString note;
     switch (state) {
@@ -407,11 +409,11 @@ SessionPage *MainWindow::showSession(int sessionId, QAbstractItemModel *statemen
         });
         ensureEditor(page);
         const int index = m_tabs->addTab(page, page->title());
-        m_tabs->setTabIcon(index, StateStyle::sessionBadge(page->session().state, palette()));
-        connect(page, &SessionPage::stateChanged, this, [this, page](Livy::SessionState state) {
+        m_tabs->setTabIcon(index, page->badge());
+        connect(page, &SessionPage::stateChanged, this, [this, page] {
             const int i = m_tabs->indexOf(page);
             if (i >= 0)
-                m_tabs->setTabIcon(i, StateStyle::sessionBadge(state, palette()));
+                m_tabs->setTabIcon(i, page->badge());
         });
     }
     m_centralStack->setCurrentWidget(m_tabs);

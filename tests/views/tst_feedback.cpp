@@ -56,6 +56,46 @@ private Q_SLOTS:
         QVERIFY(h.window()->actions()->newSession->isEnabled());
     }
 
+    void recoveryAfterAnOutageIsComplete()
+    {
+        AppHarness h;
+        QVERIFY(h.launch());
+        SessionPage *kept = h.openIdleSession();
+        const int keptId = kept->sessionId();
+        const int ran = h.run(kept, QStringLiteral("before()"));
+        QTRY_COMPARE(h.cell(kept, ran, Model::StateColumn).toString(), QStringLiteral("available"));
+        const quint16 port = quint16(h.url.port());
+        // The server goes down: the window says so.
+        h.server->stop();
+        QTRY_COMPARE_WITH_TIMEOUT(h.window()->serverBar()->state(), ServerBar::State::Reconnecting, 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(h.window()->statusArea()->hasError(), 15000);
+        // It comes back with its sessions: within seconds everything is as before, without a key press.
+        QVERIFY(h.server->start(port));
+        const int fresh = h.server->createSession(QJsonObject{ { QStringLiteral("kind"), QStringLiteral("sql") } });
+        QTRY_COMPARE_WITH_TIMEOUT(h.window()->serverBar()->state(), ServerBar::State::Connected, 8000);
+        QTRY_VERIFY_WITH_TIMEOUT(!h.window()->statusArea()->hasError(), 8000); // no stale "connection refused"
+        QTRY_VERIFY(h.app->server()->sessions()->rowOfId(fresh) >= 0);         // the list was refreshed
+        QTRY_COMPARE_WITH_TIMEOUT(kept->session().state, Livy::SessionState::Idle, 8000);
+        QTRY_VERIFY(kept->statusText().isEmpty());
+        const int again = h.run(kept, QStringLiteral("after()"));             // the tab works again
+        QTRY_COMPARE(h.cell(kept, again, Model::StateColumn).toString(), QStringLiteral("available"));
+
+        // Now a restart that forgets every session: the open tab is marked gone, its results stay.
+        h.server->stop();
+        h.server->restart();
+        QTRY_COMPARE_WITH_TIMEOUT(h.window()->serverBar()->state(), ServerBar::State::Reconnecting, 15000);
+        QVERIFY(h.server->start(port));
+        QTRY_COMPARE_WITH_TIMEOUT(h.window()->serverBar()->state(), ServerBar::State::Connected, 8000);
+        QTRY_VERIFY_WITH_TIMEOUT(kept->isGone(), 10000);
+        QVERIFY2(kept->statusText().contains(QStringLiteral("no longer")), qPrintable(kept->statusText()));
+        // Never a green "Idle" beside "gone": the header says what is known.
+        const QString header = kept->findChild<QLabel *>(QStringLiteral("sessionState"))->text();
+        QVERIFY2(header.contains(QStringLiteral("not on the server (last seen idle)")), qPrintable(header));
+        QTRY_VERIFY(h.app->server()->sessions()->rowOfId(keptId) < 0 || h.app->server()->sessions()->rowOfId(fresh) < 0);
+        QVERIFY(h.cell(kept, ran, Model::StateColumn).toString() == QStringLiteral("available")); // results kept
+        QVERIFY2(!h.window()->statusArea()->errorText().contains(QStringLiteral("refused")), qPrintable(h.window()->statusArea()->errorText()));
+    }
+
     void theCreateDialogSaysWhereItsValuesComeFrom()
     {
         AppHarness h;
@@ -202,6 +242,7 @@ private Q_SLOTS:
         QTRY_COMPARE(h.window()->editorDock()->windowTitle(), QStringLiteral("Editor — %1 · alpha").arg(a));
         QTRY_COMPARE(h.window()->logDock()->windowTitle(), QStringLiteral("Log — %1 · alpha").arg(a));
         h.window()->selectSession(b);
+        QTRY_VERIFY(h.window()->editorDock()->currentEditor()); // once beta's own answer is in (tabs attach staggered)
         QTRY_COMPARE(h.editor()->toPlainText(), QStringLiteral("val x = 1")); // beta's draft came back with it
     }
 };

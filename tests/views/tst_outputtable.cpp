@@ -213,6 +213,38 @@ private Q_SLOTS:
         QCOMPARE(view.tableView()->model()->rowCount(), 21000);
     }
 
+    void wideValuesAreReadable()
+    {
+        // 100,000 x 10: the small ids at the top must not decide the width of the large ones further down.
+        QList<QJsonArray> rows;
+        for (int i = 0; i < 100000; ++i) {
+            QJsonArray row{ i };
+            for (int c = 1; c < 10; ++c)
+                row.append(double(i) * 1234567.891 * c);
+            rows.append(row);
+        }
+        QList<Livy::TableColumn> columns{ { QStringLiteral("id"), Livy::ColumnType::Integer, {}, -1 } };
+        for (int c = 1; c < 10; ++c)
+            columns.append({ QStringLiteral("v%1").arg(c), Livy::ColumnType::Double, {}, -1 });
+        TableOutputView view;
+        view.resize(1000, 400);
+        view.show();
+        view.setTable(std::make_shared<const Livy::TableResult>(Livy::TableResult::fromRows(columns, rows)));
+        QTableView *table = view.tableView();
+        for (const int row : { 0, 5000, 50000, 99999 }) {
+            for (int c = 0; c < 10; ++c) {
+                const QModelIndex index = table->model()->index(row, c);
+                QVERIFY2(table->sizeHintForIndex(index).width() <= table->columnWidth(c),
+                         qPrintable(QStringLiteral("row %1 column %2 (%3) is cut: %4 px in %5 px").arg(row).arg(c)
+                                        .arg(index.data().toString()).arg(table->sizeHintForIndex(index).width()).arg(table->columnWidth(c))));
+            }
+        }
+        // A double-click on a header edge fits the column again after the user narrowed it.
+        table->setColumnWidth(3, 20);
+        Q_EMIT table->horizontalHeader()->sectionHandleDoubleClicked(3);
+        QVERIFY(table->columnWidth(3) >= table->sizeHintForIndex(table->model()->index(99999, 3)).width());
+    }
+
     void largeTableScrolls()
     {
         QJsonArray data;

@@ -136,6 +136,9 @@ TableOutputView::TableOutputView(QWidget *parent)
     columns->setSortIndicatorClearable(true); // a third click brings the server's order back
     columns->setContextMenuPolicy(Qt::CustomContextMenu);
     m_view->setSortingEnabled(true);
+    // A double-click on a header edge fits that column to a sample of its contents (QTableView would measure
+    // only the rows near the top).
+    connect(columns, &QHeaderView::sectionHandleDoubleClicked, this, &TableOutputView::fitColumn);
 
     m_filter = new QLineEdit(this);
     m_filter->setPlaceholderText(tr("Filter rows"));
@@ -203,6 +206,9 @@ TableOutputView::TableOutputView(QWidget *parent)
             m_proxy->sort(-1);
         });
         menu->addAction(tr("Fit columns to contents"), this, &TableOutputView::fitColumns);
+        const int clicked = m_view->horizontalHeader()->logicalIndexAt(pos);
+        if (clicked >= 0)
+            menu->addAction(tr("Fit this column"), this, [this, clicked] { fitColumn(clicked); });
         menu->popup(m_view->horizontalHeader()->viewport()->mapToGlobal(pos));
     });
 
@@ -262,16 +268,31 @@ void TableOutputView::fitColumns()
 {
     if (!m_table)
         return;
-    // Measure the header and a sample of rows, never all of them.
-    const QFontMetrics fm(m_view->font());
-    const QFontMetrics headerFm(m_view->horizontalHeader()->font());
-    const int sample = std::min(m_table->rowCount(), 200);
-    for (int c = 0; c < m_table->columnCount(); ++c) {
-        int width = headerFm.horizontalAdvance(m_table->column(c).name) + 32; // sort indicator
-        for (int r = 0; r < sample; ++r)
-            width = std::max(width, fm.horizontalAdvance(m_table->text(r, c).left(80)) + 16);
-        m_view->setColumnWidth(c, std::clamp(width, 48, 360));
+    for (int c = 0; c < m_table->columnCount(); ++c)
+        fitColumn(c);
+}
+
+void TableOutputView::fitColumn(int column)
+{
+    if (!m_table || column < 0 || column >= m_table->columnCount())
+        return;
+    // Measure the header and a sample of rows spread over the whole table (values at the end are often the widest:
+    // ids and totals grow), never all of them, as the view draws them (the delegate's size hint).
+    const int rowCount = m_proxy->rowCount();
+    QList<int> sample;
+    for (int r = 0; r < std::min(rowCount, 100); ++r)
+        sample.append(r);
+    for (int r = std::max(100, rowCount - 50); r < rowCount; ++r)
+        sample.append(r);
+    if (rowCount > 150) {
+        for (int i = 1; i < 50; ++i)
+            sample.append(int(qint64(rowCount) * i / 50));
     }
+    const QFontMetrics headerFm(m_view->horizontalHeader()->font());
+    int width = headerFm.horizontalAdvance(m_table->column(column).name) + 32; // sort indicator
+    for (const int r : std::as_const(sample))
+        width = std::max(width, m_view->sizeHintForIndex(m_proxy->index(r, column)).width() + 4);
+    m_view->setColumnWidth(column, std::clamp(width, 48, MaxFittedColumnWidth));
 }
 
 void TableOutputView::setFilterText(const QString &text)

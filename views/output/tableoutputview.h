@@ -44,6 +44,8 @@ public:
     void setFilterText(const QString &text);
     /// Above this many cells the filter runs on a worker thread.
     static constexpr qsizetype SyncFilterCells = 200000;
+    /// Columns are fitted to their contents up to this width (longer values are elided, whole in the tooltip).
+    static constexpr int MaxFittedColumnWidth = 360;
     /// Source rows in the order shown: filtered and sorted.
     QList<int> visibleRows() const;
     /// The selection as TSV: the rows and columns that hold selected cells, in view order.
@@ -63,6 +65,10 @@ public:
     /// The truncation note, empty when the result is complete.
     QString capNote() const;
 
+    /// Sizes every column (or one) from its header and a sample of rows spread over the whole table.
+    void fitColumns();
+    void fitColumn(int column);
+
 Q_SIGNALS:
     /// `error` is empty on success.
     void exportFinished(const QString &path, const QString &error);
@@ -74,7 +80,6 @@ Q_SIGNALS:
 
 private:
     void updateCount();
-    void fitColumns();
     void askExportPath(Livy::TableExport::Format format);
 
     std::shared_ptr<const Livy::TableResult> m_table;

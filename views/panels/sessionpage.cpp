@@ -42,6 +42,7 @@ SessionPage::SessionPage(int sessionId, QWidget *parent)
     m_title->setFont(titleFont);
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_stateLabel = new QLabel(this);
+    m_stateLabel->setObjectName(QStringLiteral("sessionState"));
     m_sparkUi = new QToolButton(this);
     m_sparkUi->setText(QStringLiteral("Spark UI"));
     m_sparkUi->setIcon(appIcon(AppIcon::Browser));
@@ -180,11 +181,27 @@ void SessionPage::setSession(const Livy::Session &session)
     }
 }
 
+void SessionPage::setGone(bool gone)
+{
+    if (m_gone == gone)
+        return;
+    m_gone = gone;
+    updateHeader();
+    Q_EMIT stateChanged(m_session.state);
+}
+
+QIcon SessionPage::badge() const
+{
+    return m_gone ? StateStyle::badge(StateStyle::Tone::Neutral, palette()) : StateStyle::sessionBadge(m_session.state, palette());
+}
+
 void SessionPage::updateHeader()
 {
-    const StateStyle::Tone tone = StateStyle::toneFor(m_session.state);
+    const StateStyle::Tone tone = m_gone ? StateStyle::Tone::Neutral : StateStyle::toneFor(m_session.state);
     const int size = style()->pixelMetric(QStyle::PM_SmallIconSize);
-    m_stateBadge->setPixmap(StateStyle::sessionBadge(m_session.state, palette()).pixmap(size, size));
+    m_stateBadge->setPixmap(badge().pixmap(size, size));
+    const QString stateLabel = StateStyle::sessionStateLabel(m_session.state, m_session.stateName);
+    const QString shownState = m_gone ? tr("not on the server (last seen %1)").arg(stateLabel.toLower()) : stateLabel;
     QString text = QStringLiteral("Session %1").arg(m_sessionId);
     if (!m_session.name.isEmpty())
         text += QStringLiteral(" · ") + m_session.name;
@@ -192,8 +209,7 @@ void SessionPage::updateHeader()
     // The state in its colour, then kind and application in the normal text colour.
     QStringList facts;
     facts.append(QStringLiteral("<span style='color:%1'><b>%2</b></span>")
-                     .arg(StateStyle::colour(tone, palette()).name(),
-                          StateStyle::sessionStateLabel(m_session.state, m_session.stateName).toHtmlEscaped()));
+                     .arg(StateStyle::colour(tone, palette()).name(), shownState.toHtmlEscaped()));
     if (!m_session.kind.isEmpty())
         facts.append(m_session.kind.toHtmlEscaped());
     if (!m_session.appId.isEmpty())
@@ -202,7 +218,7 @@ void SessionPage::updateHeader()
     m_stateLabel->setText(facts.join(QStringLiteral(" &nbsp;·&nbsp; ")));
     m_sparkUi->setEnabled(!m_session.appInfo.value(QStringLiteral("sparkUiUrl")).isEmpty());
     m_driverLog->setEnabled(!m_session.appInfo.value(QStringLiteral("driverLogUrl")).isEmpty());
-    setAccessibleDescription(QStringLiteral("%1, %2").arg(StateStyle::sessionStateLabel(m_session.state, m_session.stateName), m_session.kind));
+    setAccessibleDescription(QStringLiteral("%1, %2").arg(shownState, m_session.kind));
 }
 
 void SessionPage::setFailureExplanation(const QStringList &lines)

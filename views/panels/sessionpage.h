@@ -6,6 +6,7 @@
 #include "statementoutputarea.h"
 
 #include <QAbstractItemModel>
+#include <QIcon>
 #include <QPointer>
 #include <QWidget>
 
@@ -38,6 +39,12 @@ public:
     int sessionId() const { return m_sessionId; }
     void setSession(const Livy::Session &session);
     Livy::Session session() const { return m_session; }
+    /// The server no longer has this session: the header says so (with the last state seen), never a green
+    /// "idle"; the statements stay.
+    void setGone(bool gone);
+    bool isGone() const { return m_gone; }
+    /// The tab's badge: the session state's colour, or neutral once the session is gone.
+    QIcon badge() const;
     /// A line under the header for what the controller is doing or what went wrong ("Loading history…",
     /// "The session no longer exists on the server"); empty hides it.
     void setStatusText(const QString &text, bool problem = false);
@@ -106,6 +113,7 @@ private:
 
     int m_sessionId;
     Livy::Session m_session;
+    bool m_gone = false;
     QPointer<QAbstractItemModel> m_statements; ///< owned by the session controller
     QLabel *m_title = nullptr;
     QLabel *m_stateLabel = nullptr;

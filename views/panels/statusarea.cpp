@@ -134,6 +134,7 @@ QString StatusArea::activityText() const
 void StatusArea::showError(const Livy::LivyError &error, const QString &context)
 {
     m_errorTime = QDateTime::currentDateTime();
+    m_errorTransient = error.isTransient();
     const QString line = context.isEmpty() ? error.message() : QStringLiteral("%1: %2").arg(context, error.message());
     m_error->setText(QStringLiteral("%1  %2").arg(m_errorTime.toString(QStringLiteral("HH:mm:ss")), line));
     m_error->setToolTip(line);
@@ -145,8 +146,15 @@ void StatusArea::showError(const Livy::LivyError &error, const QString &context)
     m_clearButton->setVisible(true);
 }
 
+void StatusArea::clearTransientError()
+{
+    if (hasError() && m_errorTransient)
+        clearError();
+}
+
 void StatusArea::clearError()
 {
+    m_errorTransient = false;
     m_error->clear();
     m_details->clear();
     m_error->setVisible(false);

@@ -39,6 +39,8 @@ public:
     /// Records the last error (shown until cleared or replaced); `context` says what was being done.
     void showError(const Livy::LivyError &error, const QString &context = {});
     void clearError();
+    /// Clears the error if it was about reaching the server (network, timeout, gateway), once it answers again.
+    void clearTransientError();
     QString errorText() const;
     QString errorDetails() const;
     bool hasError() const;
@@ -51,6 +53,7 @@ private:
     void applyColours();
 
     Activity m_activity = Activity::Offline;
+    bool m_errorTransient = false;
     QLabel *m_badge = nullptr;
     QLabel *m_activityLabel = nullptr;
     QLabel *m_error = nullptr;
