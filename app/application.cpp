@@ -260,6 +260,8 @@ void Application::wireWindow()
 void Application::wireServer()
 {
     ServerController *s = m_server;
+    // Every session the server controller opens (a tab, --session, Open Session, a create) is bound here, once.
+    connect(s, &ServerController::sessionOpened, this, &Application::wireSession);
     connect(s, &ServerController::connectionStateChanged, this, [this](ServerController::ConnectionState state) {
         const Livy::LivyError error = m_server->lastError();
         m_window->setConnectionState(barState(state, error.isError()), error.isError() ? error.message() : QString());
@@ -301,10 +303,8 @@ void Application::openSession(int sessionId)
     if (!m_server || sessionId < 0)
         return;
     SessionController *c = controllerFor(sessionId);
-    if (!c) {
-        c = m_server->openSession(Livy::SessionRef::byId(sessionId));
-        wireSession(c);
-    }
+    if (!c)
+        c = m_server->openSession(Livy::SessionRef::byId(sessionId)); // bound to the window by sessionOpened
     m_window->showSession(sessionId, c->statements(), c->log());
     if (c->status() != SessionController::Status::Attaching && c->status() != SessionController::Status::Detached)
         m_window->updateSession(c->session()); // already known (the tab was closed and is opened again)
@@ -327,7 +327,6 @@ void Application::openSessionByRef(const QString &idOrName)
     if (ref.isId()) {
         openSession(ref.id());
     } else if (SessionController *c = m_server->openSession(ref)) {
-        wireSession(c);
         if (c->sessionId() >= 0)
             openSession(c->sessionId());
     }
@@ -335,9 +334,8 @@ void Application::openSessionByRef(const QString &idOrName)
 
 void Application::wireSession(SessionController *c)
 {
-    if (!c || c->property("livydesk.wired").toBool())
+    if (!c)
         return;
-    c->setProperty("livydesk.wired", true);
     const int ref = c->ref().isId() ? c->ref().id() : -1;
     auto idOf = [c, ref] { return c->sessionId() >= 0 ? c->sessionId() : ref; };
     connect(c, &SessionController::statusChanged, this, [this, c, idOf](SessionController::Status status) {

@@ -54,6 +54,8 @@ ServerController::ServerController(Connection *connection, const Settings &setti
     m_versionPoller->setReplyHandler([this](LivyJob *job) {
         if (job->ok()) {
             m_version = static_cast<GetVersionJob *>(job)->version();
+            if (m_connection)
+                m_connection->setCapabilities(ServerCapabilities::fromVersion(m_version->version));
             Q_EMIT versionKnown(*m_version);
             startListPolling();
             return Poller::Next::stop();
@@ -126,34 +128,37 @@ bool ServerController::isFatal(const LivyError &error) const
 
 QVersionNumber ServerController::parseVersion(const QString &text)
 {
-    static const QRegularExpression re(QStringLiteral(R"(^\s*v?(\d+(?:\.\d+)*))"));
-    const QRegularExpressionMatch m = re.match(text);
-    return m.hasMatch() ? QVersionNumber::fromString(m.captured(1)) : QVersionNumber();
+    return ServerCapabilities::parseVersion(text);
+}
+
+ServerCapabilities ServerController::capabilities() const
+{
+    return m_connection ? m_connection->capabilities() : ServerCapabilities();
 }
 
 QVersionNumber ServerController::versionNumber() const
 {
-    return m_version ? parseVersion(m_version->version) : QVersionNumber();
+    return capabilities().version;
 }
 
 bool ServerController::supportsSessionNames() const
 {
-    return versionNumber() >= QVersionNumber(0, 6);
+    return capabilities().sessionNames();
 }
 
 bool ServerController::supportsDescendingOrder() const
 {
-    return versionNumber() >= QVersionNumber(0, 8);
+    return capabilities().descendingOrder();
 }
 
 bool ServerController::supportsTtl() const
 {
-    return versionNumber() >= QVersionNumber(0, 8);
+    return capabilities().ttl();
 }
 
 bool ServerController::supportsIdleTimeout() const
 {
-    return versionNumber() >= QVersionNumber(0, 9);
+    return capabilities().idleTimeout();
 }
 
 void ServerController::connectToServer()
@@ -305,9 +310,7 @@ void ServerController::deleteSession(int sessionId)
 
 SessionController::Settings ServerController::sessionSettings() const
 {
-    SessionController::Settings s = m_settings.session;
-    s.supportsDescendingOrder = s.supportsDescendingOrder || supportsDescendingOrder();
-    return s;
+    return m_settings.session; // what the server supports is read from the Connection at request time
 }
 
 SessionController *ServerController::openSession(const SessionRef &ref)

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "controllers/sessioncontroller.h"
+#include "livy/capabilities.h"
 #include "livy/livyerror.h"
 #include "livy/types.h"
 #include "polling/pollschedule.h"
@@ -35,7 +36,7 @@ struct ServerControllerSettings
     /// Sessions opened together (tabs restored at start, Ctrl+R) start attaching this far apart, so that a dozen
     /// tabs do not send their first requests in one burst; the first one opened starts at once.
     std::chrono::milliseconds attachSpacing{ 250 };
-    /// Defaults for opened sessions (supportsDescendingOrder is filled in from /version).
+    /// Defaults for opened sessions.
     SessionControllerSettings session;
     /// Where the creation times of sessions created from this computer are kept (QSettings group
     /// "createdSessions/<key>", normally the server profile's id); empty keeps them in memory only.
@@ -83,6 +84,8 @@ public:
     /// "0.8.0-incubating" -> 0.8.0; null when unknown or unparsable.
     QVersionNumber versionNumber() const;
     static QVersionNumber parseVersion(const QString &text);
+    /// What the server supports, from the Connection (learnt from `GET /version`).
+    ServerCapabilities capabilities() const;
     bool supportsSessionNames() const;     ///< 0.6+
     bool supportsDescendingOrder() const;  ///< 0.8+: statements?order=desc
     bool supportsTtl() const;              ///< 0.8+

@@ -235,16 +235,17 @@ void SessionController::reloadHistory()
         return;
     const SessionRef ref = SessionRef::byId(m_session.id);
     const int size = std::max(1, m_settings.historySize);
-    auto *job = m_settings.supportsDescendingOrder
+    const bool descending = m_settings.supportsDescendingOrder || (m_connection && m_connection->capabilities().descendingOrder());
+    auto *job = descending
         ? new ListStatementsJob(m_connection, ref, -1, size, ListStatementsJob::Order::Descending)
         : new ListStatementsJob(m_connection, ref); // Livy < 0.8: everything retained (at most 100)
     m_historyJob = job;
-    connect(job, &LivyJob::finished, this, [this, size](LivyJob *j) {
+    connect(job, &LivyJob::finished, this, [this, size, descending](LivyJob *j) {
         m_historyJob = nullptr;
         const bool attaching = m_status == Status::Attaching;
         if (j->ok()) {
             QList<Statement> list = static_cast<ListStatementsJob *>(j)->result().statements;
-            if (!m_settings.supportsDescendingOrder && list.size() > size)
+            if (!descending && list.size() > size)
                 list = list.mid(list.size() - size);
             m_statements->mergeStatements(list);
             m_poller->trackPendingFromModel();

@@ -39,7 +39,7 @@ struct SessionControllerSettings
     /// Newest statements loaded when attaching.
     int historySize = 50;
     /// `statements?order=desc` exists from Livy 0.8; older servers ignore it and would return the oldest N.
-    /// The ServerController sets this from `GET /version`.
+    /// Used when the Connection's capabilities say so (read at request time), or always when this is set.
     bool supportsDescendingOrder = false;
     std::chrono::milliseconds logActiveInterval{ 1000 };
     std::chrono::milliseconds logIdleInterval{ 5000 };

@@ -23,8 +23,17 @@ void Connection::setSettings(const ConnectionSettings &settings)
     if (serverChanged) {
         m_pluralLogRoute = false;
         m_logRouteProbed = false;
+        setCapabilities({}); // another server: unknown until its /version answers
     }
     Q_EMIT settingsChanged();
+}
+
+void Connection::setCapabilities(const ServerCapabilities &capabilities)
+{
+    if (m_capabilities == capabilities)
+        return;
+    m_capabilities = capabilities;
+    Q_EMIT capabilitiesChanged(m_capabilities);
 }
 
 QUrl Connection::endpoint(const QStringList &pathSegments, const QUrlQuery &query) const

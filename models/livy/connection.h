@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "capabilities.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QObject>
@@ -59,6 +61,10 @@ public:
     /// A request with every header Livy needs and the given transfer timeout.
     QNetworkRequest makeRequest(const QUrl &url, std::chrono::milliseconds timeout) const;
 
+    /// What the server supports (from `GET /version`), read by jobs and controllers when they build a request.
+    const ServerCapabilities &capabilities() const { return m_capabilities; }
+    void setCapabilities(const ServerCapabilities &capabilities);
+
     /// Some vendor documentation names the log route `/logs`; Apache Livy serves `/log`. Once a server has
     /// answered a route-level 404 on `/log` and 200 on `/logs`, the plural is used for that server.
     bool usesPluralLogRoute() const { return m_pluralLogRoute; }
@@ -76,10 +82,12 @@ public:
 
 Q_SIGNALS:
     void settingsChanged();
+    void capabilitiesChanged(const Livy::ServerCapabilities &capabilities);
 
 private:
     QPointer<QNetworkAccessManager> m_network;
     ConnectionSettings m_settings;
+    ServerCapabilities m_capabilities;
     bool m_pluralLogRoute = false;
     bool m_logRouteProbed = false;
     qint64 m_clockOffsetMs = 0;

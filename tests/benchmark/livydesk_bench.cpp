@@ -19,11 +19,8 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDateTime>
-#include <QDir>
 #include <QFile>
-#include <QFileInfo>
 #include <QNetworkAccessManager>
-#include <QSaveFile>
 #include <QTextStream>
 #include <QThread>
 #include <QTimer>
@@ -108,44 +105,6 @@ QString ms(double v)
 }
 
 /// Replaces (or appends) the "## Polling latency" section of a Markdown file, leaving every other section alone.
-bool writeSection(const QString &path, const QString &section)
-{
-    QString text;
-    QFile in(path);
-    if (in.exists()) {
-        if (!in.open(QIODevice::ReadOnly))
-            return false;
-        text = QString::fromUtf8(in.readAll());
-        in.close();
-    }
-    QStringList lines = text.isEmpty() ? QStringList{ QStringLiteral("# Benchmarks"), QString() } : text.split(QLatin1Char('\n'));
-    int start = -1;
-    for (int i = 0; i < int(lines.size()); ++i) {
-        if (lines.at(i).trimmed() == QLatin1String("## Polling latency")) {
-            start = i;
-            break;
-        }
-    }
-    const QStringList fresh = section.trimmed().split(QLatin1Char('\n'));
-    if (start < 0) {
-        while (!lines.isEmpty() && lines.constLast().trimmed().isEmpty())
-            lines.removeLast();
-        lines << QString() << fresh << QString();
-    } else {
-        int end = start + 1;
-        while (end < int(lines.size()) && !lines.at(end).startsWith(QLatin1String("## ")))
-            ++end;
-        QStringList replacement = fresh;
-        replacement << QString();
-        lines = lines.mid(0, start) + replacement + lines.mid(end);
-    }
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QSaveFile out(path);
-    if (!out.open(QIODevice::WriteOnly))
-        return false;
-    out.write(lines.join(QLatin1Char('\n')).toUtf8());
-    return out.commit();
-}
 
 } // namespace
 
@@ -342,7 +301,7 @@ int main(int argc, char **argv)
 
     std::fputs(qPrintable(out), stdout);
     if (parser.isSet(markdownOpt)) {
-        if (!writeSection(parser.value(markdownOpt), out)) {
+        if (!Bench::writeSection(parser.value(markdownOpt), QStringLiteral("## Polling latency"), out)) {
             std::fprintf(stderr, "livydesk_bench: cannot write %s\n", qPrintable(parser.value(markdownOpt)));
             return 1;
         }

@@ -7,6 +7,10 @@
 #include "livy/getstatementjob.h"
 #include "livy/submitstatementjob.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 
@@ -161,6 +165,45 @@ void PeerLane::poll()
         m_timer.start(m_schedule.interval(++m_attempt));
     });
     job->start();
+}
+
+bool writeSection(const QString &path, const QString &heading, const QString &section)
+{
+    QString text;
+    QFile in(path);
+    if (in.exists()) {
+        if (!in.open(QIODevice::ReadOnly))
+            return false;
+        text = QString::fromUtf8(in.readAll());
+        in.close();
+    }
+    QStringList lines = text.isEmpty() ? QStringList{ QStringLiteral("# Benchmarks"), QString() } : text.split(QLatin1Char('\n'));
+    int start = -1;
+    for (int i = 0; i < int(lines.size()); ++i) {
+        if (lines.at(i).trimmed() == heading) {
+            start = i;
+            break;
+        }
+    }
+    const QStringList fresh = section.trimmed().split(QLatin1Char('\n'));
+    if (start < 0) {
+        while (!lines.isEmpty() && lines.constLast().trimmed().isEmpty())
+            lines.removeLast();
+        lines << QString() << fresh << QString();
+    } else {
+        int end = start + 1;
+        while (end < int(lines.size()) && !lines.at(end).startsWith(QLatin1String("## ")))
+            ++end;
+        QStringList replacement = fresh;
+        replacement << QString();
+        lines = lines.mid(0, start) + replacement + lines.mid(end);
+    }
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QSaveFile out(path);
+    if (!out.open(QIODevice::WriteOnly))
+        return false;
+    out.write(lines.join(QLatin1Char('\n')).toUtf8());
+    return out.commit();
 }
 
 } // namespace Bench

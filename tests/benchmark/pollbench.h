@@ -25,6 +25,10 @@ class Server;
 
 namespace Bench {
 
+/// Replaces the section that starts with `heading` ("## Polling latency") in the Markdown file at `path` (up to the
+/// next "## " heading) with `section`, or appends it; creates the file if needed.
+bool writeSection(const QString &path, const QString &heading, const QString &section);
+
 /// Statement durations, log-uniform in [minMs, maxMs], from a fixed seed.
 QList<int> makeWorkload(int count, int minMs, int maxMs, quint32 seed, double scale);
 

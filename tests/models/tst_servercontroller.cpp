@@ -144,7 +144,36 @@ private Q_SLOTS:
         // Opened sessions then load their history without order=desc.
         const int id = createIdle();
         SessionController *s = c->openSession(SessionRef::byId(id));
-        QVERIFY(!s->settings().supportsDescendingOrder);
+        QTRY_COMPARE(s->status(), SessionController::Status::Ready);
+        const auto history = m_server->requests("GET", QStringLiteral("/sessions/\\d+/statements"));
+        QVERIFY(!history.isEmpty());
+        QVERIFY(!history.last().hasQueryItem(QStringLiteral("order")));
+    }
+
+    void sessionsOpenedBeforeTheVersionIsKnownUseWhatTheServerSupports()
+    {
+        // Tabs restored at start are opened before GET /version answers: what the server supports is read from
+        // the Connection when a request is built, not copied once.
+        const int id = createIdle();
+        m_server->addFault("GET", QStringLiteral("/version"), Fault::delay(400));
+        ServerController *c = makeController();
+        QSignalSpy capabilities(m_connection, &Connection::capabilitiesChanged);
+        c->connectToServer();
+        SessionController *s = c->openSession(SessionRef::byId(id));
+        QVERIFY(!m_connection->capabilities().isKnown());
+        QTRY_COMPARE(s->status(), SessionController::Status::Ready);
+        QTRY_COMPARE(capabilities.count(), 1);
+        QVERIFY(m_connection->capabilities().descendingOrder());
+        m_server->clearRequests();
+        s->refresh();
+        QTRY_VERIFY(!m_server->requests("GET", QStringLiteral("/sessions/\\d+/statements")).isEmpty());
+        QCOMPARE(m_server->requests("GET", QStringLiteral("/sessions/\\d+/statements")).last().queryValue(QStringLiteral("order")),
+                 QStringLiteral("desc"));
+        // Pointed at another server: unknown again until that one answers.
+        ConnectionSettings other = m_connection->settings();
+        other.baseUrl.setHost(QStringLiteral("localhost"));
+        m_connection->setSettings(other);
+        QVERIFY(!m_connection->capabilities().isKnown());
     }
 
     void aServerWithoutVersionRouteIsStillUsable()
