@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "application.h"
 
+#include "auth/authenticator.h"
 #include "controllers/servercontroller.h"
 #include "controllers/sessioncontroller.h"
 #include "items/logmodel.h"
@@ -170,14 +171,14 @@ void Application::connectTo(const ServerProfile &profile, const QString &passwor
     settings.baseUrl = profile.url;
     settings.verifyTls = profile.verifyTls;
     settings.doAs = profile.doAs;
-    if (!profile.userName.isEmpty())
-        settings.authorization = "Basic " + (profile.userName + QLatin1Char(':') + password).toUtf8().toBase64();
     if (!profile.caCertificates.isEmpty()) {
         QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
         ssl.addCaCertificates(profile.caCertificates);
         settings.sslConfiguration = ssl;
     }
     m_connection = new Livy::Connection(m_network, settings, this);
+    if (!profile.userName.isEmpty())
+        m_connection->setAuthenticator(std::make_shared<Livy::HeaderAuthenticator>(Livy::HeaderAuthenticator::basic(profile.userName, password)));
     Livy::ServerControllerSettings serverSettings;
     serverSettings.createdStoreKey = profile.id;
     m_server = new ServerController(m_connection, serverSettings, this);

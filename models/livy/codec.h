@@ -61,17 +61,8 @@ Result<VersionInfo> decodeVersion(const QJsonObject &object);
 /// Required: candidates.
 Result<CompletionResult> decodeCompletion(const QJsonObject &object);
 
-// Encoders write what Livy 0.9 sends (every field, nulls where Livy sends null). decode(encode(x)) == x for every
-// decoded x. They serve the fake server and tests; the client itself never sends these objects.
-QJsonObject encodeSession(const Session &session);
-QJsonObject encodeSessionList(const SessionList &list);
-QJsonObject encodeSessionState(const SessionStateInfo &state);
-QJsonObject encodeStatement(const Statement &statement);
-QJsonObject encodeStatementList(const StatementList &list);
-QJsonObject encodeOutput(const StatementOutput &output);
-QJsonObject encodeLogPage(const LogPage &page);
-QJsonObject encodeVersion(const VersionInfo &version);
-QJsonObject encodeCompletion(const CompletionResult &completion);
+// (The encoders that write these objects back, for the codec's round-trip tests, live in
+// tests/protocol/codecencoders.h: the client never sends them.)
 
 /// The integer in `text` if it is ASCII digits with an optional leading '-' and fits in 64 bits; the rule used
 /// for numbers sent as strings (above) and by CreateSessionRequest::fromJson.

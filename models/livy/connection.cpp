@@ -2,6 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "connection.h"
 
+#include "auth/authenticator.h"
+#include "livyjob.h"
+
 #include <QDateTime>
 
 #include <QNetworkAccessManager>
@@ -14,6 +17,51 @@ Connection::Connection(QNetworkAccessManager *network, ConnectionSettings settin
     , m_network(network)
     , m_settings(std::move(settings))
 {
+}
+
+Connection::~Connection()
+{
+    // Running jobs are children (adopt()) and are deleted with this object; their destructors abort the replies.
+    m_jobs.clear();
+}
+
+void Connection::setAuthenticator(std::shared_ptr<Authenticator> authenticator)
+{
+    m_authenticator = std::move(authenticator);
+}
+
+void Connection::adopt(LivyJob *job)
+{
+    if (!job)
+        return;
+    if (!job->parent() && job->autoDelete())
+        job->setParent(this); // owned from now on: deleted with the Connection if it never finishes
+    m_jobs.removeAll(nullptr);
+    if (!m_jobs.contains(job))
+        m_jobs.append(job);
+}
+
+void Connection::release(LivyJob *job)
+{
+    m_jobs.removeAll(job);
+    m_jobs.removeAll(nullptr);
+}
+
+QList<LivyJob *> Connection::runningJobs() const
+{
+    QList<LivyJob *> out;
+    for (const QPointer<LivyJob> &j : m_jobs) {
+        if (j && j->isRunning())
+            out.append(j);
+    }
+    return out;
+}
+
+void Connection::abortAll()
+{
+    const QList<LivyJob *> running = runningJobs();
+    for (LivyJob *job : running)
+        job->abandon();
 }
 
 void Connection::setSettings(const ConnectionSettings &settings)
@@ -62,8 +110,8 @@ QNetworkRequest Connection::makeRequest(const QUrl &url, std::chrono::millisecon
     request.setRawHeader(QByteArrayLiteral("X-Requested-By"),
                          requestedBy.isEmpty() ? QByteArrayLiteral("livydesk") : requestedBy.toUtf8());
     request.setHeader(QNetworkRequest::UserAgentHeader, m_settings.userAgent);
-    if (!m_settings.authorization.isEmpty())
-        request.setRawHeader(QByteArrayLiteral("Authorization"), m_settings.authorization);
+    if (m_authenticator)
+        m_authenticator->prepare(request);
     for (const auto &[name, value] : m_settings.extraHeaders)
         request.setRawHeader(name, value);
     request.setTransferTimeout(int(timeout.count()));

@@ -14,12 +14,16 @@
 #include <QUrlQuery>
 
 #include <chrono>
+#include <memory>
 #include <optional>
 
 #include <QNetworkAccessManager>
 class QNetworkRequest;
 
 namespace Livy {
+
+class Authenticator;
+class LivyJob;
 
 /// How to talk to one Livy server. Secrets (authorization) are held in memory only; the app reads them
 /// from the OS keychain and never writes them to settings or logs.
@@ -33,8 +37,6 @@ struct ConnectionSettings
     QString requestedBy = QStringLiteral("livydesk");
     /// Optional ?doAs= impersonation target (Livy 0.6+).
     QString doAs;
-    /// Full Authorization header value ("Basic …", "Bearer …"); empty for none.
-    QByteArray authorization;
     /// Further headers a deployment needs (gateways, tokens).
     QList<QPair<QByteArray, QByteArray>> extraHeaders;
     /// TLS verification stays on unless a profile explicitly turns it off.
@@ -50,6 +52,7 @@ class Connection : public QObject
     Q_OBJECT
 public:
     Connection(QNetworkAccessManager *network, ConnectionSettings settings, QObject *parent = nullptr);
+    ~Connection() override;
 
     QNetworkAccessManager *network() const { return m_network; }
     const ConnectionSettings &settings() const { return m_settings; }
@@ -60,6 +63,16 @@ public:
     QUrl endpoint(const QStringList &pathSegments, const QUrlQuery &query = {}) const;
     /// A request with every header Livy needs and the given transfer timeout.
     QNetworkRequest makeRequest(const QUrl &url, std::chrono::milliseconds timeout) const;
+
+    /// How requests prove who the user is (none by default). Consulted when each request is built and on a 401.
+    void setAuthenticator(std::shared_ptr<Authenticator> authenticator);
+    std::shared_ptr<Authenticator> authenticator() const { return m_authenticator; }
+
+    /// Jobs that were started and have not finished. The Connection owns every started job that has no parent
+    /// (they are deleted with it: quitting with a request in flight leaks nothing) and can abort them all.
+    QList<LivyJob *> runningJobs() const;
+    /// Abandons every running job (each finishes with LivyError::Kind::Cancelled).
+    void abortAll();
 
     /// What the server supports (from `GET /version`), read by jobs and controllers when they build a request.
     const ServerCapabilities &capabilities() const { return m_capabilities; }
@@ -80,6 +93,10 @@ public:
     /// Called by jobs with a reply's `Date` header value and the local time the reply arrived.
     void noteServerDate(const QByteArray &httpDate, qint64 localReceivedMs);
 
+    /// Called by LivyJob::start() and when a job finishes.
+    void adopt(LivyJob *job);
+    void release(LivyJob *job);
+
 Q_SIGNALS:
     void settingsChanged();
     void capabilitiesChanged(const Livy::ServerCapabilities &capabilities);
@@ -88,6 +105,8 @@ private:
     QPointer<QNetworkAccessManager> m_network;
     ConnectionSettings m_settings;
     ServerCapabilities m_capabilities;
+    std::shared_ptr<Authenticator> m_authenticator;
+    QList<QPointer<LivyJob>> m_jobs;
     bool m_pluralLogRoute = false;
     bool m_logRouteProbed = false;
     qint64 m_clockOffsetMs = 0;

@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 
+#include "auth/authenticator.h"
 #include "connection.h"
 
 #include <QIODevice>
@@ -12,6 +13,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QThread>
 
 namespace Livy {
 
@@ -68,7 +70,8 @@ LivyJob::LivyJob(Connection *connection, Verb verb, QStringList pathSegments, QO
 
 LivyJob::~LivyJob()
 {
-    // A worker still parsing a large body holds only its own copy of it and deletes itself when done.
+    // A worker still parsing a large body holds only its own copy of it; its result is dropped.
+    m_decodeTask.cancel();
     if (m_reply) {
         m_reply->disconnect(this);
         m_reply->abort();
@@ -97,6 +100,8 @@ void LivyJob::start()
         return;
     m_running = true;
     m_clock.start();
+    if (m_connection)
+        m_connection->adopt(this);
     if (!m_connection || !m_connection->network()) {
         finish(LivyError(LivyError::Kind::Network, QStringLiteral("No connection to a Livy server is configured")));
         return;
@@ -149,6 +154,7 @@ void LivyJob::abandon()
     if (m_finished)
         return;
     m_abandoned = true;
+    m_decodeTask.cancel();
     if (m_reply) {
         QNetworkReply *reply = m_reply;
         m_reply = nullptr;
@@ -219,6 +225,22 @@ void LivyJob::onReplyFinished()
         finish(networkError(reply));
         return;
     }
+    if (m_httpStatus == 401 && !m_authRetried && m_connection && m_connection->authenticator()) {
+        // The server did not carry the request out; the authenticator may have something new to send (a token,
+        // the next leg of a handshake). Once only.
+        QList<QByteArray> challenges;
+        for (const auto &[name, value] : reply->rawHeaderPairs()) {
+            if (name.compare("WWW-Authenticate", Qt::CaseInsensitive) == 0)
+                challenges.append(value);
+        }
+        if (m_connection->authenticator()->challenge(challenges)) {
+            m_authRetried = true;
+            m_rawBody.clear();
+            m_httpStatus = 0;
+            send();
+            return;
+        }
+    }
     if (m_httpStatus < 200 || m_httpStatus >= 300) {
         if (m_verb == Verb::Get && retryAfterHttpError(m_httpStatus, m_rawBody)) {
             m_rawBody.clear();
@@ -251,39 +273,35 @@ void LivyJob::onReplyFinished()
 
 void LivyJob::decodeInBackground()
 {
-    // The worker shares nothing with the job but a state object: the job may be deleted while it runs.
-    struct Work
-    {
-        QByteArray body;
-        ParsedBody parsed;
-    };
-    auto work = std::make_shared<Work>();
-    work->body = m_rawBody;
-    QThread *thread = QThread::create([work] {
-        work->parsed.document = QJsonDocument::fromJson(work->body, &work->parsed.error);
-        work->body.clear();
-    });
-    thread->setObjectName(QStringLiteral("LivyJob JSON parse"));
-    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
-    connect(thread, &QThread::finished, this, [this, work] {
-        m_decodeThread = nullptr;
-        if (m_finished)
-            return; // abandoned meanwhile
-        m_preparsed = std::shared_ptr<const ParsedBody>(work, &work->parsed);
-        const LivyError error = decodeSuccess(m_rawBody, m_httpStatus);
-        m_preparsed.reset();
-        finish(error);
-    });
-    m_decodeThread = thread;
-    thread->start();
+    // The worker gets its own copy of the body and shares nothing else with the job; BackgroundTask drops the
+    // delivery if the job is deleted (or abandoned) meanwhile.
+    m_decodeTask = BackgroundTask::run<std::shared_ptr<const ParsedBody>>(
+        this,
+        [body = m_rawBody](const TaskContext &) {
+            auto parsed = std::make_shared<ParsedBody>();
+            parsed->document = QJsonDocument::fromJson(body, &parsed->error);
+            parsed->parsedOn = QThread::currentThreadId();
+            return std::shared_ptr<const ParsedBody>(std::move(parsed));
+        },
+        [this](std::shared_ptr<const ParsedBody> parsed) {
+            if (m_finished)
+                return; // abandoned meanwhile
+            m_preparsed = std::move(parsed);
+            const LivyError error = decodeSuccess(m_rawBody, m_httpStatus);
+            m_preparsed.reset();
+            finish(error);
+        });
 }
 
 LivyJob::ParsedBody LivyJob::parseBody(const QByteArray &body) const
 {
-    if (m_preparsed)
+    if (m_preparsed) {
+        m_parsedOn = m_preparsed->parsedOn;
         return *m_preparsed;
+    }
     ParsedBody parsed;
     parsed.document = QJsonDocument::fromJson(body, &parsed.error);
+    parsed.parsedOn = m_parsedOn = QThread::currentThreadId();
     return parsed;
 }
 
@@ -299,6 +317,8 @@ void LivyJob::finish(const LivyError &error)
     m_error = error.isError() ? error.withRoute(describe()) : error;
     m_running = false;
     m_finished = true;
+    if (m_connection)
+        m_connection->release(this);
     m_elapsedMs = m_clock.isValid() ? m_clock.elapsed() : 0;
     // Always asynchronous, so callers may connect after start() and never re-enter themselves.
     QMetaObject::invokeMethod(this, [this] {

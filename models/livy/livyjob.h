@@ -3,6 +3,7 @@
 #pragma once
 
 #include "connection.h"
+#include "core/backgroundtask.h"
 #include "livyerror.h"
 
 #include <QByteArray>
@@ -11,7 +12,6 @@
 #include <QObject>
 #include <QPointer>
 #include <QStringList>
-#include <QThread>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -83,13 +83,17 @@ public:
     /// Bodies at least this large are parsed on a worker thread, so that a 50 MB output never freezes the window.
     static constexpr qsizetype BackgroundDecodeBytes = 256 * 1024;
     /// True while a large body is being parsed on a worker thread.
-    bool isDecoding() const { return !m_decodeThread.isNull(); }
+    bool isDecoding() const { return m_decodeTask.isActive(); }
 
     struct ParsedBody
     {
         QJsonDocument document;
         QJsonParseError error{};
+        Qt::HANDLE parsedOn = nullptr; ///< the thread that parsed it
     };
+    /// The thread that parsed the last answer's JSON (the calling thread, or a worker for large bodies); null
+    /// before any body was parsed.
+    Qt::HANDLE parsedOnThread() const { return m_parsedOn; }
 
 protected:
     /// The body parsed as JSON: the worker thread's result for large bodies, else parsed here and now.
@@ -109,7 +113,8 @@ private:
     QByteArray m_body;
     std::chrono::milliseconds m_timeout;
     QPointer<QNetworkReply> m_reply;
-    QPointer<QThread> m_decodeThread;
+    BackgroundTask m_decodeTask;
+    mutable Qt::HANDLE m_parsedOn = nullptr;
     std::shared_ptr<const ParsedBody> m_preparsed;
     QElapsedTimer m_clock;
     LivyError m_error;
@@ -119,6 +124,7 @@ private:
     bool m_running = false;
     bool m_finished = false;
     bool m_abandoned = false;
+    bool m_authRetried = false;
     bool m_autoDelete = true;
 };
 

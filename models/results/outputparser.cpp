@@ -90,13 +90,13 @@ ParsedOutput OutputParser::listParts(const StatementOutput &output)
         const QJsonValue value = it.value();
         if (lower.startsWith(QLatin1String("image/"))) {
             parsed.parts.append(makePart(OutputPart::Kind::Image, mime, QObject::tr("Image"), value));
-        } else if (lower == TableMime) {
+        } else if (lower == Mime::Table) {
             parsed.parts.append(makePart(OutputPart::Kind::Table, mime, QObject::tr("Table"), value));
-        } else if (lower == JsonMime || lower.endsWith(QLatin1String("+json"))) {
+        } else if (lower == Mime::Json || lower.endsWith(QLatin1String("+json"))) {
             if (TableResult::isSqlResultShape(value))
                 parsed.parts.append(makePart(OutputPart::Kind::Table, mime, QObject::tr("Table"), value));
             parsed.parts.append(makePart(OutputPart::Kind::Json, mime, QObject::tr("JSON"), value));
-        } else if (lower == TextMime) {
+        } else if (lower == Mime::TextPlain) {
             parsed.parts.append(makePart(OutputPart::Kind::Text, mime, QObject::tr("Text"), value));
         } else {
             const QString title = lower == QLatin1String("text/html") ? QStringLiteral("HTML") : mime;

@@ -14,7 +14,7 @@
 // rows, base64 decoded — so it is meant to run on a worker thread (BackgroundTask) for big outputs, and
 // everything it returns is immutable and safe to hand back to the GUI thread.
 
-#include "backgroundtask.h"
+#include "core/backgroundtask.h"
 #include "indexedtext.h"
 #include "tableresult.h"
 
@@ -79,10 +79,7 @@ class OutputParser
 public:
     using Options = OutputParseOptions;
 
-    static constexpr QLatin1String TextMime{"text/plain"};
-    static constexpr QLatin1String JsonMime{"application/json"};
-    static constexpr QLatin1String TableMime{"application/vnd.livy.table.v1+json"};
-    static constexpr QLatin1String PngMime{"image/png"};
+    // The MIME keys are Livy::Mime (livy/types.h): one set of constants.
 
     /// Lower is richer: Image 0, Table 1, Json 2, Text 3, Other 4.
     static int rank(OutputPart::Kind kind);

@@ -5,6 +5,7 @@
 // with the JSON it came from) and in encode/decode round trips. Recorded real responses: tst_codecreal.cpp;
 // malformed objects: tst_codecerrors.cpp.
 
+#include "codecencoders.h"
 #include "codecoracle.h"
 #include "protocolfixtures.h"
 

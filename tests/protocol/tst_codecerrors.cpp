@@ -5,6 +5,7 @@
 // names the field (with its path inside lists and outputs), numbers sent as strings follow the rule documented in
 // codec.h, and out-of-range values are clamped or kept as documented.
 
+#include "codecencoders.h"
 #include "livy/codec.h"
 #include "livy/types.h"
 

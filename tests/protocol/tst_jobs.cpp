@@ -4,6 +4,7 @@
 // Every endpoint job against the fake Livy: the exact request the server received (method, path, query, headers,
 // body) and the decoding of a successful answer into the typed result.
 
+#include "auth/authenticator.h"
 #include "protocolharness.h"
 
 #include <QJsonArray>
@@ -505,10 +506,10 @@ private Q_SLOTS:
     {
         ConnectionSettings settings = h->settings();
         settings.baseUrl.setPath(QStringLiteral("/")); // a trailing slash in the configured URL
-        settings.authorization = QByteArrayLiteral("Bearer abc.def");
         settings.extraHeaders = { { QByteArrayLiteral("X-Gateway-Tenant"), QByteArrayLiteral("blue") } };
         settings.requestedBy = QStringLiteral("team-notebooks");
         h->connection->setSettings(settings);
+        h->connection->setAuthenticator(std::make_shared<HeaderAuthenticator>(HeaderAuthenticator::bearer(QStringLiteral("abc.def"))));
         ListSessionsJob job(h->connection.get());
         QVERIFY(runJob(&job));
         QVERIFY(job.ok());

@@ -5,6 +5,7 @@
 // string, Jetty HTML and JSON filter pages, Scalatra's route 404, proxy pages) becomes one LivyError with the
 // HTTP status, a one-line message and the raw body; the /log -> /logs fallback; the CSRF and Basic-auth modes.
 
+#include "auth/authenticator.h"
 #include "livyreplies.h"
 #include "protocolharness.h"
 
@@ -364,7 +365,6 @@ private Q_SLOTS:
     void basicAuthMode()
     {
         h->server.setBasicAuth(QStringLiteral("alice"), QStringLiteral("pa:ss word"));
-        ConnectionSettings settings = h->settings();
 
         CreateSessionJob anonymous(h->connection.get(), CreateSessionRequest{});
         QVERIFY(runJob(&anonymous)); // a 401 with WWW-Authenticate must not leave the reply waiting for credentials
@@ -372,15 +372,13 @@ private Q_SLOTS:
         QCOMPARE(anonymous.error().httpStatus(), 401);
         QVERIFY2(anonymous.error().message().contains(QLatin1String("Authentication required")), qPrintable(anonymous.error().message()));
 
-        settings.authorization = "Basic " + QByteArrayLiteral("alice:wrong").toBase64();
-        h->connection->setSettings(settings);
+        h->connection->setAuthenticator(std::make_shared<HeaderAuthenticator>(HeaderAuthenticator::basic(QStringLiteral("alice"), QStringLiteral("wrong"))));
         ListSessionsJob wrong(h->connection.get());
         QVERIFY(runJob(&wrong));
         QCOMPARE(wrong.error().httpStatus(), 403);
         QVERIFY2(wrong.error().message().contains(QLatin1String("Error validating LDAP user")), qPrintable(wrong.error().message()));
 
-        settings.authorization = "Basic " + QByteArrayLiteral("alice:pa:ss word").toBase64();
-        h->connection->setSettings(settings);
+        h->connection->setAuthenticator(std::make_shared<HeaderAuthenticator>(HeaderAuthenticator::basic(QStringLiteral("alice"), QStringLiteral("pa:ss word"))));
         CreateSessionJob create(h->connection.get(), CreateSessionRequest{});
         QVERIFY(runJob(&create));
         QVERIFY2(create.ok(), qPrintable(create.error().toString()));
@@ -388,6 +386,77 @@ private Q_SLOTS:
         DeleteSessionJob remove(h->connection.get(), SessionRef::byId(create.session().id));
         QVERIFY(runJob(&remove));
         QVERIFY(remove.ok());
+    }
+
+    void anAuthenticatorMayAnswerAChallengeOnce()
+    {
+        // The seam Kerberos and token refresh use: on a 401 the authenticator is asked; if it has something new,
+        // the request (even a POST: the server did not carry it out) goes once more with it.
+        h->server.setBasicAuth(QStringLiteral("alice"), QStringLiteral("secret"));
+        struct Refreshing : Authenticator
+        {
+            QString password; // nothing yet (Livy's LDAP filter answers a wrong password with 403, none with 401)
+            QList<QByteArray> seen;
+            int challenges = 0;
+            QString describe() const override { return QStringLiteral("test"); }
+            void prepare(QNetworkRequest &request) const override
+            {
+                if (!password.isEmpty())
+                    HeaderAuthenticator::basic(QStringLiteral("alice"), password).prepare(request);
+            }
+            bool challenge(const QList<QByteArray> &values) override
+            {
+                ++challenges;
+                seen = values;
+                password = QStringLiteral("secret");
+                return true;
+            }
+        };
+        auto auth = std::make_shared<Refreshing>();
+        h->connection->setAuthenticator(auth);
+        CreateSessionJob create(h->connection.get(), CreateSessionRequest{});
+        QVERIFY(runJob(&create));
+        QVERIFY2(create.ok(), qPrintable(create.error().toString()));
+        QCOMPARE(auth->challenges, 1);
+        QVERIFY(!auth->seen.isEmpty() && auth->seen.first().startsWith("Basic"));
+        QCOMPARE(h->server.requests("POST", QStringLiteral("/sessions")).size(), 2);
+        QCOMPARE(h->server.sessionIds().size(), 1); // created once
+
+        // Still refused after its one retry: the 401 is the answer, no loop.
+        struct Stubborn : Refreshing
+        {
+            bool challenge(const QList<QByteArray> &) override { ++challenges; return true; }
+        };
+        auto stubborn = std::make_shared<Stubborn>();
+        h->connection->setAuthenticator(stubborn);
+        h->server.clearRequests();
+        ListSessionsJob list(h->connection.get());
+        QVERIFY(runJob(&list));
+        QCOMPARE(list.error().httpStatus(), 401);
+        QCOMPARE(stubborn->challenges, 1);
+        QCOMPARE(h->server.requests("GET", QStringLiteral("/sessions")).size(), 2);
+    }
+
+    void theConnectionOwnsAndCanAbortItsJobs()
+    {
+        const int id = h->idleSession();
+        h->server.addFault("POST", QStringLiteral("/sessions/\\d+/statements"), FakeLivy::Fault::delay(5000));
+        QPointer<SubmitStatementJob> job = new SubmitStatementJob(h->connection.get(), SessionRef::byId(id), StatementRequest{ QStringLiteral("1 + 1"), std::nullopt });
+        QSignalSpy finished(job.data(), &LivyJob::finished);
+        job->start();
+        QCOMPARE(job->parent(), h->connection.get()); // owned: quitting now leaks nothing
+        QCOMPARE(h->connection->runningJobs(), (QList<LivyJob *>{ job.data() }));
+        h->connection->abortAll();
+        QVERIFY(finished.wait());
+        QCOMPARE(qvariant_cast<LivyJob *>(finished.first().first())->error().kind(), LivyError::Kind::Cancelled);
+        QVERIFY(h->connection->runningJobs().isEmpty());
+        QTRY_VERIFY(job.isNull()); // auto-deleted after finished()
+
+        // Deleting the Connection deletes a job still in flight.
+        QPointer<SubmitStatementJob> inFlight = new SubmitStatementJob(h->connection.get(), SessionRef::byId(id), StatementRequest{ QStringLiteral("2 + 2"), std::nullopt });
+        inFlight->start();
+        h->connection.reset();
+        QVERIFY(inFlight.isNull());
     }
 };
 

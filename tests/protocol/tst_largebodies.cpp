@@ -61,6 +61,8 @@ private Q_SLOTS:
         QCOMPARE(job.statement().id, 0);
         QVERIFY(job.statement().output->data.value(QStringLiteral("text/plain")).toString().size() >= 4 * 1024 * 1024);
         QVERIFY2(sawWorker, "the 4 MB body was not decoded on a worker thread");
+        QVERIFY(job.parsedOnThread() != nullptr);
+        QVERIFY(job.parsedOnThread() != QThread::currentThreadId()); // parsed on a pool thread, not this one
         QVERIFY(!job.isDecoding());
     }
 
@@ -71,6 +73,7 @@ private Q_SLOTS:
         GetStatementJob job(h->connection.get(), SessionRef::byId(0), 0);
         QVERIFY(runJob(&job));
         QVERIFY(job.ok());
+        QCOMPARE(job.parsedOnThread(), QThread::currentThreadId()); // no worker for a small body
     }
 
     void deletedWhileDecoding()

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 LivyDesk contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "results/backgroundtask.h"
+#include "core/backgroundtask.h"
 
 #include <QSemaphore>
 #include <QSignalSpy>

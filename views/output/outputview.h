@@ -20,7 +20,7 @@
 // Ctrl+C copy, Ctrl+S save/export, Ctrl+0 / Ctrl++ / Ctrl+- for images), active while the focus is inside it.
 // statusMessage() carries one-line feedback ("Exported 1,000 rows to …") for the window's status bar.
 
-#include "results/backgroundtask.h"
+#include "core/backgroundtask.h"
 #include "results/outputparser.h"
 
 #include "livy/types.h"

@@ -10,7 +10,7 @@
 //  - the row count, and a note when a sql result may have been cut at livy.rsc.sql.num-rows.
 // Nulls are drawn as a muted "null" so they differ from empty strings.
 
-#include "results/backgroundtask.h"
+#include "core/backgroundtask.h"
 #include "results/tableexport.h"
 #include "results/tableresult.h"
 

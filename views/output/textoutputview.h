@@ -5,7 +5,7 @@
 // text/plain output (and any text-like part): a LargeTextView with a slim toolbar — line count, find (Ctrl+F,
 // Enter / F3 next, Shift+F3 previous), copy all, save (Ctrl+S).
 
-#include "results/backgroundtask.h"
+#include "core/backgroundtask.h"
 #include "results/indexedtext.h"
 
 #include <QWidget>
