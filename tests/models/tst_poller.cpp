@@ -142,6 +142,7 @@ private Q_SLOTS:
         m_activity->setActive(false);
         QVERIFY(poller->isPaused());
         poller->pollNow(); // a refresh while hidden waits for the window to come back
+        QVERIFY(!poller->isInFlight()); // nothing was sent (the property itself, not only a quiet moment)
         QTest::qWait(50);
         QCOMPARE(stateRequests(), 1);
 
@@ -161,6 +162,7 @@ private Q_SLOTS:
         QTRY_COMPARE(stateRequests(), 1);
         m_activity->setActive(false);
         QTRY_COMPARE(probe.replies, 1); // the answer is still handled
+        QVERIFY(!poller->isInFlight());  // and no next request went out after it
         QTest::qWait(50);
         QCOMPARE(stateRequests(), 1);    // but nothing new goes out
         m_activity->setActive(true);

@@ -9,8 +9,11 @@
 #include "items/sessionlistmodel.h"
 #include "livy/connection.h"
 #include "polling/pollactivity.h"
+#include "polling/keepalive.h"
+#include "polling/logpoller.h"
 #include "polling/poller.h"
 #include "polling/sessionlistpoller.h"
+#include "polling/sessionpoller.h"
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
@@ -517,6 +520,7 @@ private Q_SLOTS:
         QTRY_COMPARE(c->connectionState(), State::Disconnected);
         QCOMPARE(c->lastError().httpStatus(), 401);
         QCOMPARE(errors.count(), 1);
+        QVERIFY(!c->listPoller()->poller()->isRunning()); // polling stopped: nothing will be retried
         const int requests = int(m_server->requests().size());
         QTest::qWait(100);
         QCOMPARE(int(m_server->requests().size()), requests); // no hammering with bad credentials
@@ -531,6 +535,10 @@ private Q_SLOTS:
         c->disconnectFromServer();
         QCOMPARE(c->connectionState(), State::Disconnected);
         QCOMPARE(s->status(), SessionController::Status::Detached);
+        QVERIFY(!c->listPoller()->poller()->isRunning());
+        QVERIFY(!s->sessionPoller()->isRunning());
+        QVERIFY(!s->keepAlive()->isRunning());
+        QVERIFY(!s->logPoller()->isRunning());
         QTest::qWait(50); // a request already on its way when polling stopped still arrives
         const int requests = int(m_server->requests().size());
         QTest::qWait(100);
@@ -546,6 +554,7 @@ private Q_SLOTS:
         const int before = count("GET", QStringLiteral("/sessions"));
         m_activity->setActive(false);
         c->refresh(); // waits for the window
+        QVERIFY(!c->listPoller()->poller()->isInFlight());
         QTest::qWait(50);
         QCOMPARE(count("GET", QStringLiteral("/sessions")), before);
         m_activity->setActive(true);

@@ -11,6 +11,7 @@
 #include "items/statementlistmodel.h"
 #include "livy/connection.h"
 #include "polling/keepalive.h"
+#include "polling/logpoller.h"
 #include "polling/pollactivity.h"
 #include "polling/poller.h"
 #include "polling/sessionpoller.h"
@@ -409,6 +410,7 @@ private Q_SLOTS:
         m_server->appendLog(m_session, { QStringLiteral("INFO hello from the driver") });
         QTRY_COMPARE(c->log()->lines().constLast(), QStringLiteral("INFO hello from the driver"));
         c->setLogFollowing(false);
+        QVERIFY(!c->logPoller()->isRunning());
         QTest::qWait(50); // a request already on its way when polling stopped still arrives
         const int reads = count("GET", QStringLiteral("/sessions/\\d+/log"));
         QTest::qWait(100);
