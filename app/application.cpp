@@ -15,7 +15,8 @@
 #include "panels/sessionpage.h"
 #include "passwordstore.h"
 #include "polling/pollactivity.h"
-#include "serverprofilestore.h"
+#include "profiles/serverprofilestore.h"
+#include "profiles/workspacestore.h"
 
 #include <QNetworkAccessManager>
 #include <QSslConfiguration>
@@ -65,6 +66,12 @@ Application::Application(const Options &options, QObject *parent)
     , m_network(new QNetworkAccessManager(this))
     , m_passwords(new PasswordStore(this))
 {
+    // Saving or removing a secret can fail (no keychain service, a locked keychain): say so, never silently.
+    connect(m_passwords, &PasswordStore::failed, this, [this](const QString &errorText) {
+        if (m_window)
+            m_window->showError(Livy::LivyError(Livy::LivyError::Kind::Local, errorText),
+                                tr("Saving to the system keychain"), true);
+    });
 }
 
 Application::~Application()
@@ -139,16 +146,21 @@ void Application::switchToProfile(const QString &profileId)
             chosen = p;
     ServerProfileStore().setCurrentId(chosen.id);
     m_window->setServerProfiles(m_profiles, chosen.id);
-    if (chosen.userName.isEmpty()) {
+    const quint64 generation = ++m_secretGeneration;
+    if (chosen.auth == AuthMethod::None) {
         connectTo(chosen, QString());
         return;
     }
-    // The password comes from the keychain, asynchronously; connect once it is there (or without it).
-    m_window->setConnectionState(ServerBar::State::Connecting, QStringLiteral("reading the password"));
-    m_passwords->read(chosen.id, [this, chosen](const QString &password, const QString &error) {
+    // The secret comes from the keychain, asynchronously; connect once it is there (or without it). Two quick
+    // switches: only the read for the latest one counts.
+    const QString what = chosen.auth == AuthMethod::Bearer ? tr("token") : tr("password");
+    m_window->setConnectionState(ServerBar::State::Connecting, tr("reading the %1 from the system keychain").arg(what));
+    m_passwords->read(chosen.id, [this, chosen, generation, what](const QString &password, const QString &error) {
+        if (generation != m_secretGeneration)
+            return; // another profile was chosen meanwhile
         if (!error.isEmpty())
-            m_window->showError(Livy::LivyError(Livy::LivyError::Kind::Network, error),
-                                QStringLiteral("Reading the password from the keychain"), true);
+            m_window->showError(Livy::LivyError(Livy::LivyError::Kind::Local, error),
+                                tr("Reading the %1 from the system keychain").arg(what), true);
         connectTo(chosen, password);
     });
 }
@@ -177,8 +189,16 @@ void Application::connectTo(const ServerProfile &profile, const QString &passwor
         settings.sslConfiguration = ssl;
     }
     m_connection = new Livy::Connection(m_network, settings, this);
-    if (!profile.userName.isEmpty())
+    switch (profile.auth) {
+    case AuthMethod::None: break;
+    case AuthMethod::Basic:
         m_connection->setAuthenticator(std::make_shared<Livy::HeaderAuthenticator>(Livy::HeaderAuthenticator::basic(profile.userName, password)));
+        break;
+    case AuthMethod::Bearer:
+        if (!password.isEmpty())
+            m_connection->setAuthenticator(std::make_shared<Livy::HeaderAuthenticator>(Livy::HeaderAuthenticator::bearer(password)));
+        break;
+    }
     Livy::ServerControllerSettings serverSettings;
     serverSettings.createdStoreKey = profile.id;
     m_server = new ServerController(m_connection, serverSettings, this);
@@ -190,12 +210,12 @@ void Application::connectTo(const ServerProfile &profile, const QString &passwor
 
     m_pendingOpen = stillOpen;
     if (!sameServer && m_options.restoreLayout)
-        m_pendingOpen = MainWindow::savedOpenSessions(profile.id);
+        m_pendingOpen = WorkspaceStore::openSessions(profile.id);
     m_server->connectToServer();
     for (const int id : std::as_const(m_pendingOpen))
         openSession(id);
     if (!sameServer && m_options.restoreLayout && !m_pendingOpen.isEmpty())
-        m_window->selectSession(MainWindow::savedCurrentSession(profile.id)); // the tab that was active
+        m_window->selectSession(WorkspaceStore::currentSession(profile.id)); // the tab that was active
     m_pendingOpen.clear();
     if (!m_options.commandLine.session.isEmpty()) {
         const QString wanted = m_options.commandLine.session;
@@ -418,7 +438,7 @@ void Application::applyProfiles(const QList<ServerProfile> &profiles, const QHas
     ServerProfileStore().setCurrentId(selected.id);
     m_window->setServerProfiles(m_profiles, selected.id);
     // A password typed just now is used directly; the keychain write may still be under way.
-    if (passwords.contains(selected.id) || selected.userName.isEmpty())
+    if (passwords.contains(selected.id) || selected.auth == AuthMethod::None)
         connectTo(selected, passwords.value(selected.id));
     else
         switchToProfile(selected.id);

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "commandline.h"
-#include "dialogs/serverprofile.h"
+#include "profiles/serverprofile.h"
 
 #include <QHash>
 #include <QObject>
@@ -83,6 +83,8 @@ private:
     QHash<int, int> m_completionTickets; ///< session id -> latest completion ticket
     QList<int> m_createTickets;
     QList<int> m_pendingOpen; ///< sessions to reopen once connected
+    /// Bumped by every profile switch: a keychain read that finishes after a newer switch is dropped.
+    quint64 m_secretGeneration = 0;
     int m_currentSession = -1;
     bool m_logVisible = true;
 };

@@ -1,7 +1,7 @@
 # SPDX-FileCopyrightText: 2026 LivyDesk contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# ctest script: fails when a layer includes what it must not (see docs/architecture in README):
+# ctest script: fails when a layer includes what it must not (see docs/architecture.md, "1. Layers"):
 #   models/  Qt Core + Network only: no QtGui / QtWidgets headers
 #   views/   no QtNetwork headers, no QNetwork* classes
 

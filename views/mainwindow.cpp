@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
+#include "profiles/settingsschema.h"
+#include "profiles/workspacestore.h"
 #include "dialogs/createsessiondialog.h"
 #include "dialogs/serverprofilesdialog.h"
 #include "editor/codeeditor.h"
@@ -195,9 +197,9 @@ void MainWindow::connectActions()
         m_logDock->focusSearch();
     });
     connect(a->maximiseOutput, &QAction::toggled, this, &MainWindow::setOutputMaximised);
-    a->showCode->setChecked(QSettings().value(QStringLiteral("view/showCode"), false).toBool());
+    a->showCode->setChecked(QSettings().value(SettingsKeys::showStatementCode(), false).toBool());
     connect(a->showCode, &QAction::toggled, this, [this](bool visible) {
-        QSettings().setValue(QStringLiteral("view/showCode"), visible);
+        QSettings().setValue(SettingsKeys::showStatementCode(), visible);
         for (SessionPage *page : std::as_const(m_pages))
             page->setCodeVisible(visible);
     });
@@ -714,21 +716,6 @@ void MainWindow::hideEvent(QHideEvent *event)
     updateActive();
 }
 
-QList<int> MainWindow::savedOpenSessions(const QString &profileId)
-{
-    QList<int> ids;
-    const QStringList stored = QSettings().value(QStringLiteral("openSessions/") + profileId).toStringList();
-    for (const QString &s : stored)
-        if (bool ok = false; s.toInt(&ok) >= 0 && ok)
-            ids.append(s.toInt());
-    return ids;
-}
-
-int MainWindow::savedCurrentSession(const QString &profileId)
-{
-    return QSettings().value(QStringLiteral("currentSession/") + profileId, -1).toInt();
-}
-
 void MainWindow::selectSession(int sessionId)
 {
     if (SessionPage *page = m_pages.value(sessionId)) {
@@ -740,24 +727,18 @@ void MainWindow::selectSession(int sessionId)
 void MainWindow::restoreLayout()
 {
     QSettings settings;
-    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
-    m_sessionsDock->restoreHeaderState(settings.value(QStringLiteral("window/sessionsHeader")).toByteArray());
+    restoreGeometry(settings.value(SettingsKeys::windowGeometry()).toByteArray());
+    restoreState(settings.value(SettingsKeys::windowState()).toByteArray());
+    m_sessionsDock->restoreHeaderState(settings.value(SettingsKeys::sessionsHeader()).toByteArray());
 }
 
 void MainWindow::saveLayout()
 {
     QSettings settings;
-    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("window/state"), saveState());
-    settings.setValue(QStringLiteral("window/sessionsHeader"), m_sessionsDock->saveHeaderState());
-    if (!m_server.id.isEmpty()) {
-        QStringList ids;
-        for (const int id : openSessionIds())
-            ids.append(QString::number(id));
-        settings.setValue(QStringLiteral("openSessions/") + m_server.id, ids);
-        settings.setValue(QStringLiteral("currentSession/") + m_server.id, currentSessionId());
-    }
+    settings.setValue(SettingsKeys::windowGeometry(), saveGeometry());
+    settings.setValue(SettingsKeys::windowState(), saveState());
+    settings.setValue(SettingsKeys::sessionsHeader(), m_sessionsDock->saveHeaderState());
+    WorkspaceStore::save(m_server.id, openSessionIds(), currentSessionId());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "dialogs/createsessiondialog.h"
-#include "dialogs/serverprofile.h"
+#include "profiles/serverprofile.h"
 #include "panels/serverbar.h"
 #include "panels/statusarea.h"
 
@@ -86,8 +86,6 @@ public:
     QString draftKey(int sessionId) const;
     bool isActive() const;
     /// The session ids that were open for a profile when the window last closed, and the one that was current.
-    static QList<int> savedOpenSessions(const QString &profileId);
-    static int savedCurrentSession(const QString &profileId);
     /// Makes an open session's tab the current one.
     void selectSession(int sessionId);
     /// The draft key of a session: server, id *and* identity (a later session with the same id gets another).

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "servercontroller.h"
 
+#include "profiles/settingsschema.h"
+
 #include "items/sessionlistmodel.h"
 #include "livy/createsessionjob.h"
 #include "livy/deletesessionjob.h"
@@ -216,7 +218,7 @@ void ServerController::loadCreatedHere()
     if (m_settings.createdStoreKey.isEmpty())
         return;
     QHash<int, SessionListModel::CreatedHere> records;
-    const QStringList lines = QSettings().value(QStringLiteral("createdSessions/%1").arg(m_settings.createdStoreKey)).toStringList();
+    const QStringList lines = QSettings().value(LivyDesk::SettingsKeys::createdSessions(m_settings.createdStoreKey)).toStringList();
     for (const QString &line : lines) {
         const QStringList parts = line.split(QLatin1Char('|'));
         bool idOk = false, timeOk = false;
@@ -237,7 +239,7 @@ void ServerController::saveCreatedHere()
     for (auto it = records.cbegin(); it != records.cend(); ++it)
         lines.append(QStringLiteral("%1|%2|%3").arg(it.key()).arg(it->identity).arg(it->when.toMSecsSinceEpoch()));
     lines.sort();
-    QSettings().setValue(QStringLiteral("createdSessions/%1").arg(m_settings.createdStoreKey), lines);
+    QSettings().setValue(LivyDesk::SettingsKeys::createdSessions(m_settings.createdStoreKey), lines);
 }
 
 void ServerController::pruneCreatedHere()

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// JSON codecs for Livy's objects (livy-reference.md §1 and §3), for every server from 0.5 to 0.9.
+// JSON codecs for Livy's objects (apache/livy docs/rest-api.md, "REST Objects"; real bodies in tests/fixtures/real), for every server from 0.5 to 0.9.
 //
 // Decoding is tolerant where Livy varies and strict where a value would otherwise be silently wrong:
 // - Unknown fields are ignored (newer servers add fields; 0.8 added the config echo, 0.9 idleTimeout).

@@ -425,6 +425,7 @@ QString LivyError::kindName(Kind kind)
     case Kind::Http: return QStringLiteral("http");
     case Kind::Protocol: return QStringLiteral("protocol");
     case Kind::Cancelled: return QStringLiteral("cancelled");
+    case Kind::Local: return QStringLiteral("local");
     }
     return QStringLiteral("unknown");
 }
@@ -452,6 +453,7 @@ QString LivyError::describeFor(const QString &doing) const
     case Kind::Tls: what = QObject::tr("The secure connection to the server failed"); break;
     case Kind::Protocol: what = QObject::tr("The server sent an answer LivyDesk cannot read"); break;
     case Kind::Cancelled: what = QObject::tr("The request was cancelled"); break;
+    case Kind::Local: what = m_message; break;
     case Kind::Http:
         if (m_httpStatus >= 500) {
             // "java.lang.NullPointerException" -> "NullPointerException": the exception's name is what tells most.

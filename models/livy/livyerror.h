@@ -21,6 +21,7 @@ public:
         Http,      ///< the server answered with a 4xx or 5xx status
         Protocol,  ///< the server answered 2xx, but the body is not what Livy sends
         Cancelled, ///< the client abandoned the request
+        Local,     ///< a failure on this computer (the system keychain, a file), not in talking to the server
     };
 
     LivyError() = default;

@@ -18,7 +18,7 @@
 
 namespace Livy {
 
-/// The MIME keys Livy's REPL puts into an `ok` output's `data` object (livy-reference.md §3, Output).
+/// The MIME keys Livy's REPL puts into an `ok` output's `data` object (defined in apache/livy repl/src/main/scala/org/apache/livy/repl/package.scala).
 namespace Mime {
 /// A string: the REPL echo (spark), stdout + repr of the last expression (pyspark), or "" next to an image.
 inline constexpr QLatin1String TextPlain("text/plain");

@@ -12,7 +12,7 @@
 //   ... run jobs ...
 //   QCOMPARE(server.requests().last().header("x-requested-by"), "livydesk");
 //
-// It follows livy-reference.md: status codes, body shapes and field names of Livy 0.9, the session and statement
+// It follows a real Livy 0.9 (tests/fixtures/real, docs/real-livy.md; tests/fakelivy/README.md): status codes, body shapes and field names of Livy 0.9, the session and statement
 // state machines, the three error-body shapes, CSRF and Basic-auth modes. Statement output is driven by
 // directive lines in the code (`#fake:table`, `#fake:error=ValueError:bad`, ...): see tests/fakelivy/README.md.
 // Everything runs on the thread that owns the Server (the test's main thread); no nested event loops.

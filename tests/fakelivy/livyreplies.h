@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// The bodies Livy 0.9 answers with, in its three error shapes (see livy-reference.md, "Error bodies"):
+// The bodies Livy 0.9 answers with, in its three error shapes (see LivyError::fromHttpResponse; recorded examples in tests/fixtures/real):
 // `{"msg":"…"}`, a bare JSON string, and Jetty's filter error page (HTML, JSON or text by Accept header),
 // plus Scalatra's route-level 404 and Jackson's deserialisation texts.
 

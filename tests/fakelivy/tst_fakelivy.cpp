@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
 // Self-test of the fake Livy server, driven with a plain QNetworkAccessManager (not the product's protocol layer,
-// so that a bug there cannot hide one here). Expected bodies and codes come from livy-reference.md.
+// so that a bug there cannot hide one here). Expected bodies and codes are a real Livy 0.9's (tests/fixtures/real, docs/real-livy.md).
 
 #include "fakelivyserver.h"
 

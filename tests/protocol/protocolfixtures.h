@@ -3,7 +3,7 @@
 #pragma once
 
 // Locating and reading the JSON fixtures of the protocol tests (tests/fixtures/protocol, hand-written from
-// livy-reference.md, and tests/fixtures/real, recorded from a real Livy server).
+// tests/fixtures/protocol/README.md, and tests/fixtures/real, recorded from a real Livy server).
 
 #include <QByteArray>
 #include <QDir>

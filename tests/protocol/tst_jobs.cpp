@@ -69,7 +69,7 @@ private Q_SLOTS:
         QCOMPARE(r.method, endpointMethod(endpoint));
         QCOMPARE(QString::fromLatin1(r.rawPath), endpointPath(endpoint));
         QVERIFY(r.query.isEmpty());
-        // The headers Livy needs on every request (architecture.md, livy-reference.md §0).
+        // The headers Livy needs on every request (docs/architecture.md; Connection::makeRequest).
         QCOMPARE(r.header("content-type"), QByteArrayLiteral("application/json"));
         QCOMPARE(r.header("accept"), QByteArrayLiteral("application/json"));
         QCOMPARE(r.header("x-requested-by"), QByteArrayLiteral("livydesk"));

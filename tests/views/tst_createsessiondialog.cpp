@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "dialogs/confeditor.h"
 #include "dialogs/createsessiondialog.h"
-#include "dialogs/sessionpresetstore.h"
+#include "profiles/sessionpresetstore.h"
 #include "dialogs/sessionrequestrules.h"
 #include "dialogs/stringlisteditor.h"
 #include "panels/messagebanner.h"

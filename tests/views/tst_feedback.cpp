@@ -6,7 +6,7 @@
 #include "appharness.h"
 
 #include "dialogs/createsessiondialog.h"
-#include "dialogs/sessionpresetstore.h"
+#include "profiles/sessionpresetstore.h"
 #include "panels/logdock.h"
 #include "panels/messagebanner.h"
 #include "panels/statusarea.h"

@@ -13,7 +13,7 @@
 #include "panels/serverbar.h"
 #include "panels/statusarea.h"
 #include "polling/pollactivity.h"
-#include "serverprofilestore.h"
+#include "profiles/serverprofilestore.h"
 
 #include <QFile>
 #include <QSettings>

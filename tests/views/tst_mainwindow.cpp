@@ -4,7 +4,7 @@
 // driven through its widgets offscreen.
 #include "application.h"
 #include "controllers/sessioncontroller.h"
-#include "serverprofilestore.h"
+#include "profiles/serverprofilestore.h"
 #include "dialogs/confeditor.h"
 #include "dialogs/createsessiondialog.h"
 #include "dialogs/stringlisteditor.h"

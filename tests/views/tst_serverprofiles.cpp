@@ -1,9 +1,10 @@
 // SPDX-FileCopyrightText: 2026 LivyDesk contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "dialogs/serverprofilesdialog.h"
-#include "serverprofilestore.h"
+#include "profiles/serverprofilestore.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -42,22 +43,46 @@ private Q_SLOTS:
     {
         ServerProfile p = profile(QStringLiteral("x"), QStringLiteral("https://livy:8998"));
         p.name = QStringLiteral("Prod");
+        p.auth = AuthMethod::Basic;
         p.userName = QStringLiteral("alice");
         p.verifyTls = false;
         p.caCertificates = QStringLiteral("/etc/ca.pem");
         p.doAs = QStringLiteral("bob");
         ServerProfileStore store;
-        store.save({ p, profile(QStringLiteral("y"), QStringLiteral("http://localhost:8998")) });
+        ServerProfile token = profile(QStringLiteral("y"), QStringLiteral("http://localhost:8998"));
+        token.auth = AuthMethod::Bearer;
+        store.save({ p, token });
         store.setCurrentId(QStringLiteral("y"));
         const QList<ServerProfile> loaded = store.load();
         QCOMPARE(loaded.size(), 2);
         QCOMPARE(loaded.first(), p);
+        QCOMPARE(loaded.last().auth, AuthMethod::Bearer);
         QCOMPARE(store.currentId(), QStringLiteral("y"));
         // Nothing in the settings file looks like a password.
         QSettings settings;
         const QStringList keys = settings.allKeys();
         for (const QString &key : keys)
             QVERIFY2(!key.contains(QStringLiteral("pass"), Qt::CaseInsensitive), qPrintable(key));
+    }
+
+    void profilesFromBeforeTheAuthMethodKeepWorking()
+    {
+        // Written by an older LivyDesk: a user name meant Basic, none meant no authentication.
+        QSettings settings;
+        settings.beginWriteArray(QStringLiteral("servers"), 2);
+        settings.setArrayIndex(0);
+        settings.setValue(QStringLiteral("id"), QStringLiteral("old-basic"));
+        settings.setValue(QStringLiteral("url"), QStringLiteral("https://livy:8998"));
+        settings.setValue(QStringLiteral("user"), QStringLiteral("alice"));
+        settings.setArrayIndex(1);
+        settings.setValue(QStringLiteral("id"), QStringLiteral("old-open"));
+        settings.setValue(QStringLiteral("url"), QStringLiteral("http://livy:8998"));
+        settings.endArray();
+        settings.sync();
+        const QList<ServerProfile> loaded = ServerProfileStore().load();
+        QCOMPARE(loaded.size(), 2);
+        QCOMPARE(loaded.at(0).auth, AuthMethod::Basic);
+        QCOMPARE(loaded.at(1).auth, AuthMethod::None);
     }
 
     void commandLineUrlReusesOrAddsAProfile()
@@ -68,6 +93,7 @@ private Q_SLOTS:
         const ServerProfile added = ServerProfileStore::profileForUrl(profiles, QUrl(QStringLiteral("https://carol:secret@other:8998")));
         QCOMPARE(profiles.size(), 2);
         QCOMPARE(added.userName, QStringLiteral("carol"));
+        QCOMPARE(added.auth, AuthMethod::Basic);
         QVERIFY(!added.url.toString().contains(QStringLiteral("secret"))); // a password in a URL is never kept
         QCOMPARE(added.url.host(), QStringLiteral("other"));
     }
@@ -83,6 +109,11 @@ private Q_SLOTS:
         QLineEdit *user = field(dialog, "User name");
         QLineEdit *password = field(dialog, "Password");
         QCOMPARE(password->echoMode(), QLineEdit::Password);
+        auto *auth = dialog.findChild<QComboBox *>();
+        QVERIFY(auth);
+        QVERIFY(!user->isEnabled()); // no authentication: nothing to fill in
+        auth->setCurrentIndex(auth->findData(int(AuthMethod::Basic)));
+        QVERIFY(user->isEnabled() && password->isEnabled());
         QTest::keyClicks(name, QStringLiteral("Cluster"));
         QTest::keyClicks(user, QStringLiteral("alice"));
         QTest::keyClicks(password, QStringLiteral("s3cret"));
@@ -106,6 +137,7 @@ private Q_SLOTS:
         QCOMPARE(profiles.size(), 2);
         QCOMPARE(profiles.first().name, QStringLiteral("Cluster"));
         QCOMPARE(profiles.first().userName, QStringLiteral("alice"));
+        QCOMPARE(profiles.first().auth, AuthMethod::Basic);
         QVERIFY(!profiles.first().verifyTls);
         QVERIFY(profiles.first().isInsecure());
         QCOMPARE(profiles.first().url, QUrl(QStringLiteral("https://livy.example.org:8998")));

@@ -5,7 +5,7 @@
 #include "confeditor.h"
 #include "editor/codelanguage.h"
 #include "panels/messagebanner.h"
-#include "sessionpresetstore.h"
+#include "profiles/sessionpresetstore.h"
 #include "sessionrequestrules.h"
 #include "stringlisteditor.h"
 

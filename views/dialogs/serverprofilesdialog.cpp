@@ -3,6 +3,7 @@
 #include "serverprofilesdialog.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -44,7 +45,14 @@ ServerProfilesDialog::ServerProfilesDialog(const QList<ServerProfile> &profiles,
     };
     m_name = edit(QStringLiteral("Profile name"), QStringLiteral("e.g. Production cluster"));
     m_url = edit(QStringLiteral("Server URL"), QStringLiteral("http://livy.example.org:8998"));
-    m_user = edit(QStringLiteral("User name"), QStringLiteral("for HTTP Basic (LDAP); empty for none"));
+    m_auth = new QComboBox(this);
+    m_auth->setAccessibleName(tr("Authentication"));
+    m_auth->addItem(tr("None"), int(AuthMethod::None));
+    m_auth->addItem(tr("User and password (Basic, LDAP, gateways)"), int(AuthMethod::Basic));
+    m_auth->addItem(tr("Bearer token"), int(AuthMethod::Bearer));
+    m_authHelp = new QLabel(this);
+    m_authHelp->setWordWrap(true);
+    m_user = edit(QStringLiteral("User name"), QStringLiteral("for HTTP Basic (LDAP)"));
     m_password = edit(QStringLiteral("Password"), QStringLiteral("kept in the system keychain; empty keeps it"));
     m_password->setEchoMode(QLineEdit::Password);
     m_verifyTls = new QCheckBox(QStringLiteral("&Verify the server's TLS certificate"), this);
@@ -61,6 +69,8 @@ ServerProfilesDialog::ServerProfilesDialog(const QList<ServerProfile> &profiles,
     auto *form = new QFormLayout;
     form->addRow(QStringLiteral("&Name:"), m_name);
     form->addRow(QStringLiteral("&URL:"), m_url);
+    form->addRow(tr("&Authentication:"), m_auth);
+    form->addRow(QString(), m_authHelp);
     form->addRow(QStringLiteral("U&ser:"), m_user);
     form->addRow(QStringLiteral("&Password:"), m_password);
     form->addRow(QString(), m_verifyTls);
@@ -89,6 +99,7 @@ ServerProfilesDialog::ServerProfilesDialog(const QList<ServerProfile> &profiles,
         store();
     });
     connect(m_verifyTls, &QCheckBox::toggled, this, [this] { store(); });
+    connect(m_auth, &QComboBox::currentIndexChanged, this, [this] { store(); });
     connect(m_buttons, &QDialogButtonBox::accepted, this, &ServerProfilesDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
@@ -128,11 +139,12 @@ void ServerProfilesDialog::load(int row)
 {
     m_loading = true;
     const bool valid = row >= 0 && row < m_profiles.size();
-    for (QWidget *w : std::initializer_list<QWidget *>{ m_name, m_url, m_user, m_password, m_verifyTls, m_ca, m_doAs })
+    for (QWidget *w : std::initializer_list<QWidget *>{ m_name, m_url, m_auth, m_user, m_password, m_verifyTls, m_ca, m_doAs })
         w->setEnabled(valid);
     const ServerProfile p = valid ? m_profiles.at(row) : ServerProfile();
     m_name->setText(p.name);
     m_url->setText(p.url.toString());
+    m_auth->setCurrentIndex(std::max(0, m_auth->findData(int(p.auth))));
     m_user->setText(p.userName);
     m_password->setText(m_passwords.value(p.id));
     m_passwordEdited = m_passwords.contains(p.id);
@@ -153,6 +165,7 @@ void ServerProfilesDialog::store()
     p.url = QUrl::fromUserInput(m_url->text().trimmed());
     if (m_url->text().trimmed().isEmpty())
         p.url = QUrl();
+    p.auth = AuthMethod(m_auth->currentData().toInt());
     p.userName = m_user->text().trimmed();
     p.verifyTls = m_verifyTls->isChecked();
     p.caCertificates = m_ca->text().trimmed();
@@ -165,6 +178,20 @@ void ServerProfilesDialog::store()
 
 void ServerProfilesDialog::revalidate()
 {
+    const auto method = AuthMethod(m_auth->currentData().toInt());
+    m_password->setPlaceholderText(method == AuthMethod::Bearer ? tr("the token; kept in the system keychain, empty keeps it")
+                                                                 : tr("kept in the system keychain; empty keeps it"));
+    m_password->setAccessibleName(method == AuthMethod::Bearer ? tr("Token") : tr("Password"));
+    m_password->setEnabled(m_auth->isEnabled() && method != AuthMethod::None);
+    m_user->setEnabled(m_auth->isEnabled() && method == AuthMethod::Basic);
+    switch (method) {
+    case AuthMethod::None: m_authHelp->setText(tr("Requests carry no credentials: for a Livy without authentication.")); break;
+    case AuthMethod::Basic:
+        m_authHelp->setText(tr("HTTP Basic with this user and password: Livy with livy.server.auth.type = ldap, or a gateway "
+                               "such as Knox. Use https so the password is not sent in the clear."));
+        break;
+    case AuthMethod::Bearer: m_authHelp->setText(tr("Sends \"Authorization: Bearer <token>\" with every request (token gateways).")); break;
+    }
     m_tlsWarning->setVisible(!m_verifyTls->isChecked());
     QPalette pal = m_tlsWarning->palette();
     const bool dark = palette().color(QPalette::Window).lightnessF() < 0.5;

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "serverprofile.h"
+#include "profiles/serverprofile.h"
 
 #include <QDialog>
 #include <QHash>
@@ -10,6 +10,7 @@
 class QCheckBox;
 class QDialogButtonBox;
 class QLabel;
+class QComboBox;
 class QLineEdit;
 class QListWidget;
 
@@ -53,6 +54,8 @@ private:
     QListWidget *m_list = nullptr;
     QLineEdit *m_name = nullptr;
     QLineEdit *m_url = nullptr;
+    QComboBox *m_auth = nullptr;
+    QLabel *m_authHelp = nullptr;
     QLineEdit *m_user = nullptr;
     QLineEdit *m_password = nullptr;
     QCheckBox *m_verifyTls = nullptr;

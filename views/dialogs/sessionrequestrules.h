@@ -3,7 +3,7 @@
 #pragma once
 
 // What Livy accepts in POST /sessions, as pure functions, so the dialog and its tests share one definition.
-// Sources: shared/livy-reference.md §2 (CreateInteractiveRequest, ClientConf time strings, spark-blacklist.conf).
+// Sources: apache/livy CreateInteractiveRequest.scala, ClientConf.java (time strings), conf/spark-blacklist.conf.template; what a real 0.9 accepts: docs/real-livy.md.
 
 #include <QMap>
 #include <QString>

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "serverprofilestore.h"
 
+#include "settingsschema.h"
+
 #include <QSettings>
 
 namespace LivyDesk {
@@ -10,7 +12,7 @@ QList<ServerProfile> ServerProfileStore::load() const
 {
     QSettings settings;
     QList<ServerProfile> profiles;
-    const int count = settings.beginReadArray(QStringLiteral("servers"));
+    const int count = settings.beginReadArray(SettingsKeys::servers());
     for (int i = 0; i < count; ++i) {
         settings.setArrayIndex(i);
         ServerProfile p;
@@ -18,6 +20,8 @@ QList<ServerProfile> ServerProfileStore::load() const
         p.name = settings.value(QStringLiteral("name")).toString();
         p.url = QUrl(settings.value(QStringLiteral("url")).toString());
         p.userName = settings.value(QStringLiteral("user")).toString();
+        // Profiles written before the method was stored: Basic when they have a user.
+        p.auth = authMethodFromString(settings.value(QStringLiteral("auth")).toString(), p.userName.isEmpty() ? AuthMethod::None : AuthMethod::Basic);
         p.verifyTls = settings.value(QStringLiteral("verifyTls"), true).toBool();
         p.caCertificates = settings.value(QStringLiteral("caCertificates")).toString();
         p.doAs = settings.value(QStringLiteral("doAs")).toString();
@@ -31,14 +35,15 @@ QList<ServerProfile> ServerProfileStore::load() const
 void ServerProfileStore::save(const QList<ServerProfile> &profiles)
 {
     QSettings settings;
-    settings.remove(QStringLiteral("servers"));
-    settings.beginWriteArray(QStringLiteral("servers"), int(profiles.size()));
+    settings.remove(SettingsKeys::servers());
+    settings.beginWriteArray(SettingsKeys::servers(), int(profiles.size()));
     for (int i = 0; i < profiles.size(); ++i) {
         const ServerProfile &p = profiles.at(i);
         settings.setArrayIndex(i);
         settings.setValue(QStringLiteral("id"), p.id);
         settings.setValue(QStringLiteral("name"), p.name);
         settings.setValue(QStringLiteral("url"), p.url.toString());
+        settings.setValue(QStringLiteral("auth"), authMethodToString(p.auth));
         settings.setValue(QStringLiteral("user"), p.userName);
         settings.setValue(QStringLiteral("verifyTls"), p.verifyTls);
         settings.setValue(QStringLiteral("caCertificates"), p.caCertificates);
@@ -49,12 +54,12 @@ void ServerProfileStore::save(const QList<ServerProfile> &profiles)
 
 QString ServerProfileStore::currentId() const
 {
-    return QSettings().value(QStringLiteral("currentServer")).toString();
+    return QSettings().value(SettingsKeys::currentServer()).toString();
 }
 
 void ServerProfileStore::setCurrentId(const QString &id)
 {
-    QSettings().setValue(QStringLiteral("currentServer"), id);
+    QSettings().setValue(SettingsKeys::currentServer(), id);
 }
 
 namespace {
@@ -78,6 +83,7 @@ ServerProfile ServerProfileStore::profileForUrl(QList<ServerProfile> &profiles, 
     p.id = ServerProfile::newId();
     p.url = QUrl(wanted);
     p.userName = url.userName(); // never the password: that belongs in the keychain
+    p.auth = p.userName.isEmpty() ? AuthMethod::None : AuthMethod::Basic;
     profiles.append(p);
     return p;
 }

@@ -9,6 +9,15 @@
 
 namespace LivyDesk {
 
+/// How a profile authenticates (the secret, if any, lives in the OS keychain under the profile id).
+enum class AuthMethod {
+    None,   ///< an open Livy
+    Basic,  ///< user + password: Livy's LDAP mode, Knox-style gateways
+    Bearer, ///< a token in `Authorization: Bearer …`
+};
+QString authMethodToString(AuthMethod method);
+AuthMethod authMethodFromString(const QString &text, AuthMethod fallback);
+
 /// A Livy server the user works with. Holds no secret: a password lives in the OS keychain under the profile
 /// id (the app's PasswordStore), never here, in settings or in logs.
 struct ServerProfile
@@ -16,7 +25,8 @@ struct ServerProfile
     QString id;             ///< stable key (keychain entry, drafts, open sessions)
     QString name;           ///< what the user calls it; empty shows the host
     QUrl url;               ///< http(s)://host:8998
-    QString userName;       ///< HTTP Basic user (Livy's LDAP mode); empty = no authentication
+    AuthMethod auth = AuthMethod::None;
+    QString userName;       ///< HTTP Basic user (Livy's LDAP mode); used with AuthMethod::Basic
     bool verifyTls = true;  ///< off only by an explicit, visibly flagged choice
     QString caCertificates; ///< optional PEM bundle for a private CA
     QString doAs;           ///< optional ?doAs= impersonation target

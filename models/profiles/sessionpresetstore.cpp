@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sessionpresetstore.h"
 
+#include "settingsschema.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSettings>
@@ -9,8 +11,8 @@
 namespace LivyDesk {
 
 namespace {
-const QString group = QStringLiteral("createSessionPresets");
-const QString lastUsedKey = QStringLiteral("createSession/lastUsed");
+const QString group = SettingsKeys::presets();
+const QString lastUsedKey = SettingsKeys::lastCreateRequest();
 
 std::optional<Livy::CreateSessionRequest> decode(const QVariant &value)
 {
