@@ -360,8 +360,10 @@ void Application::wireSession(SessionController *c)
     const int ref = c->ref().isId() ? c->ref().id() : -1;
     auto idOf = [c, ref] { return c->sessionId() >= 0 ? c->sessionId() : ref; };
     connect(c, &SessionController::statusChanged, this, [this, c, idOf](SessionController::Status status) {
+        // Gone says what it means and that nothing is lost (the error that revealed it is in the status bar); an
+        // earlier error such as "connection refused" is never left standing beside it.
         const bool problem = status == SessionController::Status::Gone;
-        const QString text = problem && c->lastError().isError() ? c->lastError().message() : statusText(status, c->session());
+        const QString text = statusText(status, c->session());
         m_window->setSessionStatus(idOf(), text, problem);
         if (SessionPage *page = m_window->sessionPage(idOf()))
             page->setGone(problem);
