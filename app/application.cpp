@@ -17,6 +17,7 @@
 #include "polling/pollactivity.h"
 #include "profiles/serverprofilestore.h"
 #include "profiles/workspacestore.h"
+#include "sessionbinding.h"
 
 #include <QNetworkAccessManager>
 #include <QSslConfiguration>
@@ -37,25 +38,6 @@ ServerBar::State barState(ServerController::ConnectionState state, bool failed)
     case ServerController::ConnectionState::Disconnected: break;
     }
     return failed ? ServerBar::State::Failed : ServerBar::State::Disconnected;
-}
-
-QString statusText(SessionController::Status status, const Livy::Session &session)
-{
-    switch (status) {
-    case SessionController::Status::Detached: return QStringLiteral("Not following this session.");
-    case SessionController::Status::Attaching: return QStringLiteral("Loading the session and its history…");
-    case SessionController::Status::Starting:
-        return QStringLiteral("The session is starting; code can run once it is idle (statements sent now wait "
-                              "for it).");
-    case SessionController::Status::Ready: return {};
-    case SessionController::Status::Ended:
-        return QStringLiteral("The session has ended (%1). Its statements stay visible here.")
-            .arg(session.stateName.isEmpty() ? Livy::sessionStateToString(session.state) : session.stateName);
-    case SessionController::Status::Gone:
-        return QStringLiteral("The server no longer has this session (it ended, expired, was deleted, or the server "
-                              "restarted without it). Its statements stay visible here.");
-    }
-    return {};
 }
 
 } // namespace
@@ -174,7 +156,6 @@ void Application::connectTo(const ServerProfile &profile, const QString &passwor
         m_window->saveLayout();
     delete m_server;
     delete m_connection;
-    m_completionTickets.clear();
     m_createTickets.clear();
     m_profile = profile;
     m_password = password;
@@ -251,18 +232,9 @@ void Application::wireWindow()
             m_server->deleteSession(id);
         }
     });
-    connect(w, &MainWindow::runRequested, this, [this](int id, const QString &code, const QString &kind) {
-        // The controller runs it once: at once if the session is ready, else queued (visible in the list) until it is.
-        if (SessionController *c = controllerFor(id))
-            c->submit(code, kind.isEmpty() ? std::nullopt : std::optional<QString>(kind));
-    });
     connect(w, &MainWindow::cancelStatementRequested, this, [this](int id, int statementId) {
         if (SessionController *c = controllerFor(id))
             c->cancel(statementId);
-    });
-    connect(w, &MainWindow::completionRequested, this, [this](int id, const QString &code, int cursor, const QString &kind) {
-        if (SessionController *c = controllerFor(id))
-            m_completionTickets.insert(id, c->requestCompletion(code, cursor, kind));
     });
     connect(w, &MainWindow::profileSelected, this, &Application::switchToProfile);
     connect(w, &MainWindow::profilesEdited, this, &Application::applyProfiles);
@@ -329,7 +301,7 @@ void Application::openSession(int sessionId)
     m_window->showSession(sessionId, c->statements(), c->log());
     if (c->status() != SessionController::Status::Attaching && c->status() != SessionController::Status::Detached)
         m_window->updateSession(c->session()); // already known (the tab was closed and is opened again)
-    m_window->setSessionStatus(sessionId, statusText(c->status(), c->session()));
+    m_window->setSessionStatus(sessionId, SessionBinding::statusText(c->status(), c->session()));
     if (!c->failureExplanation().isEmpty())
         m_window->setSessionFailure(sessionId, c->failureExplanation());
     updateLogFollowing();
@@ -355,55 +327,8 @@ void Application::openSessionByRef(const QString &idOrName)
 
 void Application::wireSession(SessionController *c)
 {
-    if (!c)
-        return;
-    const int ref = c->ref().isId() ? c->ref().id() : -1;
-    auto idOf = [c, ref] { return c->sessionId() >= 0 ? c->sessionId() : ref; };
-    connect(c, &SessionController::statusChanged, this, [this, c, idOf](SessionController::Status status) {
-        // Gone says what it means and that nothing is lost (the error that revealed it is in the status bar); an
-        // earlier error such as "connection refused" is never left standing beside it.
-        const bool problem = status == SessionController::Status::Gone;
-        const QString text = statusText(status, c->session());
-        m_window->setSessionStatus(idOf(), text, problem);
-        if (SessionPage *page = m_window->sessionPage(idOf()))
-            page->setGone(problem);
-    });
-    connect(c, &SessionController::attached, this, [this, c](const Livy::Session &session) {
-        // Opened by name (command line): the tab appears once the id is known.
-        if (!m_window->sessionPage(session.id))
-            m_window->showSession(session.id, c->statements(), c->log());
-    });
-    connect(c, &SessionController::attachFailed, this, [this, idOf](const Livy::LivyError &error) {
-        m_window->setSessionStatus(idOf(), error.message(), true);
-        // Asked for explicitly (a tab, --session, Open Session): say it where the user looks.
-        m_window->showError(error, QString(), true);
-    });
-    connect(c, &SessionController::attachRetrying, this,
-            [this, idOf](const Livy::LivyError &error, std::chrono::milliseconds, const QString &message) {
-                m_window->setSessionStatus(idOf(), message, true);
-                m_window->showError(error, QString());
-            });
-    connect(c, &SessionController::submitFailed, this, [this, idOf](int, const Livy::LivyError &error) {
-        m_window->showError(error, QStringLiteral("Running code in session %1").arg(idOf()), true);
-    });
-    connect(c, &SessionController::cancelFailed, this, [this, idOf](int statementId, const Livy::LivyError &error) {
-        m_window->showError(error, QStringLiteral("Cancelling statement %1 of session %2").arg(statementId).arg(idOf()), true);
-    });
-    connect(c, &SessionController::completionsReady, this, [this, idOf](int ticket, const QStringList &candidates) {
-        if (m_completionTickets.value(idOf(), -1) == ticket)
-            m_window->showCompletions(idOf(), candidates);
-    });
-    connect(c, &SessionController::completionFailed, this, [this, idOf](int, const Livy::LivyError &error) {
-        // Quietly: completion is a convenience; the status area keeps the reason.
-        m_window->showError(error, QStringLiteral("Completion in session %1").arg(idOf()));
-    });
-    connect(c, &SessionController::errorOccurred, this, [this, idOf](const Livy::LivyError &error) {
-        m_window->showError(error, QStringLiteral("Session %1").arg(idOf()));
-    });
-    connect(c, &SessionController::sessionChanged, this,
-            [this](const Livy::Session &session) { m_window->updateSession(session); });
-    connect(c, &SessionController::failureExplained, this,
-            [this, idOf](const QStringList &lines) { m_window->setSessionFailure(idOf(), lines); });
+    if (c && m_window)
+        new SessionBinding(c, m_window.get()); // a child of the controller: the session's views talk to it directly
 }
 
 void Application::updateLogFollowing()

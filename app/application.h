@@ -80,7 +80,6 @@ private:
     QList<ServerProfile> m_profiles;
     ServerProfile m_profile;
     QString m_password; ///< in memory only, for the Authorization header of the current profile
-    QHash<int, int> m_completionTickets; ///< session id -> latest completion ticket
     QList<int> m_createTickets;
     QList<int> m_pendingOpen; ///< sessions to reopen once connected
     /// Bumped by every profile switch: a keychain read that finishes after a newer switch is dropped.

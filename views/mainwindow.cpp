@@ -231,26 +231,6 @@ void MainWindow::connectActions()
     connect(m_sessionsDock, &SessionsDock::refreshRequested, this, [this] { Q_EMIT refreshRequested(currentSessionId()); });
     connect(m_sessionsDock, &SessionsDock::deleteRequested, this, &MainWindow::requestDelete);
     connect(m_sessionsDock, &SessionsDock::currentSessionChanged, this, &MainWindow::updateActions);
-    connect(m_editorDock, &EditorDock::runRequested, this, [this](const QString &key, const QString &code, const QString &kind) {
-        const int id = sessionIdForKey(key);
-        if (id < 0)
-            return;
-        // The same code again while the first run is still unanswered (a slow server, a double Ctrl+Enter): ask.
-        auto *model = m_pages.value(id) ? qobject_cast<Livy::StatementListModel *>(m_pages.value(id)->statementModel()) : nullptr;
-        if (model && model->localCodes().contains(code)) {
-            QMessageBox *box = Prompts::confirmRunAgain(this);
-            connect(box, &QMessageBox::accepted, this, [this, id, code, kind] { Q_EMIT runRequested(id, code, kind); });
-            box->open();
-            return;
-        }
-        Q_EMIT runRequested(id, code, kind);
-    });
-    connect(m_editorDock, &EditorDock::completionRequested, this,
-            [this](const QString &key, const QString &code, int cursor, const QString &kind) {
-                const int id = sessionIdForKey(key);
-                if (id >= 0)
-                    Q_EMIT completionRequested(id, code, cursor, kind);
-            });
     connect(m_logDock, &QDockWidget::visibilityChanged, this, &MainWindow::logVisibleChanged);
     connect(m_serverBar, &ServerBar::profileSelected, this, &MainWindow::profileSelected);
     connect(m_serverBar, &ServerBar::manageRequested, this, &MainWindow::showProfilesDialog);
@@ -365,18 +345,19 @@ void MainWindow::ensureEditor(SessionPage *page)
         // this id before a server restart) may have opened the tab under another identity: switch drafts then.
         const QString expected = draftKeyFor(m_server.url, session);
         if (key != expected) {
-            if (!key.isEmpty()) {
+            if (!key.isEmpty())
                 m_editorDock->closeEditor(key);
-                m_keyToId.remove(key);
-            }
             key = expected;
             m_draftKeys.insert(id, key);
-            m_keyToId.insert(key, id);
         }
     }
     if (key.isEmpty())
         return; // not known yet (a tab restored at start): the editor opens once the server has answered
-    m_editorDock->openEditor(key, page->title(), session.kind);
+    EditorPanel *panel = m_editorDock->openEditor(key, page->title(), session.kind);
+    if (m_boundEditors.value(id) != panel) {
+        m_boundEditors.insert(id, panel);
+        Q_EMIT editorOpened(id, panel); // the app binds it to the session's controller
+    }
     if (currentSessionId() == id && m_editorDock->currentKey() != key)
         m_editorDock->setCurrentEditor(key);
 }
@@ -395,9 +376,7 @@ SessionPage *MainWindow::showSession(int sessionId, QAbstractItemModel *statemen
         if (session)
             page->setSession(*session);
         connect(page, &SessionPage::linkActivated, this, &MainWindow::openUrl);
-        connect(page, &SessionPage::runRequested, this, [this, sessionId](const QString &code, const QString &kind) {
-            Q_EMIT runRequested(sessionId, code, kind);
-        });
+        Q_EMIT sessionPageOpened(sessionId, page);
         connect(page, &SessionPage::statusMessage, this, [this](const QString &message) {
             statusBar()->showMessage(message, 5000);
         });
@@ -431,11 +410,10 @@ void MainWindow::closeSessionPage(int sessionId)
         return;
     m_logs.remove(sessionId);
     m_confirmed.remove(sessionId);
+    m_boundEditors.remove(sessionId);
     const QString key = m_draftKeys.take(sessionId);
-    if (!key.isEmpty()) {
+    if (!key.isEmpty())
         m_editorDock->closeEditor(key);
-        m_keyToId.remove(key);
-    }
     m_tabs->removeTab(m_tabs->indexOf(page));
     page->deleteLater();
     if (m_tabs->count() == 0) {
@@ -463,12 +441,6 @@ void MainWindow::setSessionFailure(int sessionId, const QStringList &lines)
 {
     if (SessionPage *page = m_pages.value(sessionId))
         page->setFailureExplanation(lines);
-}
-
-void MainWindow::showCompletions(int sessionId, const QStringList &candidates)
-{
-    if (EditorPanel *panel = m_editorDock->editor(draftKey(sessionId)))
-        panel->editor()->showCompletions(candidates);
 }
 
 void MainWindow::showError(const Livy::LivyError &error, const QString &context, bool prominent)
@@ -714,6 +686,11 @@ void MainWindow::hideEvent(QHideEvent *event)
 {
     QMainWindow::hideEvent(event);
     updateActive();
+}
+
+EditorPanel *MainWindow::editorFor(int sessionId) const
+{
+    return m_boundEditors.value(sessionId);
 }
 
 void MainWindow::selectSession(int sessionId)

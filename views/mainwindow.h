@@ -29,6 +29,8 @@ struct Session;
 
 namespace LivyDesk {
 
+class EditorPanel;
+
 class CreateSessionDialog;
 class DraftStore;
 class EditorDock;
@@ -68,7 +70,6 @@ public:
     void setSessionStatus(int sessionId, const QString &text, bool problem = false);
     /// The session log's account of a failure (an ended session, an interpreter that did not start).
     void setSessionFailure(int sessionId, const QStringList &lines);
-    void showCompletions(int sessionId, const QStringList &candidates);
     /// Every failure goes to the status area; `prominent` ones (a user action failed) also to the banner.
     void showError(const Livy::LivyError &error, const QString &context, bool prominent = false);
     /// A one-line confirmation of something the user asked for ("Session 3 deleted."), shown for a few seconds.
@@ -118,6 +119,9 @@ public Q_SLOTS:
     void copy();
     void showAbout();
 
+    /// The editor bound to a session's tab (opened under its confirmed identity), or null.
+    EditorPanel *editorFor(int sessionId) const;
+
 Q_SIGNALS:
     void createSessionRequested(const Livy::CreateSessionRequest &request);
     void openSessionRequested(int sessionId);
@@ -126,9 +130,11 @@ Q_SIGNALS:
     void closeSessionRequested(int sessionId);
     void refreshRequested(int currentSessionId);
     void deleteSessionRequested(int sessionId);
-    void runRequested(int sessionId, const QString &code, const QString &kind);
+    /// A session's editor is open under its confirmed identity: bind it to the session (running, completion).
+    void editorOpened(int sessionId, LivyDesk::EditorPanel *panel);
+    /// A session's page exists: bind its own requests (for example "Show df as a table").
+    void sessionPageOpened(int sessionId, LivyDesk::SessionPage *page);
     void cancelStatementRequested(int sessionId, int statementId);
-    void completionRequested(int sessionId, const QString &code, int cursorPosition, const QString &kind);
     void profileSelected(const QString &profileId);
     void profilesEdited(const QList<LivyDesk::ServerProfile> &profiles, const QHash<QString, QString> &passwords,
                         const QString &selectedId);
@@ -155,7 +161,6 @@ private:
     void showProfilesDialog();
     void updateTitle();
     void ensureEditor(SessionPage *page);
-    int sessionIdForKey(const QString &key) const { return m_keyToId.value(key, -1); }
 
     DraftStore *m_drafts = nullptr;
     MainActions *m_actions = nullptr;
@@ -171,7 +176,7 @@ private:
     QPointer<CreateSessionDialog> m_createDialog;
     QHash<int, SessionPage *> m_pages;
     QHash<int, QPointer<QAbstractItemModel>> m_logs;
-    QHash<QString, int> m_keyToId;
+    QHash<int, QPointer<EditorPanel>> m_boundEditors; ///< the editor each session's page was bound to
     QHash<int, QString> m_draftKeys; ///< session id -> draft key, once the session (its identity) is known
     QSet<int> m_confirmed;           ///< open sessions whose own server answer (not a list entry) has arrived
     QList<ServerProfile> m_profiles;

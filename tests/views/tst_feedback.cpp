@@ -16,6 +16,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 
 using namespace LivyDesk;
 using Model = Livy::StatementListModel;
@@ -95,6 +96,32 @@ private Q_SLOTS:
         QTRY_VERIFY(h.app->server()->sessions()->rowOfId(keptId) < 0 || h.app->server()->sessions()->rowOfId(fresh) < 0);
         QVERIFY(h.cell(kept, ran, Model::StateColumn).toString() == QStringLiteral("available")); // results kept
         QVERIFY2(!h.window()->statusArea()->errorText().contains(QStringLiteral("refused")), qPrintable(h.window()->statusArea()->errorText()));
+    }
+
+    void aReconnectKeepsTheTabsBoundToTheirSessions()
+    {
+        // Ctrl+R builds new controllers for the same tabs: the editor and page that stay must talk to the new ones.
+        AppHarness h;
+        QVERIFY(h.launch());
+        SessionPage *page = h.openIdleSession();
+        const int id = page->sessionId();
+        const int first = h.run(page, QStringLiteral("before()"));
+        QTRY_COMPARE(h.cell(page, first, Model::StateColumn).toString(), QStringLiteral("available"));
+        Livy::SessionController *old = h.app->server()->sessionController(id);
+        QSignalSpy replaced(old, &QObject::destroyed);
+        h.window()->actions()->reconnect->trigger();
+        QVERIFY(replaced.count() == 1 || replaced.wait(5000));
+        QTRY_COMPARE(h.window()->serverBar()->state(), ServerBar::State::Connected);
+        QTRY_VERIFY(h.window()->sessionPage(id));
+        page = h.window()->sessionPage(id);
+        QTRY_COMPARE(page->session().state, Livy::SessionState::Idle);
+        QTRY_VERIFY(h.window()->editorDock()->currentEditor());
+        const QString path = QStringLiteral("/sessions/%1/statements").arg(id);
+        const qsizetype posts = h.server->requests("POST", path).size();
+        const int second = h.run(page, QStringLiteral("after()"));
+        QVERIFY(second > first);
+        QTRY_COMPARE(h.cell(page, second, Model::StateColumn).toString(), QStringLiteral("available"));
+        QCOMPARE(h.server->requests("POST", path).size(), posts + 1); // sent once, by the new controller
     }
 
     void theCreateDialogSaysWhereItsValuesComeFrom()

@@ -55,12 +55,6 @@ EditorPanel *EditorDock::openEditor(const QString &key, const QString &title, co
         m_drafts->schedule(key, panel->editor()->toPlainText());
         panel->setStatusText(QString());
     });
-    connect(panel, &EditorPanel::runRequested, this,
-            [this, key](const QString &code, const QString &kind) { Q_EMIT runRequested(key, code, kind); });
-    connect(panel, &EditorPanel::completionRequested, this,
-            [this, key](const QString &code, int cursor, const QString &kind) {
-                Q_EMIT completionRequested(key, code, cursor, kind);
-            });
     return panel;
 }
 

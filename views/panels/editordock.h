@@ -35,10 +35,6 @@ public:
     QStringList keys() const { return m_editors.keys(); }
     DraftStore *drafts() const { return m_drafts; }
 
-Q_SIGNALS:
-    void runRequested(const QString &key, const QString &code, const QString &kind);
-    void completionRequested(const QString &key, const QString &code, int cursorPosition, const QString &kind);
-
 private:
     DraftStore *m_drafts;
     QStackedWidget *m_stack = nullptr;
