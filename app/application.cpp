@@ -46,7 +46,7 @@ Application::Application(const Options &options, QObject *parent)
     : QObject(parent)
     , m_options(options)
     , m_network(new QNetworkAccessManager(this))
-    , m_passwords(new PasswordStore(this))
+    , m_passwords(options.passwords ? options.passwords : new PasswordStore(this))
 {
     // Saving or removing a secret can fail (no keychain service, a locked keychain): say so, never silently.
     connect(m_passwords, &PasswordStore::failed, this, [this](const QString &errorText) {

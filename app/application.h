@@ -37,6 +37,8 @@ public:
         bool restoreLayout = true;
         /// Use this draft store instead of the window's own (tests).
         DraftStore *drafts = nullptr;
+        /// Use this secret store instead of the system keychain (tests; not owned).
+        PasswordStore *passwords = nullptr;
     };
 
     explicit Application(const Options &options, QObject *parent = nullptr);

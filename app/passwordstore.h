@@ -18,9 +18,10 @@ public:
     explicit PasswordStore(QObject *parent = nullptr);
 
     /// Calls `done(password, errorText)` later; an entry that does not exist gives an empty password and no error.
-    void read(const QString &profileId, std::function<void(const QString &, const QString &)> done);
-    void write(const QString &profileId, const QString &password);
-    void remove(const QString &profileId);
+    /// (Virtual so that tests can stand in for the keychain.)
+    virtual void read(const QString &profileId, std::function<void(const QString &, const QString &)> done);
+    virtual void write(const QString &profileId, const QString &password);
+    virtual void remove(const QString &profileId);
 
 Q_SIGNALS:
     /// Writing or deleting failed (no keychain daemon, locked keychain…).

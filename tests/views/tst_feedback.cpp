@@ -4,8 +4,10 @@
 // says where its values come from, failures explained from the log, drafts that cannot land in another session,
 // titles and the active tab after a relaunch.
 #include "appharness.h"
+#include "passwordstore.h"
 
 #include "dialogs/createsessiondialog.h"
+#include "profiles/serverprofilestore.h"
 #include "profiles/sessionpresetstore.h"
 #include "panels/logdock.h"
 #include "panels/messagebanner.h"
@@ -17,6 +19,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTimer>
 
 using namespace LivyDesk;
 using Model = Livy::StatementListModel;
@@ -30,6 +33,21 @@ QLabel *listPlaceholder(MainWindow *w)
     return nullptr;
 }
 } // namespace
+
+/// Stands in for the system keychain: each profile's secret arrives after its own delay.
+class SlowKeychain : public LivyDesk::PasswordStore
+{
+public:
+    QHash<QString, QPair<int, QString>> answers; ///< profile id -> (delay ms, secret)
+
+    void read(const QString &profileId, std::function<void(const QString &, const QString &)> done) override
+    {
+        const QPair<int, QString> answer = answers.value(profileId);
+        QTimer::singleShot(answer.first, this, [done, answer] { done(answer.second, QString()); });
+    }
+    void write(const QString &, const QString &) override {}
+    void remove(const QString &) override {}
+};
 
 class TestFeedback : public QObject
 {
@@ -122,6 +140,42 @@ private Q_SLOTS:
         QVERIFY(second > first);
         QTRY_COMPARE(h.cell(page, second, Model::StateColumn).toString(), QStringLiteral("available"));
         QCOMPARE(h.server->requests("POST", path).size(), posts + 1); // sent once, by the new controller
+    }
+
+    void aKeychainReadForAnEarlierSwitchIsDropped()
+    {
+        // Two quick profile switches: the secret read for the first must not win because it finishes last.
+        AppHarness h;
+        h.server->setBasicAuth(QStringLiteral("alice"), QStringLiteral("right"));
+        ServerProfile first;
+        first.id = QStringLiteral("first");
+        first.url = h.url;
+        first.auth = AuthMethod::Basic;
+        first.userName = QStringLiteral("alice");
+        ServerProfile second = first;
+        second.id = QStringLiteral("second");
+        second.name = QStringLiteral("Second");
+        ServerProfileStore store;
+        store.save({ first, second });
+        store.setCurrentId(first.id);
+        SlowKeychain keychain;
+        keychain.answers.insert(first.id, { 400, QStringLiteral("stale") });
+        keychain.answers.insert(second.id, { 50, QStringLiteral("right") });
+        LivyDesk::Application::Options options;
+        options.restoreLayout = false;
+        options.drafts = h.drafts.get();
+        options.passwords = &keychain;
+        h.app = std::make_unique<LivyDesk::Application>(options);
+        h.app->start(); // reads the first profile's secret (400 ms)...
+        h.app->switchToProfile(second.id); // ...and at once the second's (50 ms)
+        QTRY_COMPARE(h.window()->serverBar()->state(), ServerBar::State::Connected);
+        QTest::qWait(600); // the first read has answered by now
+        QCOMPARE(h.app->profile().id, second.id);
+        QCOMPARE(h.window()->serverBar()->state(), ServerBar::State::Connected);
+        const QByteArray stale = "Basic " + QByteArrayLiteral("alice:stale").toBase64();
+        for (const auto &r : h.server->requests())
+            QVERIFY2(r.header("authorization") != stale, qPrintable(r.path));
+        QVERIFY(!h.server->requests().isEmpty());
     }
 
     void theCreateDialogSaysWhereItsValuesComeFrom()
