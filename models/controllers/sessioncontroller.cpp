@@ -135,6 +135,7 @@ void SessionController::attach(std::chrono::milliseconds delay)
         return;
     setStatus(Status::Attaching);
     m_attachFailures = 0;
+    m_attachDelay = delay;
     if (delay.count() > 0)
         scheduleAttach(delay);
     else

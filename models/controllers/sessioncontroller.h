@@ -93,6 +93,8 @@ public:
     /// the controller is Attaching at once and sends its first request after it (tabs restored together are
     /// spread out rather than sent in one burst).
     void attach(std::chrono::milliseconds delay = std::chrono::milliseconds(0));
+    /// The delay the last attach() was asked to wait before its first request.
+    std::chrono::milliseconds attachDelay() const { return m_attachDelay; }
     /// Stops polling, log following and keep-alive. The session on the server is left alone.
     void detach();
 
@@ -219,6 +221,7 @@ private:
     int m_nextLocalId = 0;
     QTimer *m_attachRetry = nullptr;
     int m_attachFailures = 0;
+    std::chrono::milliseconds m_attachDelay{ 0 };
     QStringList m_failure;
     int m_nextTicket = 0;
     bool m_logFollowing = false;

@@ -31,6 +31,26 @@ struct KeyedDiffHooks
     virtual void changed(int row, const T &before, const T &after) = 0;
 };
 
+/// The hooks of a flat table model whose rows are the keyed list: rows removed, inserted and moved one to one, and
+/// changed rows reported through the model's own emitRowChanged(row, before, after). A model that uses it
+/// declares `friend class Detail::TableDiffHooks<Model, T>;` (the begin/end calls are protected in Qt).
+template<typename Model, typename T>
+class TableDiffHooks : public KeyedDiffHooks<T>
+{
+public:
+    explicit TableDiffHooks(Model *model) : m_model(model) {}
+    void beginRemove(int first, int last) override { m_model->beginRemoveRows({}, first, last); }
+    void endRemove() override { m_model->endRemoveRows(); }
+    void beginInsert(int first, int last) override { m_model->beginInsertRows({}, first, last); }
+    void endInsert() override { m_model->endInsertRows(); }
+    void beginMove(int from, int to) override { m_model->beginMoveRows({}, from, from, {}, to); }
+    void endMove() override { m_model->endMoveRows(); }
+    void changed(int row, const T &before, const T &after) override { m_model->emitRowChanged(row, before, after); }
+
+protected:
+    Model *m_model;
+};
+
 /// Makes `rows` equal to `next` (keyed by hooks.key(); later duplicates of a key in `next` are ignored).
 /// Order of operations: contiguous runs of vanished keys are removed bottom-up; then `next` is walked top-down:
 /// a row already in place is updated only if it differs, a surviving row found further down is moved up, and a

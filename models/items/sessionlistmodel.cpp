@@ -7,25 +7,12 @@
 
 namespace Livy {
 
-class SessionListModel::Hooks final : public Detail::KeyedDiffHooks<Entry>
+class SessionListModel::Hooks final : public Detail::TableDiffHooks<SessionListModel, Entry>
 {
 public:
-    explicit Hooks(SessionListModel *model) : m_model(model) {}
+    using TableDiffHooks::TableDiffHooks;
     int key(const Entry &e) const override { return e.session.id; }
     bool differs(const Entry &a, const Entry &b) const override { return !(a.session == b.session); }
-    void beginRemove(int first, int last) override { m_model->beginRemoveRows({}, first, last); }
-    void endRemove() override { m_model->endRemoveRows(); }
-    void beginInsert(int first, int last) override { m_model->beginInsertRows({}, first, last); }
-    void endInsert() override { m_model->endInsertRows(); }
-    void beginMove(int from, int to) override { m_model->beginMoveRows({}, from, from, {}, to); }
-    void endMove() override { m_model->endMoveRows(); }
-    void changed(int row, const Entry &before, const Entry &after) override
-    {
-        m_model->emitRowChanged(row, before, after);
-    }
-
-private:
-    SessionListModel *m_model;
 };
 
 SessionListModel::SessionListModel(QObject *parent)

@@ -14,6 +14,11 @@
 
 namespace Livy {
 
+namespace Detail {
+template<typename Model, typename T>
+class TableDiffHooks;
+} // namespace Detail
+
 /// The interactive sessions of one Livy server, one row per session, in the server's order (creation order).
 ///
 /// A thin container: the ServerController (through its SessionListPoller) feeds it whole snapshots with
@@ -103,6 +108,7 @@ private:
         bool operator==(const Entry &) const = default;
     };
     class Hooks;
+    friend class Detail::TableDiffHooks<SessionListModel, Entry>;
 
     static QList<Entry> entries(const QList<Session> &sessions);
     QDateTime createdHereOf(const Entry &entry) const;

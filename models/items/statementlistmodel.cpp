@@ -41,25 +41,12 @@ qint64 durationMs(const Statement &s)
 
 } // namespace
 
-class StatementListModel::Hooks final : public Detail::KeyedDiffHooks<Statement>
+class StatementListModel::Hooks final : public Detail::TableDiffHooks<StatementListModel, Statement>
 {
 public:
-    explicit Hooks(StatementListModel *model) : m_model(model) {}
+    using TableDiffHooks::TableDiffHooks;
     int key(const Statement &s) const override { return s.id; }
     bool differs(const Statement &a, const Statement &b) const override { return !(a == b); }
-    void beginRemove(int first, int last) override { m_model->beginRemoveRows({}, first, last); }
-    void endRemove() override { m_model->endRemoveRows(); }
-    void beginInsert(int first, int last) override { m_model->beginInsertRows({}, first, last); }
-    void endInsert() override { m_model->endInsertRows(); }
-    void beginMove(int from, int to) override { m_model->beginMoveRows({}, from, from, {}, to); }
-    void endMove() override { m_model->endMoveRows(); }
-    void changed(int row, const Statement &before, const Statement &after) override
-    {
-        m_model->emitRowChanged(row, before, after);
-    }
-
-private:
-    StatementListModel *m_model;
 };
 
 StatementListModel::StatementListModel(QObject *parent)

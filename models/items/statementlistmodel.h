@@ -12,6 +12,11 @@
 
 namespace Livy {
 
+namespace Detail {
+template<typename Model, typename T>
+class TableDiffHooks;
+} // namespace Detail
+
 /// The statements of one session, one row per statement, in ascending statement id (= execution order).
 ///
 /// Fed by the SessionController: upsert() for every statement answer (submit, poll), setStatements() for a
@@ -123,6 +128,7 @@ Q_SIGNALS:
 
 private:
     class Hooks;
+    friend class Detail::TableDiffHooks<StatementListModel, Statement>;
     void emitRowChanged(int row, const Statement &before, const Statement &after);
     qint64 elapsedMs(const Statement &s) const;
 

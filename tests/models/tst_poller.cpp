@@ -4,6 +4,7 @@
 // The polling engine against the fake Livy server: one request in flight, pause/resume, reconnecting and
 // recovering, terminal states. Intervals are configured short by the test; nothing asserts on elapsed time.
 
+#include "fakeserverfixture.h"
 #include "fakelivyserver.h"
 #include "livy/connection.h"
 #include "livy/getsessionstatejob.h"
@@ -23,10 +24,10 @@ class TestPoller : public QObject
     Q_OBJECT
 
 private:
-    FakeLivy::Server *m_server = nullptr;
-    QNetworkAccessManager *m_nam = nullptr;
-    Connection *m_connection = nullptr;
-    PollActivity *m_activity = nullptr;
+    FakeServerFixture m_fixture;
+    FakeLivy::Server *&m_server = m_fixture.server;
+    Connection *&m_connection = m_fixture.connection;
+    PollActivity *&m_activity = m_fixture.activity;
     int m_session = -1;
 
     /// A poller of `GET /sessions/{id}/state` that checks, in its own factory and handler, that it never has two
@@ -68,15 +69,7 @@ private:
 private Q_SLOTS:
     void init()
     {
-        m_server = new FakeLivy::Server(this);
-        QVERIFY(m_server->start());
-        m_server->setStartupDelay(0);
-        m_nam = new QNetworkAccessManager(this);
-        ConnectionSettings settings;
-        settings.baseUrl = m_server->url();
-        settings.requestTimeout = 5s;
-        m_connection = new Connection(m_nam, settings, this);
-        m_activity = new PollActivity(this);
+        QVERIFY(m_fixture.setUp(this, 5s));
         m_session = m_server->createSession({ { QStringLiteral("kind"), QStringLiteral("pyspark") } });
         QVERIFY(m_session >= 0);
         QTRY_COMPARE(m_server->sessionState(m_session), QStringLiteral("idle"));
@@ -84,14 +77,7 @@ private Q_SLOTS:
 
     void cleanup()
     {
-        delete m_connection;
-        delete m_nam;
-        delete m_server;
-        delete m_activity;
-        m_connection = nullptr;
-        m_nam = nullptr;
-        m_server = nullptr;
-        m_activity = nullptr;
+        m_fixture.tearDown();
     }
 
     void neverTwoRequestsInFlight()

@@ -4,6 +4,7 @@
 // SessionController against the fake Livy server: attach and history, submit exactly once (also when the POST
 // fails or times out), cancel, completion, keep-alive, log following, ended and gone sessions.
 
+#include "fakeserverfixture.h"
 #include "controllers/runhandle.h"
 #include "controllers/sessioncontroller.h"
 #include "fakelivyserver.h"
@@ -31,10 +32,10 @@ class TestSessionController : public QObject
     Q_OBJECT
 
 private:
-    FakeLivy::Server *m_server = nullptr;
-    QNetworkAccessManager *m_nam = nullptr;
-    Connection *m_connection = nullptr;
-    PollActivity *m_activity = nullptr;
+    FakeServerFixture m_fixture;
+    FakeLivy::Server *&m_server = m_fixture.server;
+    Connection *&m_connection = m_fixture.connection;
+    PollActivity *&m_activity = m_fixture.activity;
     int m_session = -1;
 
     static SessionController::Settings fastSettings()
@@ -85,14 +86,7 @@ private:
 private Q_SLOTS:
     void init()
     {
-        m_server = new FakeLivy::Server(this);
-        QVERIFY(m_server->start());
-        m_server->setStartupDelay(0);
-        m_nam = new QNetworkAccessManager(this);
-        ConnectionSettings settings;
-        settings.baseUrl = m_server->url();
-        m_connection = new Connection(m_nam, settings, this);
-        m_activity = new PollActivity(this);
+        QVERIFY(m_fixture.setUp(this));
         m_session = m_server->createSession({ { QStringLiteral("kind"), QStringLiteral("pyspark") },
                                               { QStringLiteral("name"), QStringLiteral("etl") } });
         QTRY_COMPARE(m_server->sessionState(m_session), QStringLiteral("idle"));
@@ -101,14 +95,7 @@ private Q_SLOTS:
     void cleanup()
     {
         qDeleteAll(findChildren<SessionController *>(Qt::FindDirectChildrenOnly));
-        delete m_connection;
-        delete m_nam;
-        delete m_server;
-        delete m_activity;
-        m_connection = nullptr;
-        m_nam = nullptr;
-        m_server = nullptr;
-        m_activity = nullptr;
+        m_fixture.tearDown();
     }
 
     void submitRunsAndUpdatesTheModel()

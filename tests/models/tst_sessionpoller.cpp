@@ -4,6 +4,7 @@
 // The session, log and keep-alive pollers against the fake Livy server: which requests they choose, terminal
 // states, 404s. Schedules are shortened by the test; nothing asserts on elapsed time.
 
+#include "fakeserverfixture.h"
 #include "fakelivyserver.h"
 #include "items/logmodel.h"
 #include "items/statementlistmodel.h"
@@ -30,10 +31,10 @@ class TestSessionPoller : public QObject
     Q_OBJECT
 
 private:
-    FakeLivy::Server *m_server = nullptr;
-    QNetworkAccessManager *m_nam = nullptr;
-    Connection *m_connection = nullptr;
-    PollActivity *m_activity = nullptr;
+    FakeServerFixture m_fixture;
+    FakeLivy::Server *&m_server = m_fixture.server;
+    Connection *&m_connection = m_fixture.connection;
+    PollActivity *&m_activity = m_fixture.activity;
     int m_session = -1;
 
     /// Submits through the protocol layer (not the controller) and returns the 201 answer.
@@ -77,28 +78,14 @@ private:
 private Q_SLOTS:
     void init()
     {
-        m_server = new FakeLivy::Server(this);
-        QVERIFY(m_server->start());
-        m_server->setStartupDelay(0);
-        m_nam = new QNetworkAccessManager(this);
-        ConnectionSettings settings;
-        settings.baseUrl = m_server->url();
-        m_connection = new Connection(m_nam, settings, this);
-        m_activity = new PollActivity(this);
+        QVERIFY(m_fixture.setUp(this));
         m_session = m_server->createSession({ { QStringLiteral("kind"), QStringLiteral("pyspark") } });
         QTRY_COMPARE(m_server->sessionState(m_session), QStringLiteral("idle"));
     }
 
     void cleanup()
     {
-        delete m_connection;
-        delete m_nam;
-        delete m_server;
-        delete m_activity;
-        m_connection = nullptr;
-        m_nam = nullptr;
-        m_server = nullptr;
-        m_activity = nullptr;
+        m_fixture.tearDown();
     }
 
     void oneStatementIsFollowedThroughTheCheapStateCall()

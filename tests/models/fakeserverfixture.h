@@ -1,0 +1,51 @@
+// SPDX-FileCopyrightText: 2026 LivyDesk contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// What every model-level test sets up per test function: the in-process fake Livy (sessions start at once), a
+// network manager, a Connection to the fake and a PollActivity of its own.
+
+#include "fakelivyserver.h"
+#include "livy/connection.h"
+#include "polling/pollactivity.h"
+
+#include <QNetworkAccessManager>
+
+#include <chrono>
+
+struct FakeServerFixture
+{
+    FakeLivy::Server *server = nullptr;
+    QNetworkAccessManager *nam = nullptr;
+    Livy::Connection *connection = nullptr;
+    Livy::PollActivity *activity = nullptr;
+
+    /// Starts the server; false if it cannot listen. `requestTimeout` 0 keeps the Connection's default.
+    bool setUp(QObject *owner, std::chrono::milliseconds requestTimeout = std::chrono::milliseconds(0))
+    {
+        server = new FakeLivy::Server(owner);
+        if (!server->start())
+            return false;
+        server->setStartupDelay(0);
+        nam = new QNetworkAccessManager(owner);
+        Livy::ConnectionSettings settings;
+        settings.baseUrl = server->url();
+        if (requestTimeout.count() > 0)
+            settings.requestTimeout = requestTimeout;
+        connection = new Livy::Connection(nam, settings, owner);
+        activity = new Livy::PollActivity(owner);
+        return true;
+    }
+
+    void tearDown()
+    {
+        delete connection;
+        delete nam;
+        delete server;
+        delete activity;
+        connection = nullptr;
+        nam = nullptr;
+        server = nullptr;
+        activity = nullptr;
+    }
+};
