@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "keyeddiff.h"
 #include "livy/types.h"
 
 #include <QAbstractTableModel>
@@ -13,11 +14,6 @@
 #include <optional>
 
 namespace Livy {
-
-namespace Detail {
-template<typename Model, typename T>
-class TableDiffHooks;
-} // namespace Detail
 
 /// The interactive sessions of one Livy server, one row per session, in the server's order (creation order).
 ///

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "keyeddiff.h"
 #include "livy/types.h"
 
 #include <QAbstractTableModel>
@@ -11,11 +12,6 @@
 #include <optional>
 
 namespace Livy {
-
-namespace Detail {
-template<typename Model, typename T>
-class TableDiffHooks;
-} // namespace Detail
 
 /// The statements of one session, one row per statement, in ascending statement id (= execution order).
 ///

@@ -10,6 +10,7 @@
 #include "polling/pollactivity.h"
 
 #include <QNetworkAccessManager>
+#include <QObject>
 
 #include <chrono>
 
@@ -48,4 +49,15 @@ struct FakeServerFixture
         server = nullptr;
         activity = nullptr;
     }
+};
+
+/// The base of model-level test classes: the fixture and the names the tests use for its parts. setUp() in init(),
+/// tearDown() in cleanup().
+class FakeServerTest : public QObject // NOLINT: no signals or slots of its own
+{
+protected:
+    FakeServerFixture m_fixture;
+    FakeLivy::Server *&m_server = m_fixture.server;
+    Livy::Connection *&m_connection = m_fixture.connection;
+    Livy::PollActivity *&m_activity = m_fixture.activity;
 };

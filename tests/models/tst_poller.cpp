@@ -19,15 +19,11 @@ using namespace Livy;
 using namespace std::chrono_literals;
 using FakeLivy::Fault;
 
-class TestPoller : public QObject
+class TestPoller : public FakeServerTest
 {
     Q_OBJECT
 
 private:
-    FakeServerFixture m_fixture;
-    FakeLivy::Server *&m_server = m_fixture.server;
-    Connection *&m_connection = m_fixture.connection;
-    PollActivity *&m_activity = m_fixture.activity;
     int m_session = -1;
 
     /// A poller of `GET /sessions/{id}/state` that checks, in its own factory and handler, that it never has two

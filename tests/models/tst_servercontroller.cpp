@@ -30,15 +30,11 @@ using namespace std::chrono_literals;
 using FakeLivy::Fault;
 using State = ServerController::ConnectionState;
 
-class TestServerController : public QObject
+class TestServerController : public FakeServerTest
 {
     Q_OBJECT
 
 private:
-    FakeServerFixture m_fixture;
-    FakeLivy::Server *&m_server = m_fixture.server;
-    Connection *&m_connection = m_fixture.connection;
-    PollActivity *&m_activity = m_fixture.activity;
 
     static ServerController::Settings fastSettings()
     {

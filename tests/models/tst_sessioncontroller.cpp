@@ -27,15 +27,11 @@ using namespace std::chrono_literals;
 using FakeLivy::Fault;
 using Status = SessionController::Status;
 
-class TestSessionController : public QObject
+class TestSessionController : public FakeServerTest
 {
     Q_OBJECT
 
 private:
-    FakeServerFixture m_fixture;
-    FakeLivy::Server *&m_server = m_fixture.server;
-    Connection *&m_connection = m_fixture.connection;
-    PollActivity *&m_activity = m_fixture.activity;
     int m_session = -1;
 
     static SessionController::Settings fastSettings()

@@ -26,15 +26,11 @@ using namespace Livy;
 using namespace std::chrono_literals;
 using FakeLivy::Fault;
 
-class TestSessionPoller : public QObject
+class TestSessionPoller : public FakeServerTest
 {
     Q_OBJECT
 
 private:
-    FakeServerFixture m_fixture;
-    FakeLivy::Server *&m_server = m_fixture.server;
-    Connection *&m_connection = m_fixture.connection;
-    PollActivity *&m_activity = m_fixture.activity;
     int m_session = -1;
 
     /// Submits through the protocol layer (not the controller) and returns the 201 answer.
