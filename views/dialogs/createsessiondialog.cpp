@@ -222,6 +222,29 @@ CreateSessionDialog::CreateSessionDialog(QWidget *parent)
 
 CreateSessionDialog::~CreateSessionDialog() = default;
 
+void CreateSessionDialog::addField(QFormLayout *form, const QString &label, QWidget *field, const QString &key)
+{
+    form->addRow(label, withMessage(field, key));
+    const auto edited = [this, key] {
+        m_serverHints.remove(key);
+        revalidate();
+    };
+    if (auto *edit = qobject_cast<QLineEdit *>(field))
+        connect(edit, &QLineEdit::textChanged, this, edited);
+    else if (auto *spin = qobject_cast<QSpinBox *>(field))
+        connect(spin, &QSpinBox::valueChanged, this, edited);
+    else if (auto *combo = qobject_cast<QComboBox *>(field))
+        connect(combo, &QComboBox::currentIndexChanged, this, edited);
+}
+
+void CreateSessionDialog::addNote(QFormLayout *form, const QString &text)
+{
+    auto *note = new QLabel(text, form->parentWidget());
+    note->setWordWrap(true);
+    note->setForegroundRole(QPalette::PlaceholderText);
+    form->addRow(note);
+}
+
 QWidget *CreateSessionDialog::withMessage(QWidget *field, const QString &key)
 {
     auto *box = new QWidget(this);
@@ -348,33 +371,15 @@ QWidget *CreateSessionDialog::buildSessionTab()
     m_ttl = makeEdit("ttl", QStringLiteral("e.g. 8h (Livy 0.8+)"), page);
     m_idleTimeout = makeEdit("idleTimeout", QStringLiteral("e.g. 30m (Livy 0.9+)"), page);
 
-    form->addRow(QStringLiteral("&Kind:"), withMessage(m_kind, QStringLiteral("kind")));
-    form->addRow(QStringLiteral("&Name:"), withMessage(m_name, QStringLiteral("name")));
-    form->addRow(QStringLiteral("&Proxy user:"), withMessage(m_proxyUser, QStringLiteral("proxyUser")));
-    form->addRow(QStringLiteral("&Queue:"), withMessage(m_queue, QStringLiteral("queue")));
-    form->addRow(QStringLiteral("&Heartbeat timeout:"), withMessage(m_heartbeat, QStringLiteral("heartbeatTimeoutInSecond")));
-    form->addRow(QStringLiteral("&TTL:"), withMessage(m_ttl, QStringLiteral("ttl")));
-    form->addRow(QStringLiteral("&Idle timeout:"), withMessage(m_idleTimeout, QStringLiteral("idleTimeout")));
-    auto *note = new QLabel(QStringLiteral("Empty fields are left out of the request, so the server's defaults "
-                                           "apply. Times take a unit: us, ms, s, m, min, h or d."),
-                            page);
-    note->setWordWrap(true);
-    note->setForegroundRole(QPalette::PlaceholderText);
-    form->addRow(note);
-
-    auto changed = [this](const QString &key) {
-        return [this, key] {
-            m_serverHints.remove(key);
-            revalidate();
-        };
-    };
-    connect(m_kind, &QComboBox::currentIndexChanged, this, changed(QStringLiteral("kind")));
-    connect(m_name, &QLineEdit::textChanged, this, changed(QStringLiteral("name")));
-    connect(m_proxyUser, &QLineEdit::textChanged, this, changed(QStringLiteral("proxyUser")));
-    connect(m_queue, &QLineEdit::textChanged, this, changed(QStringLiteral("queue")));
-    connect(m_heartbeat, &QSpinBox::valueChanged, this, changed(QStringLiteral("heartbeatTimeoutInSecond")));
-    connect(m_ttl, &QLineEdit::textChanged, this, changed(QStringLiteral("ttl")));
-    connect(m_idleTimeout, &QLineEdit::textChanged, this, changed(QStringLiteral("idleTimeout")));
+    addField(form, QStringLiteral("&Kind:"), m_kind, QStringLiteral("kind"));
+    addField(form, QStringLiteral("&Name:"), m_name, QStringLiteral("name"));
+    addField(form, QStringLiteral("&Proxy user:"), m_proxyUser, QStringLiteral("proxyUser"));
+    addField(form, QStringLiteral("&Queue:"), m_queue, QStringLiteral("queue"));
+    addField(form, QStringLiteral("&Heartbeat timeout:"), m_heartbeat, QStringLiteral("heartbeatTimeoutInSecond"));
+    addField(form, QStringLiteral("&TTL:"), m_ttl, QStringLiteral("ttl"));
+    addField(form, QStringLiteral("&Idle timeout:"), m_idleTimeout, QStringLiteral("idleTimeout"));
+    addNote(form, QStringLiteral("Empty fields are left out of the request, so the server's defaults apply. Times "
+                                 "take a unit: us, ms, s, m, min, h or d."));
     return page;
 }
 
@@ -387,29 +392,13 @@ QWidget *CreateSessionDialog::buildResourcesTab()
     m_executorMemory = makeEdit("executorMemory", QStringLiteral("e.g. 4g"), page);
     m_executorCores = makeSpin("executorCores", 1024, QStringLiteral("default"), page);
     m_numExecutors = makeSpin("numExecutors", 100000, QStringLiteral("default"), page);
-    form->addRow(QStringLiteral("&Driver memory:"), withMessage(m_driverMemory, QStringLiteral("driverMemory")));
-    form->addRow(QStringLiteral("D&river cores:"), withMessage(m_driverCores, QStringLiteral("driverCores")));
-    form->addRow(QStringLiteral("&Executor memory:"), withMessage(m_executorMemory, QStringLiteral("executorMemory")));
-    form->addRow(QStringLiteral("E&xecutor cores:"), withMessage(m_executorCores, QStringLiteral("executorCores")));
-    form->addRow(QStringLiteral("Exec&utors:"), withMessage(m_numExecutors, QStringLiteral("numExecutors")));
-    auto *note = new QLabel(QStringLiteral("Memory takes a JVM size: a number and k, m, g or t (512m, 4g). "
-                                           "\"default\" leaves the choice to the server."),
-                            page);
-    note->setWordWrap(true);
-    note->setForegroundRole(QPalette::PlaceholderText);
-    form->addRow(note);
-
-    auto changed = [this](const QString &key) {
-        return [this, key] {
-            m_serverHints.remove(key);
-            revalidate();
-        };
-    };
-    connect(m_driverMemory, &QLineEdit::textChanged, this, changed(QStringLiteral("driverMemory")));
-    connect(m_executorMemory, &QLineEdit::textChanged, this, changed(QStringLiteral("executorMemory")));
-    connect(m_driverCores, &QSpinBox::valueChanged, this, changed(QStringLiteral("driverCores")));
-    connect(m_executorCores, &QSpinBox::valueChanged, this, changed(QStringLiteral("executorCores")));
-    connect(m_numExecutors, &QSpinBox::valueChanged, this, changed(QStringLiteral("numExecutors")));
+    addField(form, QStringLiteral("&Driver memory:"), m_driverMemory, QStringLiteral("driverMemory"));
+    addField(form, QStringLiteral("D&river cores:"), m_driverCores, QStringLiteral("driverCores"));
+    addField(form, QStringLiteral("&Executor memory:"), m_executorMemory, QStringLiteral("executorMemory"));
+    addField(form, QStringLiteral("E&xecutor cores:"), m_executorCores, QStringLiteral("executorCores"));
+    addField(form, QStringLiteral("Exec&utors:"), m_numExecutors, QStringLiteral("numExecutors"));
+    addNote(form, QStringLiteral("Memory takes a JVM size: a number and k, m, g or t (512m, 4g). \"default\" leaves "
+                                 "the choice to the server."));
     return page;
 }
 

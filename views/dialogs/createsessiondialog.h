@@ -10,6 +10,7 @@
 
 class QComboBox;
 class QDialogButtonBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -84,6 +85,11 @@ private:
     QWidget *buildPresetRow();
     enum class MessageLevel { Info, Warning, Error };
     QWidget *withMessage(QWidget *field, const QString &key);
+    /// A form row for one request field: the field with its message line; editing it drops the server's hint
+    /// for that key and revalidates.
+    void addField(QFormLayout *form, const QString &label, QWidget *field, const QString &key);
+    /// A muted explanation under a form.
+    static void addNote(QFormLayout *form, const QString &text);
     void setMessage(const QString &key, const QString &text, MessageLevel level);
     void revalidate();
     void refreshPresets(const QString &select = {});
