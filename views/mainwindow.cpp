@@ -11,7 +11,6 @@
 #include "editor/draftstore.h"
 #include "editor/editorpanel.h"
 #include "items/sessionlistmodel.h"
-#include "items/statementlistmodel.h"
 #include "livy/livyerror.h"
 #include "livy/sessionidentity.h"
 #include "mainactions.h"
@@ -391,7 +390,7 @@ SessionPage *MainWindow::showSession(int sessionId, QAbstractItemModel *statemen
         ensureEditor(page);
         const int index = m_tabs->addTab(page, page->title());
         m_tabs->setTabIcon(index, page->badge());
-        connect(page, &SessionPage::stateChanged, this, [this, page] {
+        connect(page, &SessionPage::badgeChanged, this, [this, page] {
             const int i = m_tabs->indexOf(page);
             if (i >= 0)
                 m_tabs->setTabIcon(i, page->badge());

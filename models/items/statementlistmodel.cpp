@@ -374,17 +374,21 @@ QStringList StatementListModel::localCodes() const
     return codes;
 }
 
+void StatementListModel::setFlag(QSet<int> &flags, int id, bool on)
+{
+    if (flags.contains(id) == on)
+        return;
+    if (on)
+        flags.insert(id);
+    else
+        flags.remove(id);
+    if (const int row = rowOfId(id); row >= 0)
+        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
 void StatementListModel::setCancelRequested(int id, bool requested)
 {
-    const bool was = m_cancelRequested.contains(id);
-    if (was == requested)
-        return;
-    if (requested)
-        m_cancelRequested.insert(id);
-    else
-        m_cancelRequested.remove(id);
-    if (const int row = rowOfId(id); row >= 0 && row < int(m_rows.size()))
-        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    setFlag(m_cancelRequested, id, requested);
 }
 
 void StatementListModel::setVanished(int id)
@@ -399,15 +403,7 @@ void StatementListModel::setVanished(int id)
 
 void StatementListModel::setStillRunning(int id, bool stillRunning)
 {
-    const bool was = m_stillRunning.contains(id);
-    if (was == stillRunning)
-        return;
-    if (stillRunning)
-        m_stillRunning.insert(id);
-    else
-        m_stillRunning.remove(id);
-    if (const int row = rowOfId(id); row >= 0)
-        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    setFlag(m_stillRunning, id, stillRunning);
 }
 
 bool StatementListModel::upsert(const Statement &statement)

@@ -123,6 +123,8 @@ Q_SIGNALS:
     void statementFinished(int id);
 
 private:
+    /// Adds or removes `id` in one of the per-statement flag sets; its row, if shown, reports the change.
+    void setFlag(QSet<int> &flags, int id, bool on);
     class Hooks;
     friend class Detail::TableDiffHooks<StatementListModel, Statement>;
     void emitRowChanged(int row, const Statement &before, const Statement &after);

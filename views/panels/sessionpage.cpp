@@ -178,6 +178,7 @@ void SessionPage::setSession(const Livy::Session &session)
     if (session.state != stateBefore) {
         setStatusText(m_statusText, m_statusProblem); // the log's account shows once the session has ended
         Q_EMIT stateChanged(session.state);
+        Q_EMIT badgeChanged();
     }
 }
 
@@ -187,7 +188,7 @@ void SessionPage::setGone(bool gone)
         return;
     m_gone = gone;
     updateHeader();
-    Q_EMIT stateChanged(m_session.state);
+    Q_EMIT badgeChanged();
 }
 
 QIcon SessionPage::badge() const

@@ -96,8 +96,10 @@ public:
 Q_SIGNALS:
     void linkActivated(const QUrl &url);
     void titleChanged();
-    /// The session's state changed (tab badges follow it).
+    /// The session's state changed.
     void stateChanged(Livy::SessionState state);
+    /// badge() changed: the state, or the session is gone (tab badges follow it).
+    void badgeChanged();
     /// One-line feedback from the output views ("Exported 1,000 rows to …").
     void statusMessage(const QString &message);
     /// Code to run in this session on the user's request from the output ("Show df as a table").
