@@ -125,6 +125,11 @@ QNetworkRequest Connection::makeRequest(const QUrl &url, std::chrono::millisecon
 
 namespace Livy {
 
+void Connection::reportRejectedCertificate(const QList<QSslError> &errors, const QList<QSslCertificate> &chain)
+{
+    Q_EMIT certificateRejected(errors, chain);
+}
+
 void Connection::noteServerDate(const QByteArray &httpDate, qint64 localReceivedMs)
 {
     // RFC 7231 IMF-fixdate: "Wed, 02 Dec 2026 05:57:30 GMT".

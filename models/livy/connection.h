@@ -9,7 +9,9 @@
 #include <QObject>
 #include <QPair>
 #include <QPointer>
+#include <QSslCertificate>
 #include <QSslConfiguration>
+#include <QSslError>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -42,6 +44,8 @@ struct ConnectionSettings
     /// TLS verification stays on unless a profile explicitly turns it off.
     bool verifyTls = true;
     std::optional<QSslConfiguration> sslConfiguration;
+    /// SHA-256 fingerprints of server certificates the user chose to trust although verification fails.
+    QStringList pinnedCertificates;
     QString userAgent = QStringLiteral("LivyDesk/" LIVYDESK_VERSION);
 };
 
@@ -97,8 +101,14 @@ public:
     void adopt(LivyJob *job);
     void release(LivyJob *job);
 
+    /// Called by a job whose TLS handshake failed verification (and no pin covered it): the errors and the
+    /// chain the server presented, for the certificate dialog.
+    void reportRejectedCertificate(const QList<QSslError> &errors, const QList<QSslCertificate> &chain);
+
 Q_SIGNALS:
     void settingsChanged();
+    /// A server certificate failed verification (see reportRejectedCertificate()).
+    void certificateRejected(const QList<QSslError> &errors, const QList<QSslCertificate> &chain);
     void capabilitiesChanged(const Livy::ServerCapabilities &capabilities);
 
 private:

@@ -188,6 +188,17 @@ QString humanize(const QString &serverText)
     };
     static const std::vector<Rule> rules = [] {
         std::vector<Rule> r;
+        // nginx and other TLS gateways in front of Livy that require a client certificate.
+        r.push_back({ QRegularExpression(QStringLiteral(R"(No required SSL certificate was sent)")),
+                      [](const QRegularExpressionMatch &) {
+                          return QStringLiteral("The server's gateway requires a client certificate: choose one "
+                                                "in the server profile");
+                      } });
+        r.push_back({ QRegularExpression(QStringLiteral(R"(The SSL certificate error)")),
+                      [](const QRegularExpressionMatch &) {
+                          return QStringLiteral("The server's gateway did not accept the client certificate (not "
+                                                "signed by a CA it trusts, or expired)");
+                      } });
         r.push_back({ QRegularExpression(QStringLiteral(R"(^Session '(.*)' not found\.?$)")),
                       [](const QRegularExpressionMatch &m) {
                           return QStringLiteral("Session %1 was not found on the server (it may have ended or expired)")
@@ -462,7 +473,8 @@ QString LivyError::describeFor(const QString &doing) const
             what = m.hasMatch() ? QObject::tr("The server answered with an internal error (%1)").arg(m.captured(1))
                                 : QObject::tr("The server answered with an internal error (HTTP %1)").arg(m_httpStatus);
         } else if (m_httpStatus == 401 || m_httpStatus == 403) {
-            what = QObject::tr("The server refused the credentials (HTTP %1)").arg(m_httpStatus);
+            // The job worded it: what was refused and what to fix ("No Kerberos ticket: run kinit…").
+            what = QObject::tr("%1 (HTTP %2)").arg(m_message).arg(m_httpStatus);
         } else if (m_httpStatus == 404) {
             what = QObject::tr("The server does not know it (HTTP 404)");
         } else {

@@ -63,6 +63,13 @@ public:
         copy.m_route = route;
         return copy;
     }
+    /// The same error told differently (an authentication refusal explained); the server's text stays in the details.
+    LivyError withMessage(const QString &message) const
+    {
+        LivyError copy = *this;
+        copy.m_message = message;
+        return copy;
+    }
     /// What happened, in words for a user, with what was being done: "The server answered with an internal error
     /// (NullPointerException) while opening session 2" (see describeFor()).
     QString describeFor(const QString &doing) const;

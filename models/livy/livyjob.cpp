@@ -5,6 +5,7 @@
 #include <QDateTime>
 
 #include "auth/authenticator.h"
+#include "tls/tlsoptions.h"
 #include "connection.h"
 
 #include <QIODevice>
@@ -140,12 +141,20 @@ void LivyJob::send()
         m_reply = nam->deleteResource(request);
         break;
     }
-    if (!m_connection->settings().verifyTls) {
-        // Explicitly turned off for this profile (and flagged in the UI).
-        connect(m_reply, &QNetworkReply::sslErrors, m_reply, [reply = m_reply.data()](const QList<QSslError> &errors) {
-            reply->ignoreSslErrors(errors);
-        });
-    }
+    connect(m_reply, &QNetworkReply::sslErrors, m_reply,
+            [this, reply = m_reply.data()](const QList<QSslError> &errors) {
+                const ConnectionSettings &settings = m_connection->settings();
+                const QList<QSslCertificate> chain = reply->sslConfiguration().peerCertificateChain();
+                // Off only by an explicit profile choice (flagged in the UI); a pinned certificate is one the
+                // user looked at and chose to trust for this profile.
+                if (!settings.verifyTls || errorsCoveredByPins(errors, chain, settings.pinnedCertificates)) {
+                    reply->ignoreSslErrors(errors);
+                    return;
+                }
+                m_rejectedCertificate = true;
+                m_sslErrors = errors;
+                m_connection->reportRejectedCertificate(errors, chain);
+            });
     connect(m_reply, &QNetworkReply::finished, this, &LivyJob::onReplyFinished);
 }
 
@@ -192,6 +201,16 @@ LivyError LivyJob::networkError(QNetworkReply *reply) const
         return LivyError(LivyError::Kind::Network,
                          QStringLiteral("%1 closed the connection before answering (%2)").arg(where, describe()));
     case QNetworkReply::SslHandshakeFailedError:
+        if (m_rejectedCertificate && !m_sslErrors.isEmpty()) {
+            QStringList reasons;
+            for (const QSslError &e : m_sslErrors)
+                if (!reasons.contains(e.errorString()))
+                    reasons.append(e.errorString());
+            return LivyError(LivyError::Kind::Tls,
+                             QStringLiteral("The certificate of %1 is not trusted (%2): add its CA to the server "
+                                            "profile, or look at it and trust it")
+                                 .arg(where, reasons.join(QLatin1String("; "))));
+        }
         return LivyError(LivyError::Kind::Tls,
                          QStringLiteral("Secure connection to %1 failed: %2").arg(where, reply->errorString()));
     case QNetworkReply::ProxyConnectionRefusedError:
@@ -225,19 +244,39 @@ void LivyJob::onReplyFinished()
         finish(networkError(reply));
         return;
     }
-    if (m_httpStatus == 401 && !m_authRetried && m_connection && m_connection->authenticator()) {
+    QList<QByteArray> challenges; // the WWW-Authenticate values of the answer
+    for (const auto &[name, value] : reply->rawHeaderPairs()) {
+        if (name.compare("WWW-Authenticate", Qt::CaseInsensitive) == 0)
+            challenges.append(value);
+    }
+    const std::shared_ptr<Authenticator> authenticator = m_connection ? m_connection->authenticator() : nullptr;
+    if (m_httpStatus == 401 && !m_authRetried && authenticator) {
         // The server did not carry the request out; the authenticator may have something new to send (a token,
-        // the next leg of a handshake). Once only.
-        QList<QByteArray> challenges;
-        for (const auto &[name, value] : reply->rawHeaderPairs()) {
-            if (name.compare("WWW-Authenticate", Qt::CaseInsensitive) == 0)
-                challenges.append(value);
-        }
-        if (m_connection->authenticator()->challenge(challenges)) {
-            m_authRetried = true;
-            m_rawBody.clear();
-            m_httpStatus = 0;
-            send();
+        // the next leg of a handshake). Once only. The job keeps the authenticator alive until it has decided.
+        m_authRetried = true;
+        m_challenger = authenticator;
+        const QByteArray body = m_rawBody;
+        authenticator->challengeAsync(url(), challenges, this, [this, body, challenges](bool retry) {
+            m_challenger.reset();
+            if (m_finished)
+                return; // abandoned meanwhile
+            if (retry) {
+                m_rawBody.clear();
+                m_httpStatus = 0;
+                send();
+                return;
+            }
+            finishRefused(body, challenges);
+        });
+        return;
+    }
+    if ((m_httpStatus == 401 || m_httpStatus == 403)) {
+        finishRefused(m_rawBody, challenges);
+        return;
+    }
+    if (authenticator) {
+        if (const QString untrusted = authenticator->verify(reply->request(), challenges); !untrusted.isEmpty()) {
+            finish(LivyError(LivyError::Kind::Protocol, untrusted, m_httpStatus, m_rawBody));
             return;
         }
     }
@@ -291,6 +330,16 @@ void LivyJob::decodeInBackground()
             m_preparsed.reset();
             finish(error);
         });
+}
+
+void LivyJob::finishRefused(const QByteArray &body, const QList<QByteArray> &challenges)
+{
+    LivyError error = LivyError::fromHttpResponse(m_httpStatus, body);
+    const Authenticator *authenticator = m_connection ? m_connection->authenticator().get() : nullptr;
+    const QString explained = explainRefusal(authenticator, m_httpStatus, challenges, error.serverText());
+    if (!explained.isEmpty())
+        error = error.withMessage(explained);
+    finish(error);
 }
 
 LivyJob::ParsedBody LivyJob::parseBody(const QByteArray &body) const

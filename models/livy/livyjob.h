@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 #include <QObject>
 #include <QPointer>
+#include <QSslError>
 #include <QStringList>
 #include <QUrl>
 #include <QUrlQuery>
@@ -101,6 +102,8 @@ protected:
 
 private:
     void send();
+    /// Ends with the 401/403 the server gave, worded by the authenticator (what to fix).
+    void finishRefused(const QByteArray &body, const QList<QByteArray> &challenges);
     void decodeInBackground();
     void onReplyFinished();
     void finish(const LivyError &error);
@@ -125,6 +128,9 @@ private:
     bool m_finished = false;
     bool m_abandoned = false;
     bool m_authRetried = false;
+    bool m_rejectedCertificate = false;
+    QList<QSslError> m_sslErrors;
+    std::shared_ptr<Authenticator> m_challenger; ///< alive while it decides on a 401
     bool m_autoDelete = true;
 };
 

@@ -15,6 +15,19 @@ QString ServerProfile::displayName() const
     return QStringLiteral("Unnamed server");
 }
 
+QStringList ServerProfile::secretKeys() const
+{
+    QStringList keys;
+    if (auth == AuthMethod::Basic || auth == AuthMethod::Bearer)
+        keys.append(secretKey());
+    for (const ExtraHeader &h : headers)
+        if (h.secret)
+            keys.append(headerSecretKey(h.name));
+    if (clientKeyEncrypted && !clientCertificate.isEmpty())
+        keys.append(passphraseKey());
+    return keys;
+}
+
 QString ServerProfile::newId()
 {
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -26,6 +39,7 @@ QString authMethodToString(AuthMethod method)
     case AuthMethod::None: return QStringLiteral("none");
     case AuthMethod::Basic: return QStringLiteral("basic");
     case AuthMethod::Bearer: return QStringLiteral("bearer");
+    case AuthMethod::Kerberos: return QStringLiteral("kerberos");
     }
     return QStringLiteral("none");
 }
@@ -38,6 +52,8 @@ AuthMethod authMethodFromString(const QString &text, AuthMethod fallback)
         return AuthMethod::Basic;
     if (text == QLatin1String("bearer"))
         return AuthMethod::Bearer;
+    if (text == QLatin1String("kerberos"))
+        return AuthMethod::Kerberos;
     return fallback;
 }
 

@@ -5,6 +5,7 @@
 #include <QList>
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 #include <QUrl>
 
 namespace LivyDesk {
@@ -14,9 +15,23 @@ enum class AuthMethod {
     None,   ///< an open Livy
     Basic,  ///< user + password: Livy's LDAP mode, Knox-style gateways
     Bearer, ///< a token in `Authorization: Bearer …`
+    Kerberos, ///< SPNEGO with the user's ticket (kinit); no secret at all
 };
 QString authMethodToString(AuthMethod method);
 AuthMethod authMethodFromString(const QString &text, AuthMethod fallback);
+
+/// A header every request carries (a gateway's API key, a tenant id). A secret one keeps its value in the OS
+/// keychain (`value` is then empty here and in settings).
+struct ExtraHeader
+{
+    QString name;
+    QString value;
+    bool secret = false;
+    bool operator==(const ExtraHeader &) const = default;
+};
+
+/// How requests reach the server: the system's proxy settings, none, or one given here.
+enum class ProxyMode { System, None, Manual };
 
 /// A Livy server the user works with. Holds no secret: a password lives in the OS keychain under the profile
 /// id (the app's PasswordStore), never here, in settings or in logs.
@@ -30,6 +45,22 @@ struct ServerProfile
     bool verifyTls = true;  ///< off only by an explicit, visibly flagged choice
     QString caCertificates; ///< optional PEM bundle for a private CA
     QString doAs;           ///< optional ?doAs= impersonation target
+    QString kerberosService; ///< GSS service name override ("HTTP@livy.example.com"); empty = HTTP@<url host>
+    QList<ExtraHeader> headers;
+    QString clientCertificate; ///< PEM or PKCS#12 (.p12/.pfx) file for TLS client authentication
+    QString clientKey;      ///< PEM key file; empty when the certificate file holds the key (PKCS#12, combined PEM)
+    bool clientKeyEncrypted = false; ///< its passphrase is in the keychain
+    QStringList pinnedCertificates; ///< SHA-256 fingerprints of server certificates the user chose to trust
+    ProxyMode proxy = ProxyMode::System;
+    QString proxyUrl;       ///< http://proxy:3128 (ProxyMode::Manual); user info is not stored here
+
+    /// Keychain entries of this profile's secrets (all keyed by its id): the password or token, secret headers,
+    /// the client key's passphrase.
+    QString secretKey() const { return id; }
+    QString headerSecretKey(const QString &headerName) const { return id + QStringLiteral("/header/") + headerName; }
+    QString passphraseKey() const { return id + QStringLiteral("/client-key"); }
+    /// Every keychain entry this profile uses now.
+    QStringList secretKeys() const;
 
     QString displayName() const;
     bool isInsecure() const { return !verifyTls && url.scheme() == QLatin1String("https"); }

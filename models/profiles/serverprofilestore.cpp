@@ -25,6 +25,28 @@ QList<ServerProfile> ServerProfileStore::load() const
         p.verifyTls = settings.value(QStringLiteral("verifyTls"), true).toBool();
         p.caCertificates = settings.value(QStringLiteral("caCertificates")).toString();
         p.doAs = settings.value(QStringLiteral("doAs")).toString();
+        p.kerberosService = settings.value(QStringLiteral("kerberosService")).toString();
+        const int headers = settings.beginReadArray(QStringLiteral("headers"));
+        for (int h = 0; h < headers; ++h) {
+            settings.setArrayIndex(h);
+            ExtraHeader header;
+            header.name = settings.value(QStringLiteral("name")).toString();
+            header.secret = settings.value(QStringLiteral("secret")).toBool();
+            if (!header.secret)
+                header.value = settings.value(QStringLiteral("value")).toString();
+            if (!header.name.isEmpty())
+                p.headers.append(header);
+        }
+        settings.endArray();
+        p.clientCertificate = settings.value(QStringLiteral("clientCertificate")).toString();
+        p.clientKey = settings.value(QStringLiteral("clientKey")).toString();
+        p.clientKeyEncrypted = settings.value(QStringLiteral("clientKeyEncrypted")).toBool();
+        p.pinnedCertificates = settings.value(QStringLiteral("pinnedCertificates")).toStringList();
+        const QString proxy = settings.value(QStringLiteral("proxy")).toString();
+        p.proxy = proxy == QLatin1String("none") ? ProxyMode::None
+            : proxy == QLatin1String("manual")   ? ProxyMode::Manual
+                                                 : ProxyMode::System;
+        p.proxyUrl = settings.value(QStringLiteral("proxyUrl")).toString();
         if (!p.id.isEmpty() && p.url.isValid())
             profiles.append(p);
     }
@@ -48,6 +70,24 @@ void ServerProfileStore::save(const QList<ServerProfile> &profiles)
         settings.setValue(QStringLiteral("verifyTls"), p.verifyTls);
         settings.setValue(QStringLiteral("caCertificates"), p.caCertificates);
         settings.setValue(QStringLiteral("doAs"), p.doAs);
+        settings.setValue(QStringLiteral("kerberosService"), p.kerberosService);
+        settings.beginWriteArray(QStringLiteral("headers"), int(p.headers.size()));
+        for (int h = 0; h < p.headers.size(); ++h) {
+            settings.setArrayIndex(h);
+            settings.setValue(QStringLiteral("name"), p.headers.at(h).name);
+            settings.setValue(QStringLiteral("secret"), p.headers.at(h).secret);
+            if (!p.headers.at(h).secret) // a secret value lives in the keychain only
+                settings.setValue(QStringLiteral("value"), p.headers.at(h).value);
+        }
+        settings.endArray();
+        settings.setValue(QStringLiteral("clientCertificate"), p.clientCertificate);
+        settings.setValue(QStringLiteral("clientKey"), p.clientKey);
+        settings.setValue(QStringLiteral("clientKeyEncrypted"), p.clientKeyEncrypted);
+        settings.setValue(QStringLiteral("pinnedCertificates"), p.pinnedCertificates);
+        settings.setValue(QStringLiteral("proxy"), p.proxy == ProxyMode::None ? QStringLiteral("none")
+                                                   : p.proxy == ProxyMode::Manual ? QStringLiteral("manual")
+                                                                                   : QStringLiteral("system"));
+        settings.setValue(QStringLiteral("proxyUrl"), QUrl(p.proxyUrl).adjusted(QUrl::RemoveUserInfo).toString());
     }
     settings.endArray();
 }

@@ -10,7 +10,9 @@
 namespace LivyDesk::SettingsKeys {
 
 // ---- server profiles (models/profiles/serverprofilestore) ----
-/// Array of profiles: id, name, url, auth, user, verifyTls, caCertificates, doAs.
+/// Array of profiles: id, name, url, auth, user, verifyTls, caCertificates, doAs, kerberosService, headers (array:
+/// name, secret, value — no value for a secret one), clientCertificate, clientKey, clientKeyEncrypted,
+/// pinnedCertificates, proxy (system|none|manual), proxyUrl (without user info).
 inline QString servers() { return QStringLiteral("servers"); }
 /// The id of the profile in use.
 inline QString currentServer() { return QStringLiteral("currentServer"); }
