@@ -14,6 +14,12 @@
 #include "mainwindow.h"
 #include "panels/sessionpage.h"
 #include "passwordstore.h"
+#include "auth/negotiateauthenticator.h"
+#include "dialogs/certificatedialog.h"
+#include "dialogs/passwordprompt.h"
+#include "profiles/profileconnection.h"
+#include "tls/certificateinfo.h"
+#include "tls/tlsoptions.h"
 #include "polling/pollactivity.h"
 #include "profiles/serverprofilestore.h"
 #include "profiles/workspacestore.h"
@@ -129,25 +135,25 @@ void Application::switchToProfile(const QString &profileId)
     ServerProfileStore().setCurrentId(chosen.id);
     m_window->setServerProfiles(m_profiles, chosen.id);
     const quint64 generation = ++m_secretGeneration;
-    if (chosen.auth == AuthMethod::None) {
-        connectTo(chosen, QString());
+    const QStringList keys = chosen.secretKeys();
+    if (keys.isEmpty()) {
+        connectTo(chosen, {});
         return;
     }
-    // The secret comes from the keychain, asynchronously; connect once it is there (or without it). Two quick
-    // switches: only the read for the latest one counts.
-    const QString what = chosen.auth == AuthMethod::Bearer ? tr("token") : tr("password");
-    m_window->setConnectionState(ServerBar::State::Connecting, tr("reading the %1 from the system keychain").arg(what));
-    m_passwords->read(chosen.id, [this, chosen, generation, what](const QString &password, const QString &error) {
+    // The secrets come from the keychain, asynchronously; connect once they are there (or without them). Two
+    // quick switches: only the read for the latest one counts.
+    m_window->setConnectionState(ServerBar::State::Connecting, tr("reading the profile's secrets from the system keychain"));
+    m_passwords->readAll(keys, [this, chosen, generation](const QHash<QString, QString> &secrets, const QString &error) {
         if (generation != m_secretGeneration)
             return; // another profile was chosen meanwhile
         if (!error.isEmpty())
             m_window->showError(Livy::LivyError(Livy::LivyError::Kind::Local, error),
-                                tr("Reading the %1 from the system keychain").arg(what), true);
-        connectTo(chosen, password);
+                                tr("Reading the profile's secrets from the system keychain"), true);
+        connectTo(chosen, secrets);
     });
 }
 
-void Application::connectTo(const ServerProfile &profile, const QString &password)
+void Application::connectTo(const ServerProfile &profile, const QHash<QString, QString> &secrets)
 {
     // Reconnecting to the same server keeps its tabs; switching remembers the old server's tabs for next time.
     const bool sameServer = !m_window->server().id.isEmpty() && m_window->server().id == profile.id;
@@ -158,28 +164,18 @@ void Application::connectTo(const ServerProfile &profile, const QString &passwor
     delete m_connection;
     m_createTickets.clear();
     m_profile = profile;
-    m_password = password;
+    m_secrets = secrets;
 
-    Livy::ConnectionSettings settings;
-    settings.baseUrl = profile.url;
-    settings.verifyTls = profile.verifyTls;
-    settings.doAs = profile.doAs;
-    if (!profile.caCertificates.isEmpty()) {
-        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
-        ssl.addCaCertificates(profile.caCertificates);
-        settings.sslConfiguration = ssl;
-    }
-    m_connection = new Livy::Connection(m_network, settings, this);
-    switch (profile.auth) {
-    case AuthMethod::None: break;
-    case AuthMethod::Basic:
-        m_connection->setAuthenticator(std::make_shared<Livy::HeaderAuthenticator>(Livy::HeaderAuthenticator::basic(profile.userName, password)));
-        break;
-    case AuthMethod::Bearer:
-        if (!password.isEmpty())
-            m_connection->setAuthenticator(std::make_shared<Livy::HeaderAuthenticator>(Livy::HeaderAuthenticator::bearer(password)));
-        break;
-    }
+    const ProfileConnection made = connectionFor(profile, secrets);
+    m_network->setProxy(made.proxy);
+    m_network->clearConnectionCache(); // a changed proxy, CA or client certificate applies from the next request
+    m_connection = new Livy::Connection(m_network, made.settings, this);
+    m_connection->setAuthenticator(made.authenticator);
+    if (!made.problem.isEmpty())
+        m_window->showError(Livy::LivyError(Livy::LivyError::Kind::Local, made.problem),
+                            tr("Setting up the connection to %1").arg(profile.displayName()), true);
+    connect(m_connection, &Livy::Connection::certificateRejected, this, &Application::offerToTrustCertificate);
+    updateIdentity();
     Livy::ServerControllerSettings serverSettings;
     serverSettings.createdStoreKey = profile.id;
     m_server = new ServerController(m_connection, serverSettings, this);
@@ -258,6 +254,12 @@ void Application::wireServer()
     connect(s, &ServerController::connectionStateChanged, this, [this](ServerController::ConnectionState state) {
         const Livy::LivyError error = m_server->lastError();
         m_window->setConnectionState(barState(state, error.isError()), error.isError() ? error.message() : QString());
+        const bool refused = error.kind() == Livy::LivyError::Kind::Http
+            && (error.httpStatus() == 401 || error.httpStatus() == 403);
+        if (state == ServerController::ConnectionState::Disconnected && refused && m_profile.auth == AuthMethod::Basic)
+            askPasswordAgain(error);
+        else
+            updateIdentity(); // a Kerberos ticket may have come or gone
     });
     connect(s, &ServerController::versionKnown, this,
             [this](const Livy::VersionInfo &version) { m_window->setServerVersion(version.version); });
@@ -340,15 +342,18 @@ void Application::updateLogFollowing()
         c->setLogFollowing(m_logVisible && c->sessionId() == m_currentSession && m_currentSession >= 0);
 }
 
-void Application::applyProfiles(const QList<ServerProfile> &profiles, const QHash<QString, QString> &passwords,
+void Application::applyProfiles(const QList<ServerProfile> &profiles, const QHash<QString, QString> &secrets,
                                 const QString &selectedId)
 {
-    for (const ServerProfile &old : std::as_const(m_profiles)) {
-        const bool kept = std::any_of(profiles.begin(), profiles.end(), [&](const ServerProfile &p) { return p.id == old.id; });
-        if (!kept)
-            m_passwords->remove(old.id);
-    }
-    for (auto it = passwords.cbegin(); it != passwords.cend(); ++it)
+    // Secrets the edited profiles no longer use (a removed profile, a header no longer secret) leave the keychain.
+    QStringList kept;
+    for (const ServerProfile &p : profiles)
+        kept += p.secretKeys();
+    for (const ServerProfile &old : std::as_const(m_profiles))
+        for (const QString &key : old.secretKeys())
+            if (!kept.contains(key))
+                m_passwords->remove(key);
+    for (auto it = secrets.cbegin(); it != secrets.cend(); ++it)
         m_passwords->write(it.key(), it.value());
     m_profiles = profiles;
     ServerProfileStore().save(profiles);
@@ -357,18 +362,107 @@ void Application::applyProfiles(const QList<ServerProfile> &profiles, const QHas
     for (const ServerProfile &p : profiles)
         if (p.id == selectedId)
             selected = p;
-    const bool changed = selected.id != m_profile.id || !(selected == m_profile) || passwords.contains(selected.id);
+    bool typedNow = false; // a secret of the selected profile was typed just now
+    for (auto it = secrets.cbegin(); it != secrets.cend(); ++it)
+        typedNow = typedNow || selected.secretKeys().contains(it.key());
+    const bool changed = selected.id != m_profile.id || !(selected == m_profile) || typedNow;
     if (!changed) {
         m_window->setServerProfiles(m_profiles, m_profile.id);
         return;
     }
     ServerProfileStore().setCurrentId(selected.id);
     m_window->setServerProfiles(m_profiles, selected.id);
-    // A password typed just now is used directly; the keychain write may still be under way.
-    if (passwords.contains(selected.id) || selected.auth == AuthMethod::None)
-        connectTo(selected, passwords.value(selected.id));
+    // Secrets typed just now are used directly (the keychain write may still be under way); the others are read.
+    QHash<QString, QString> known = selected.id == m_profile.id ? m_secrets : QHash<QString, QString>();
+    for (auto it = secrets.cbegin(); it != secrets.cend(); ++it)
+        known.insert(it.key(), it.value());
+    bool complete = true;
+    for (const QString &key : selected.secretKeys())
+        complete = complete && known.contains(key);
+    if (complete)
+        connectTo(selected, known);
     else
         switchToProfile(selected.id);
+}
+
+void Application::updateIdentity()
+{
+    const std::shared_ptr<Livy::Authenticator> auth = m_connection ? m_connection->authenticator() : nullptr;
+    QString text;
+    QString detail;
+    if (m_profile.auth == AuthMethod::Kerberos) {
+        const Livy::KerberosTicket ticket = Livy::NegotiateContext::currentTicket();
+        const QString problem = Livy::NegotiateAuthenticator::ticketProblem(ticket);
+        text = problem.isEmpty() ? tr("%1 (Kerberos)").arg(ticket.principal) : tr("no Kerberos ticket");
+        detail = problem.isEmpty() && ticket.expires.isValid()
+            ? tr("Kerberos ticket of %1, valid until %2").arg(ticket.principal, QLocale().toString(ticket.expires.toLocalTime(), QLocale::ShortFormat))
+            : problem;
+    } else if (auth && !auth->identity().isEmpty()) {
+        text = tr("%1 (password)").arg(auth->identity());
+    } else if (m_profile.auth == AuthMethod::Bearer) {
+        text = tr("token");
+    }
+    if (!m_profile.doAs.trimmed().isEmpty())
+        text += tr(", acting as %1").arg(m_profile.doAs.trimmed());
+    m_window->statusArea()->setIdentity(text, detail);
+}
+
+void Application::askPasswordAgain(const Livy::LivyError &refusal)
+{
+    if (m_passwordPrompt)
+        return; // one at a time; it is the user who retries, never a loop
+    auto *prompt = new PasswordPrompt(m_profile.displayName(), m_profile.userName, refusal.message(), m_window.get());
+    m_passwordPrompt = prompt;
+    prompt->setAttribute(Qt::WA_DeleteOnClose);
+    const QString profileId = m_profile.id;
+    connect(prompt, &QDialog::accepted, this, [this, prompt, profileId] {
+        if (profileId != m_profile.id)
+            return;
+        ServerProfile profile = m_profile;
+        profile.userName = prompt->user();
+        for (ServerProfile &p : m_profiles)
+            if (p.id == profileId)
+                p.userName = profile.userName;
+        ServerProfileStore().save(m_profiles);
+        m_passwords->write(profile.secretKey(), prompt->password());
+        QHash<QString, QString> secrets = m_secrets;
+        secrets.insert(profile.secretKey(), prompt->password());
+        connectTo(profile, secrets);
+    });
+    prompt->open();
+}
+
+void Application::offerToTrustCertificate(const QList<QSslError> &errors, const QList<QSslCertificate> &chain)
+{
+    // Every request of a connection fails the same way: one dialog at a time, and none again for a chain the
+    // user already turned down on this connection.
+    if (m_certificateDialogOpen || chain.isEmpty())
+        return;
+    const QString leaf = Livy::sha256Fingerprint(chain.first());
+    if (m_declinedCertificates.contains(leaf))
+        return;
+    m_certificateDialogOpen = true;
+    const QString profileId = m_profile.id;
+    auto *dialog = new CertificateDialog(Livy::CertificateChainInfo::fromErrors(errors, chain),
+                                         m_profile.url.authority(), m_window.get());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::finished, this, [this, dialog, profileId, leaf](int result) {
+        m_certificateDialogOpen = false;
+        if (result != QDialog::Accepted || profileId != m_profile.id) {
+            m_declinedCertificates.insert(leaf);
+            return;
+        }
+        // Pinned: this exact certificate is trusted for this profile from now on.
+        for (ServerProfile &p : m_profiles)
+            if (p.id == profileId && !p.pinnedCertificates.contains(dialog->pinnedFingerprint()))
+                p.pinnedCertificates.append(dialog->pinnedFingerprint());
+        ServerProfileStore().save(m_profiles);
+        m_window->setServerProfiles(m_profiles, profileId);
+        for (const ServerProfile &p : std::as_const(m_profiles))
+            if (p.id == profileId)
+                connectTo(p, m_secrets);
+    });
+    dialog->open();
 }
 
 } // namespace LivyDesk

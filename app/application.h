@@ -8,12 +8,16 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
+#include <QSslCertificate>
+#include <QSslError>
 
 #include <memory>
 
 #include "controllers/servercontroller.h"
 #include "livy/connection.h"
 
+class QDialog;
 class QNetworkAccessManager;
 
 namespace LivyDesk {
@@ -59,7 +63,13 @@ public:
     LocalLivyLauncher *localLivy() const { return m_localLivy; }
 
 private:
-    void connectTo(const ServerProfile &profile, const QString &password);
+    void connectTo(const ServerProfile &profile, const QHash<QString, QString> &secrets);
+    /// "alice@REALM (Kerberos)" in the status area: who the server sees.
+    void updateIdentity();
+    /// A Basic (LDAP, gateway) profile was refused: ask for the user and password again (the user retries).
+    void askPasswordAgain(const Livy::LivyError &refusal);
+    /// A server certificate failed verification: show it and offer to pin it for this profile.
+    void offerToTrustCertificate(const QList<QSslError> &errors, const QList<QSslCertificate> &chain);
     void startLocalLivy(const QString &script);
     void wireWindow();
     void wireServer();
@@ -68,7 +78,7 @@ private:
     void openSessionByRef(const QString &idOrName);
     void wireSession(Livy::SessionController *controller);
     void updateLogFollowing();
-    void applyProfiles(const QList<ServerProfile> &profiles, const QHash<QString, QString> &passwords,
+    void applyProfiles(const QList<ServerProfile> &profiles, const QHash<QString, QString> &secrets,
                        const QString &selectedId);
     Livy::SessionController *controllerFor(int sessionId) const;
 
@@ -81,7 +91,10 @@ private:
     QPointer<Livy::ServerController> m_server;
     QList<ServerProfile> m_profiles;
     ServerProfile m_profile;
-    QString m_password; ///< in memory only, for the Authorization header of the current profile
+    QHash<QString, QString> m_secrets; ///< in memory only: the current profile's secrets by keychain key
+    bool m_certificateDialogOpen = false;
+    QPointer<QDialog> m_passwordPrompt;
+    QSet<QString> m_declinedCertificates; ///< leaf fingerprints the user did not trust (this run)
     QList<int> m_createTickets;
     QList<int> m_pendingOpen; ///< sessions to reopen once connected
     /// Bumped by every profile switch: a keychain read that finishes after a newer switch is dropped.

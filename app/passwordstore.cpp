@@ -6,6 +6,8 @@
 
 #include <QPointer>
 
+#include <memory>
+
 namespace LivyDesk {
 
 PasswordStore::PasswordStore(QObject *parent)
@@ -16,7 +18,10 @@ PasswordStore::PasswordStore(QObject *parent)
 
 void PasswordStore::read(const QString &profileId, std::function<void(const QString &, const QString &)> done)
 {
-    auto *job = new QKeychain::ReadPasswordJob(m_service, this);
+    // No parent: a job deletes itself when it finishes. Deleting it with the store while the keychain (libsecret's
+    // main loop) still works on it crashes when its callback arrives; the connection's context (this) keeps the
+    // callback from reaching a store that is gone.
+    auto *job = new QKeychain::ReadPasswordJob(m_service);
     job->setKey(profileId);
     connect(job, &QKeychain::Job::finished, this, [done = std::move(done)](QKeychain::Job *j) {
         auto *read = static_cast<QKeychain::ReadPasswordJob *>(j);
@@ -30,13 +35,42 @@ void PasswordStore::read(const QString &profileId, std::function<void(const QStr
     job->start();
 }
 
+void PasswordStore::readAll(const QStringList &keys,
+                            std::function<void(const QHash<QString, QString> &, const QString &)> done)
+{
+    struct Gather
+    {
+        QHash<QString, QString> values;
+        QString error;
+        qsizetype waiting = 0;
+        std::function<void(const QHash<QString, QString> &, const QString &)> done;
+    };
+    auto gather = std::make_shared<Gather>();
+    gather->waiting = keys.size();
+    gather->done = std::move(done);
+    if (keys.isEmpty()) {
+        gather->done({}, {});
+        return;
+    }
+    for (const QString &key : keys) {
+        read(key, [gather, key](const QString &value, const QString &error) {
+            if (!value.isEmpty())
+                gather->values.insert(key, value);
+            if (!error.isEmpty() && gather->error.isEmpty())
+                gather->error = error;
+            if (--gather->waiting == 0)
+                gather->done(gather->values, gather->error);
+        });
+    }
+}
+
 void PasswordStore::write(const QString &profileId, const QString &password)
 {
     if (password.isEmpty()) {
         remove(profileId);
         return;
     }
-    auto *job = new QKeychain::WritePasswordJob(m_service, this);
+    auto *job = new QKeychain::WritePasswordJob(m_service);
     job->setKey(profileId);
     job->setTextData(password);
     connect(job, &QKeychain::Job::finished, this, [this](QKeychain::Job *j) {
@@ -48,7 +82,7 @@ void PasswordStore::write(const QString &profileId, const QString &password)
 
 void PasswordStore::remove(const QString &profileId)
 {
-    auto *job = new QKeychain::DeletePasswordJob(m_service, this);
+    auto *job = new QKeychain::DeletePasswordJob(m_service);
     job->setKey(profileId);
     connect(job, &QKeychain::Job::finished, this, [this](QKeychain::Job *j) {
         if (j->error() != QKeychain::NoError && j->error() != QKeychain::EntryNotFound)

@@ -11,6 +11,7 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QSettings>
+#include <QSet>
 #include <QtTest>
 
 using namespace LivyDesk;
@@ -26,6 +27,17 @@ class TestServerProfiles : public QObject
         p.url = QUrl(url);
         return p;
     }
+    template<typename W>
+    static W *named(QDialog &dialog, const char *accessibleName)
+    {
+        const QList<W *> widgets = dialog.findChildren<W *>();
+        for (W *w : widgets)
+            if (w->accessibleName() == QLatin1String(accessibleName))
+                return w;
+        qFatal("no widget %s", accessibleName);
+    }
+    static QComboBox *combo(QDialog &dialog, const char *name) { return named<QComboBox>(dialog, name); }
+    static QCheckBox *check(QDialog &dialog, const char *name) { return named<QCheckBox>(dialog, name); }
     static QLineEdit *field(QDialog &dialog, const char *accessibleName)
     {
         const QList<QLineEdit *> edits = dialog.findChildren<QLineEdit *>();
@@ -109,15 +121,14 @@ private Q_SLOTS:
         QLineEdit *user = field(dialog, "User name");
         QLineEdit *password = field(dialog, "Password");
         QCOMPARE(password->echoMode(), QLineEdit::Password);
-        auto *auth = dialog.findChild<QComboBox *>();
-        QVERIFY(auth);
+        auto *auth = combo(dialog, "Authentication");
         QVERIFY(!user->isEnabled()); // no authentication: nothing to fill in
         auth->setCurrentIndex(auth->findData(int(AuthMethod::Basic)));
         QVERIFY(user->isEnabled() && password->isEnabled());
         QTest::keyClicks(name, QStringLiteral("Cluster"));
         QTest::keyClicks(user, QStringLiteral("alice"));
         QTest::keyClicks(password, QStringLiteral("s3cret"));
-        auto *verify = dialog.findChild<QCheckBox *>();
+        auto *verify = check(dialog, "Verify TLS certificate");
         verify->setChecked(false);
 
         // A bad URL blocks OK.
@@ -144,6 +155,75 @@ private Q_SLOTS:
         QCOMPARE(passwords.size(), 1); // only the password that was typed
         QCOMPARE(passwords.value(QStringLiteral("a")), QStringLiteral("s3cret"));
         QCOMPARE(accepted.at(0).at(2).toString(), profiles.last().id); // the selected one
+    }
+
+    void everySecretGoesToTheKeychainNeverToSettings()
+    {
+        ServerProfile a = profile(QStringLiteral("a"), QStringLiteral("https://livy.example.org:8998"));
+        ServerProfilesDialog dialog({ a }, QStringLiteral("a"));
+        dialog.show();
+        QSignalSpy accepted(&dialog, &ServerProfilesDialog::profilesAccepted);
+        auto *auth = combo(dialog, "Authentication");
+        auth->setCurrentIndex(auth->findData(int(AuthMethod::Kerberos)));
+        QVERIFY(!field(dialog, "Password")->isEnabled()); // Kerberos: no password at all
+        QVERIFY(field(dialog, "Kerberos service")->isEnabled());
+        QVERIFY(named<QLabel>(dialog, "Kerberos ticket")->isVisible()); // the ticket's state, or "run kinit"
+        QTest::keyClicks(field(dialog, "Kerberos service"), QStringLiteral("HTTP@livy-lb.example.org"));
+        QTest::keyClicks(field(dialog, "Impersonate (doAs)"), QStringLiteral("etl"));
+
+        // Headers: one plain, one secret.
+        auto *add = named<QPushButton>(dialog, "Add header");
+        add->click();
+        add->click();
+        QTest::keyClicks(field(dialog, "Header 1 name"), QStringLiteral("X-Team"));
+        QTest::keyClicks(field(dialog, "Header 1 value"), QStringLiteral("analytics"));
+        QTest::keyClicks(field(dialog, "Header 2 name"), QStringLiteral("X-Api-Key"));
+        check(dialog, "Header 2 value is secret")->setChecked(true);
+        QCOMPARE(field(dialog, "Header 2 value")->echoMode(), QLineEdit::Password);
+        QTest::keyClicks(field(dialog, "Header 2 value"), QStringLiteral("k3y-secret"));
+
+        // A client certificate with an encrypted key; a manual proxy.
+        QTest::keyClicks(field(dialog, "Client certificate"), QStringLiteral("/home/alice/alice.p12"));
+        QTest::keyClicks(field(dialog, "Key passphrase"), QStringLiteral("p4ss-phrase"));
+        auto *proxy = combo(dialog, "Proxy");
+        proxy->setCurrentIndex(proxy->findData(int(ProxyMode::Manual)));
+        auto *ok = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+        QVERIFY(!ok->isEnabled()); // a manual proxy needs its URL
+        QTest::keyClicks(field(dialog, "Proxy URL"), QStringLiteral("http://proxy.example.org:3128"));
+        QVERIFY(ok->isEnabled());
+        ok->click();
+
+        QCOMPARE(accepted.count(), 1);
+        const auto profiles = accepted.at(0).at(0).value<QList<ServerProfile>>();
+        const auto secrets = accepted.at(0).at(1).value<QHash<QString, QString>>();
+        const ServerProfile p = profiles.first();
+        QCOMPARE(p.auth, AuthMethod::Kerberos);
+        QCOMPARE(p.kerberosService, QStringLiteral("HTTP@livy-lb.example.org"));
+        QCOMPARE(p.doAs, QStringLiteral("etl"));
+        QCOMPARE(p.headers.size(), 2);
+        QCOMPARE(p.headers.at(0), (ExtraHeader{ QStringLiteral("X-Team"), QStringLiteral("analytics"), false }));
+        QCOMPARE(p.headers.at(1), (ExtraHeader{ QStringLiteral("X-Api-Key"), QString(), true })); // no value here
+        QCOMPARE(p.clientCertificate, QStringLiteral("/home/alice/alice.p12"));
+        QVERIFY(p.clientKeyEncrypted);
+        QCOMPARE(p.proxy, ProxyMode::Manual);
+        QCOMPARE(secrets.value(p.headerSecretKey(QStringLiteral("X-Api-Key"))), QStringLiteral("k3y-secret"));
+        QCOMPARE(secrets.value(p.passphraseKey()), QStringLiteral("p4ss-phrase"));
+        QCOMPARE(secrets.size(), 2);
+        const QStringList keys = p.secretKeys();
+        QCOMPARE(QSet<QString>(keys.cbegin(), keys.cend()),
+                 QSet<QString>({ p.headerSecretKey(QStringLiteral("X-Api-Key")), p.passphraseKey() }));
+
+        // Saved and loaded back: equal, and the settings file holds no secret value.
+        ServerProfileStore().save(profiles);
+        QSettings settings;
+        settings.sync();
+        QCOMPARE(ServerProfileStore().load().first(), p);
+        QFile file(settings.fileName());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray written = file.readAll();
+        QVERIFY(written.contains("X-Api-Key") && written.contains("analytics"));
+        QVERIFY(!written.contains("k3y-secret"));
+        QVERIFY(!written.contains("p4ss-phrase"));
     }
 
     void urlErrors()

@@ -13,13 +13,20 @@ class QLabel;
 class QComboBox;
 class QLineEdit;
 class QListWidget;
+class QPushButton;
+class QTabWidget;
 
 namespace LivyDesk {
 
-/// Edits the server profiles: name, URL, Basic-auth user and password, TLS verification (turning it off is
-/// flagged), a private CA bundle and doAs. Nothing is applied until OK; then profilesAccepted() carries the
-/// profiles and only the passwords the user typed (an emptied password field means "forget it"). Passwords go
-/// straight to the caller, which keeps them in the OS keychain.
+class HeadersEditor;
+
+/// Edits the server profiles. Connection: name, URL, authentication (none, Basic, bearer token, Kerberos), user
+/// and password or token, Kerberos service, doAs. Headers: extra request headers, secret ones included. TLS:
+/// verification (turning it off is flagged), an extra CA bundle, a client certificate and its key's passphrase,
+/// the certificates pinned for the profile. Proxy: the system's, none, or one given. Nothing is applied until
+/// OK; then profilesAccepted() carries the profiles and only the secrets the user typed, keyed by keychain key
+/// (ServerProfile::secretKey(), headerSecretKey(), passphraseKey(); an emptied password field means "forget
+/// it"). Secrets go straight to the caller, which keeps them in the OS keychain.
 class ServerProfilesDialog : public QDialog
 {
     Q_OBJECT
@@ -28,7 +35,7 @@ public:
                                   QWidget *parent = nullptr);
 
     QList<ServerProfile> profiles() const { return m_profiles; }
-    QHash<QString, QString> changedPasswords() const { return m_passwords; }
+    QHash<QString, QString> changedSecrets() const { return m_secrets; }
     /// The profile selected when OK was pressed (the one to use).
     QString selectedId() const;
     /// An error text for the URL of a profile, or empty.
@@ -40,7 +47,7 @@ public Q_SLOTS:
     void accept() override;
 
 Q_SIGNALS:
-    void profilesAccepted(const QList<LivyDesk::ServerProfile> &profiles, const QHash<QString, QString> &passwords,
+    void profilesAccepted(const QList<LivyDesk::ServerProfile> &profiles, const QHash<QString, QString> &secrets,
                           const QString &selectedId);
 
 private:
@@ -50,7 +57,12 @@ private:
     int currentRow() const;
 
     QList<ServerProfile> m_profiles;
-    QHash<QString, QString> m_passwords;
+    QWidget *connectionPage();
+    QWidget *tlsPage();
+    QWidget *proxyPage();
+    QLineEdit *edit(const QString &accessibleName, const QString &placeholder);
+
+    QHash<QString, QString> m_secrets;
     QListWidget *m_list = nullptr;
     QLineEdit *m_name = nullptr;
     QLineEdit *m_url = nullptr;
@@ -62,10 +74,22 @@ private:
     QLabel *m_tlsWarning = nullptr;
     QLineEdit *m_ca = nullptr;
     QLineEdit *m_doAs = nullptr;
+    QLineEdit *m_kerberosService = nullptr;
+    QLabel *m_ticket = nullptr;
+    HeadersEditor *m_headers = nullptr;
+    QLineEdit *m_clientCert = nullptr;
+    QLineEdit *m_clientKey = nullptr;
+    QLineEdit *m_passphrase = nullptr;
+    QListWidget *m_pins = nullptr;
+    QPushButton *m_unpin = nullptr;
+    QComboBox *m_proxyMode = nullptr;
+    QLineEdit *m_proxyUrl = nullptr;
+    QTabWidget *m_tabs = nullptr;
     QLabel *m_message = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
     bool m_loading = false;
     bool m_passwordEdited = false;
+    bool m_passphraseEdited = false;
 };
 
 } // namespace LivyDesk

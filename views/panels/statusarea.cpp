@@ -27,6 +27,10 @@ StatusArea::StatusArea(QWidget *parent)
     m_badge = new QLabel(this);
     m_activityLabel = new QLabel(this);
     m_activityLabel->setAccessibleName(QStringLiteral("Connection status"));
+    m_identity = new QLabel(this);
+    m_identity->setAccessibleName(tr("Signed in as"));
+    m_identity->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_identity->hide();
     m_error = new QLabel(this);
     m_error->setAccessibleName(QStringLiteral("Last error"));
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -70,6 +74,7 @@ StatusArea::StatusArea(QWidget *parent)
     layout->setSpacing(6);
     layout->addWidget(m_badge);
     layout->addWidget(m_activityLabel);
+    layout->addWidget(m_identity);
     layout->addSpacing(12);
     layout->addWidget(m_error, 100);
     layout->addWidget(m_detailsButton);
@@ -124,6 +129,19 @@ void StatusArea::setConnectionState(ServerBar::State state, const QString &detai
                     detail.isEmpty() ? QStringLiteral("Not connected") : QStringLiteral("Not connected: %1").arg(detail));
         break;
     }
+}
+
+void StatusArea::setIdentity(const QString &text, const QString &detail)
+{
+    m_identity->setText(text.isEmpty() ? QString() : QStringLiteral("· ") + text);
+    m_identity->setToolTip(detail);
+    m_identity->setAccessibleDescription(detail);
+    m_identity->setVisible(!text.isEmpty());
+}
+
+QString StatusArea::identityText() const
+{
+    return m_identity->text();
 }
 
 QString StatusArea::activityText() const

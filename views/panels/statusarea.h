@@ -36,6 +36,11 @@ public:
     Activity activity() const { return m_activity; }
     QString activityText() const;
 
+    /// Who the server sees: "alice@EXAMPLE.COM (Kerberos)", "alice (password)"; empty hides it. `detail` is its
+    /// tooltip (for Kerberos, when the ticket expires).
+    void setIdentity(const QString &text, const QString &detail = {});
+    QString identityText() const;
+
     /// Records the last error (shown until cleared or replaced); `context` says what was being done.
     void showError(const Livy::LivyError &error, const QString &context = {});
     void clearError();
@@ -57,6 +62,7 @@ private:
     QLabel *m_badge = nullptr;
     QLabel *m_activityLabel = nullptr;
     QLabel *m_error = nullptr;
+    QLabel *m_identity = nullptr;
     QToolButton *m_detailsButton = nullptr;
     QToolButton *m_clearButton = nullptr;
     QFrame *m_detailsFrame = nullptr;
