@@ -166,6 +166,7 @@ private Q_SLOTS:
         auto *auth = combo(dialog, "Authentication");
         auth->setCurrentIndex(auth->findData(int(AuthMethod::Kerberos)));
         QVERIFY(!field(dialog, "Password")->isEnabled()); // Kerberos: no password at all
+        QVERIFY(!field(dialog, "Password")->isVisible());
         QVERIFY(field(dialog, "Kerberos service")->isEnabled());
         QVERIFY(named<QLabel>(dialog, "Kerberos ticket")->isVisible()); // the ticket's state, or "run kinit"
         QTest::keyClicks(field(dialog, "Kerberos service"), QStringLiteral("HTTP@livy-lb.example.org"));

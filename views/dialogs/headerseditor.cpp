@@ -27,8 +27,7 @@ HeadersEditor::HeadersEditor(QWidget *parent)
     : QWidget(parent)
 {
     setAccessibleName(tr("Extra headers"));
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
+    auto *layout = new QVBoxLayout(this); // the style's margins: it is a tab page of its own
     auto *help = new QLabel(tr("Headers sent with every request, for example a gateway's API key. Mark a value as "
                                "secret to keep it in the system keychain instead of the settings."),
                             this);

@@ -45,6 +45,7 @@ QWidget *withBrowse(QLineEdit *edit, const QString &title, const QString &filter
     auto *browse = new QToolButton(box);
     browse->setText(QObject::tr("Browse…"));
     browse->setAccessibleName(QObject::tr("Browse for %1").arg(edit->accessibleName()));
+    browse->setFixedHeight(edit->sizeHint().height()); // the row as tall as a line edit: labels stay level
     layout->addWidget(edit, 1);
     layout->addWidget(browse);
     QObject::connect(browse, &QToolButton::clicked, edit, [edit, title, filter] {
@@ -170,6 +171,7 @@ QWidget *ServerProfilesDialog::connectionPage()
     m_doAs = edit(tr("Impersonate (doAs)"), tr("optional: the user to act as (needs the server's permission)"));
 
     auto *form = new QFormLayout(page);
+    m_connectionForm = form;
     form->addRow(tr("&Name:"), m_name);
     form->addRow(tr("&URL:"), m_url);
     form->addRow(tr("&Authentication:"), m_auth);
@@ -210,6 +212,7 @@ QWidget *ServerProfilesDialog::tlsPage()
 
     const QString pem = tr("Certificates (*.pem *.crt *.cer);;All files (*)");
     auto *form = new QFormLayout(page);
+    form->setLabelAlignment(Qt::AlignLeft | Qt::AlignVCenter); // level with the file fields and their buttons
     form->addRow(QString(), m_verifyTls);
     form->addRow(QString(), m_tlsWarning);
     form->addRow(tr("&CA bundle:"), withBrowse(m_ca, tr("CA certificates"), pem, this));
@@ -342,7 +345,11 @@ void ServerProfilesDialog::revalidate()
     m_password->setEnabled(enabled && (method == AuthMethod::Basic || method == AuthMethod::Bearer));
     m_user->setEnabled(enabled && method == AuthMethod::Basic);
     m_kerberosService->setEnabled(enabled && method == AuthMethod::Kerberos);
-    m_ticket->setVisible(method == AuthMethod::Kerberos);
+    // Only the fields of the chosen method are on show.
+    m_connectionForm->setRowVisible(m_user, method == AuthMethod::Basic);
+    m_connectionForm->setRowVisible(m_password, method == AuthMethod::Basic || method == AuthMethod::Bearer);
+    m_connectionForm->setRowVisible(m_kerberosService, method == AuthMethod::Kerberos);
+    m_connectionForm->setRowVisible(m_ticket, method == AuthMethod::Kerberos);
     switch (method) {
     case AuthMethod::None: m_authHelp->setText(tr("Requests carry no credentials: for a Livy without authentication.")); break;
     case AuthMethod::Basic:

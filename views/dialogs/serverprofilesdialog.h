@@ -9,6 +9,7 @@
 
 class QCheckBox;
 class QDialogButtonBox;
+class QFormLayout;
 class QLabel;
 class QComboBox;
 class QLineEdit;
@@ -85,6 +86,7 @@ private:
     QComboBox *m_proxyMode = nullptr;
     QLineEdit *m_proxyUrl = nullptr;
     QTabWidget *m_tabs = nullptr;
+    QFormLayout *m_connectionForm = nullptr;
     QLabel *m_message = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
     bool m_loading = false;
