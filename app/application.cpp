@@ -26,6 +26,7 @@
 #include "sessionbinding.h"
 
 #include <QNetworkAccessManager>
+#include <QNetworkProxyFactory>
 #include <QSslConfiguration>
 
 namespace LivyDesk {
@@ -54,6 +55,8 @@ Application::Application(const Options &options, QObject *parent)
     , m_network(new QNetworkAccessManager(this))
     , m_passwords(options.passwords ? options.passwords : new PasswordStore(this))
 {
+    // Profiles that say "the system's proxy" get the environment's or the desktop's, loopback always direct.
+    QNetworkProxyFactory::setApplicationProxyFactory(new SystemProxyFactory);
     // Saving or removing a secret can fail (no keychain service, a locked keychain): say so, never silently.
     connect(m_passwords, &PasswordStore::failed, this, [this](const QString &errorText) {
         if (m_window)

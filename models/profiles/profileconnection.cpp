@@ -7,9 +7,26 @@
 #include "tls/tlsoptions.h"
 
 #include <QFile>
+#include <QHostAddress>
 #include <QObject>
 
 namespace LivyDesk {
+
+bool SystemProxyFactory::isLoopback(const QString &host)
+{
+    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0
+        || host.endsWith(QLatin1String(".localhost"), Qt::CaseInsensitive))
+        return true;
+    const QHostAddress address(host);
+    return !address.isNull() && address.isLoopback();
+}
+
+QList<QNetworkProxy> SystemProxyFactory::queryProxy(const QNetworkProxyQuery &query)
+{
+    if (isLoopback(query.peerHostName()))
+        return { QNetworkProxy(QNetworkProxy::NoProxy) };
+    return systemProxyForQuery(query);
+}
 
 QNetworkProxy proxyFor(const ServerProfile &profile, QString *problem)
 {

@@ -7,6 +7,7 @@
 
 #include <QHash>
 #include <QNetworkProxy>
+#include <QNetworkProxyFactory>
 
 #include <memory>
 
@@ -35,6 +36,17 @@ struct ProfileConnection
 /// Builds the connection of `profile` with `secrets` (keychain key -> value). Never puts a secret anywhere but
 /// the authenticator, the request headers and the TLS key.
 ProfileConnection connectionFor(const ServerProfile &profile, const QHash<QString, QString> &secrets);
+
+/// The application's proxy factory (install once with QNetworkProxyFactory::setApplicationProxyFactory()): the
+/// system's proxy settings (environment or desktop), except that loopback addresses are always reached directly, so
+/// a corporate `http_proxy` never captures a local Livy or a tunnel on 127.0.0.1.
+class SystemProxyFactory : public QNetworkProxyFactory
+{
+public:
+    QList<QNetworkProxy> queryProxy(const QNetworkProxyQuery &query = QNetworkProxyQuery()) override;
+    /// localhost, 127.0.0.0/8 and ::1.
+    static bool isLoopback(const QString &host);
+};
 
 /// The proxy a profile asks for (Manual: its URL; user info is never kept in the profile).
 QNetworkProxy proxyFor(const ServerProfile &profile, QString *problem = nullptr);

@@ -157,6 +157,15 @@ private Q_SLOTS:
 
         p.proxy = ProxyMode::None;
         QCOMPARE(proxyFor(p).type(), QNetworkProxy::NoProxy);
+        // The system's settings apply to remote hosts; loopback is always direct, whatever http_proxy says.
+        qputenv("http_proxy", "http://proxy.invalid:3128");
+        SystemProxyFactory factory;
+        const QList<QNetworkProxy> remote = factory.queryProxy(QNetworkProxyQuery(QUrl(QStringLiteral("http://livy.example.org:8998/"))));
+        QCOMPARE(remote.first().type(), QNetworkProxy::HttpProxy);
+        QCOMPARE(remote.first().hostName(), QStringLiteral("proxy.invalid"));
+        for (const char *local : { "http://localhost:8998/", "http://127.0.0.1:8998/", "http://[::1]:8998/" })
+            QCOMPARE(factory.queryProxy(QNetworkProxyQuery(QUrl(QString::fromLatin1(local)))).first().type(), QNetworkProxy::NoProxy);
+        qunsetenv("http_proxy");
         p.proxy = ProxyMode::Manual;
         p.proxyUrl = QStringLiteral("ftp://nope");
         QString problem;
