@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 LivyDesk contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "opensslrunner.h"
 #include "tls/derinspect.h"
 #include "tls/tlsoptions.h"
 
@@ -106,20 +107,7 @@ public:
     /// Runs openssl in the directory; stdout in `out`.
     bool run(const QList<QByteArray> &args, QByteArray *out = nullptr)
     {
-        QStringList arguments;
-        for (const QByteArray &a : args)
-            arguments.append(QString::fromLatin1(a));
-        QProcess p;
-        p.setWorkingDirectory(m_dir.path());
-        p.start(QStringLiteral("openssl"), arguments);
-        if (!p.waitForFinished(60000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
-            error = QStringLiteral("openssl %1 failed: %2")
-                        .arg(arguments.join(u' '), QString::fromLocal8Bit(p.readAllStandardError()));
-            return false;
-        }
-        if (out)
-            *out = p.readAllStandardOutput();
-        return true;
+        return TestSupport::runOpenssl(m_dir.path(), args, out, &error);
     }
 
     /// The public key of a PEM private key, as openssl sees it (for "the loaded key is the certificate's").

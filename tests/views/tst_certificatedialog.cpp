@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 LivyDesk contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "../models/opensslrunner.h"
 #include "dialogs/certificatedialog.h"
 #include "tls/certificateinfo.h"
 #include "tls/tlsoptions.h"
@@ -73,20 +74,7 @@ public:
 private:
     bool run(const QList<QByteArray> &args, QByteArray *out = nullptr)
     {
-        QStringList arguments;
-        for (const QByteArray &a : args)
-            arguments.append(QString::fromLatin1(a));
-        QProcess p;
-        p.setWorkingDirectory(m_dir.path());
-        p.start(QStringLiteral("openssl"), arguments);
-        if (!p.waitForFinished(60000) || p.exitCode() != 0) {
-            error = QStringLiteral("openssl %1 failed: %2")
-                        .arg(arguments.join(u' '), QString::fromLocal8Bit(p.readAllStandardError()));
-            return false;
-        }
-        if (out)
-            *out = p.readAllStandardOutput();
-        return true;
+        return TestSupport::runOpenssl(m_dir.path(), args, out, &error);
     }
     QSslCertificate load(const char *name) const
     {

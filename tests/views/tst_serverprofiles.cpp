@@ -38,14 +38,7 @@ class TestServerProfiles : public QObject
     }
     static QComboBox *combo(QDialog &dialog, const char *name) { return named<QComboBox>(dialog, name); }
     static QCheckBox *check(QDialog &dialog, const char *name) { return named<QCheckBox>(dialog, name); }
-    static QLineEdit *field(QDialog &dialog, const char *accessibleName)
-    {
-        const QList<QLineEdit *> edits = dialog.findChildren<QLineEdit *>();
-        for (QLineEdit *e : edits)
-            if (e->accessibleName() == QLatin1String(accessibleName))
-                return e;
-        qFatal("no field %s", accessibleName);
-    }
+    static QLineEdit *field(QDialog &dialog, const char *name) { return named<QLineEdit>(dialog, name); }
 
 private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
