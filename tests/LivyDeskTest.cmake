@@ -26,7 +26,12 @@ function(livydesk_add_test name)
     if(NOT ARG_LABELS)
         set(ARG_LABELS unit)
     endif()
-    add_test(NAME ${name} COMMAND ${ARG_WRAPPER} ${target})
+    if(ARG_WRAPPER)
+        # ctest turns only a first argument into a target's path: name the file for the wrapper.
+        add_test(NAME ${name} COMMAND ${ARG_WRAPPER} $<TARGET_FILE:${target}>)
+    else()
+        add_test(NAME ${name} COMMAND ${target})
+    endif()
     set_tests_properties(${name} PROPERTIES
         TIMEOUT ${ARG_TIMEOUT}
         LABELS "${ARG_LABELS}"
