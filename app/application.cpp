@@ -15,6 +15,7 @@
 #include "panels/sessionpage.h"
 #include "passwordstore.h"
 #include "auth/negotiateauthenticator.h"
+#include "core/backgroundtask.h"
 #include "dialogs/certificatedialog.h"
 #include "dialogs/passwordprompt.h"
 #include "profiles/profileconnection.h"
@@ -261,6 +262,8 @@ void Application::wireServer()
             && (error.httpStatus() == 401 || error.httpStatus() == 403);
         if (state == ServerController::ConnectionState::Disconnected && refused && m_profile.auth == AuthMethod::Basic)
             askPasswordAgain(error);
+        else if (state == ServerController::ConnectionState::Disconnected && refused && m_profile.auth == AuthMethod::Kerberos)
+            offerKerberosTicket(error.message());
         else
             updateIdentity(); // a Kerberos ticket may have come or gone
     });
@@ -431,6 +434,44 @@ void Application::askPasswordAgain(const Livy::LivyError &refusal)
         QHash<QString, QString> secrets = m_secrets;
         secrets.insert(profile.secretKey(), prompt->password());
         connectTo(profile, secrets);
+    });
+    prompt->open();
+}
+
+void Application::offerKerberosTicket(const QString &reason)
+{
+    const Livy::KerberosTicket ticket = Livy::NegotiateContext::currentTicket();
+    if (m_passwordPrompt || (ticket.state != Livy::KerberosTicket::State::None
+                             && ticket.state != Livy::KerberosTicket::State::Expired))
+        return; // a ticket the server refused is not fixed by another one
+    auto *prompt = new PasswordPrompt(m_profile.displayName(), ticket.principal,
+                                      tr("%1\n\nLivyDesk can get a ticket for you, as kinit does: your password goes "
+                                         "to the Kerberos server only and is not stored.")
+                                          .arg(reason),
+                                      m_window.get(), tr("&Principal:"));
+    prompt->setWindowTitle(tr("Get a Kerberos ticket"));
+    prompt->setPasswordHint(tr("your Kerberos password; not stored"));
+    m_passwordPrompt = prompt;
+    prompt->setAttribute(Qt::WA_DeleteOnClose);
+    const QString profileId = m_profile.id;
+    connect(prompt, &QDialog::accepted, this, [this, prompt, profileId] {
+        const QString principal = prompt->user();
+        m_window->setConnectionState(ServerBar::State::Connecting, tr("getting a Kerberos ticket for %1").arg(principal));
+        // The KDC is on the network: off the GUI thread. The password lives only in this task.
+        Livy::BackgroundTask::run<QString>(
+            this, [principal, password = prompt->password()](const Livy::TaskContext &) {
+                return Livy::NegotiateContext::obtainTicket(principal, password);
+            },
+            [this, profileId](const QString &problem) {
+                if (profileId != m_profile.id)
+                    return;
+                if (!problem.isEmpty()) {
+                    m_window->setConnectionState(ServerBar::State::Failed, problem);
+                    offerKerberosTicket(problem);
+                    return;
+                }
+                connectTo(m_profile, m_secrets);
+            });
     });
     prompt->open();
 }

@@ -68,6 +68,8 @@ private:
     void updateIdentity();
     /// A Basic (LDAP, gateway) profile was refused: ask for the user and password again (the user retries).
     void askPasswordAgain(const Livy::LivyError &refusal);
+    /// A Kerberos profile was refused for want of a ticket: offer to get one with the user's password (never stored).
+    void offerKerberosTicket(const QString &reason);
     /// A server certificate failed verification: show it and offer to pin it for this profile.
     void offerToTrustCertificate(const QList<QSslError> &errors, const QList<QSslCertificate> &chain);
     void startLocalLivy(const QString &script);

@@ -221,4 +221,53 @@ KerberosTicket NegotiateContext::currentTicket()
     return ticket;
 }
 
+QString NegotiateContext::obtainTicket(const QString &principal, const QString &password)
+{
+#if defined(__APPLE__)
+    Q_UNUSED(principal)
+    Q_UNUSED(password)
+    return QStringLiteral("getting a ticket from LivyDesk is not supported on macOS: run kinit in a terminal");
+#else
+    krb5_context context = nullptr;
+    if (krb5_init_context(&context) != 0)
+        return QStringLiteral("the Kerberos library could not start (check krb5.conf)");
+    QString problem;
+    auto fail = [&](krb5_error_code code, const QString &what) {
+        const char *text = krb5_get_error_message(context, code);
+        problem = QStringLiteral("%1: %2").arg(what, QString::fromUtf8(text));
+        krb5_free_error_message(context, text);
+    };
+    krb5_principal client = nullptr;
+    QByteArray secret = password.toUtf8();
+    if (const krb5_error_code parsed = krb5_parse_name(context, principal.trimmed().toUtf8().constData(), &client)) {
+        fail(parsed, QStringLiteral("\"%1\" is not a Kerberos principal").arg(principal));
+    } else {
+        krb5_creds credentials{};
+        krb5_get_init_creds_opt *options = nullptr;
+        krb5_get_init_creds_opt_alloc(context, &options);
+        if (const krb5_error_code got = krb5_get_init_creds_password(context, &credentials, client, secret.data(),
+                                                                      nullptr, nullptr, 0, nullptr, options)) {
+            fail(got, QStringLiteral("The KDC did not give a ticket to %1").arg(principal.trimmed()));
+        } else {
+            krb5_ccache cache = nullptr;
+            krb5_error_code code = krb5_cc_default(context, &cache);
+            if (!code)
+                code = krb5_cc_initialize(context, cache, client);
+            if (!code)
+                code = krb5_cc_store_cred(context, cache, &credentials);
+            if (code)
+                fail(code, QStringLiteral("The ticket could not be stored in the ticket cache"));
+            if (cache)
+                krb5_cc_close(context, cache);
+            krb5_free_cred_contents(context, &credentials);
+        }
+        krb5_get_init_creds_opt_free(context, options);
+        krb5_free_principal(context, client);
+    }
+    secret.fill('\0'); // the password leaves memory with this function
+    krb5_free_context(context);
+    return problem;
+#endif
+}
+
 } // namespace Livy

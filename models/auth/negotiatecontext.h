@@ -49,6 +49,10 @@ public:
     static std::unique_ptr<NegotiateContext> create();
     /// What the default credentials are right now. Reads the ticket cache; no network.
     static KerberosTicket currentTicket();
+    /// What kinit does: asks the KDC for a ticket for `principal` with `password` and stores the ticket (never the
+    /// password) in the default ticket cache. Returns an empty string on success, else one readable line. Talks to
+    /// the KDC: call it off the GUI thread. Not available everywhere (macOS, Windows: the system signs you in).
+    static QString obtainTicket(const QString &principal, const QString &password);
 };
 
 } // namespace Livy

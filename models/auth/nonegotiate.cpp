@@ -43,4 +43,9 @@ KerberosTicket NegotiateContext::currentTicket()
     return ticket;
 }
 
+QString NegotiateContext::obtainTicket(const QString &, const QString &)
+{
+    return unavailable;
+}
+
 } // namespace Livy

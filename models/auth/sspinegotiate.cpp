@@ -148,4 +148,9 @@ KerberosTicket NegotiateContext::currentTicket()
     return ticket;
 }
 
+QString NegotiateContext::obtainTicket(const QString &, const QString &)
+{
+    return QStringLiteral("Windows gets Kerberos tickets when you sign in; sign in with your domain account");
+}
+
 } // namespace Livy

@@ -147,6 +147,28 @@ private Q_SLOTS:
                  qPrintable(list->error().message()));
     }
 
+    void kerberosTicketFromThePassword()
+    {
+        // What the app offers when there is no ticket: kinit through the library, the password never stored.
+        const QString cache = m_tmp.filePath(QStringLiteral("from-password.cc"));
+        useTicketCache(cache);
+        const QString wrong = NegotiateContext::obtainTicket(env("KRB_PRINCIPAL"), QStringLiteral("not-the-password"));
+        QVERIFY2(wrong.startsWith(QLatin1String("The KDC did not give a ticket to ") + env("KRB_PRINCIPAL")), qPrintable(wrong));
+        QVERIFY(!wrong.contains(QLatin1String("not-the-password")));
+        QCOMPARE(NegotiateContext::currentTicket().state, KerberosTicket::State::None);
+
+        const QString problem = NegotiateContext::obtainTicket(env("KRB_PRINCIPAL"), env("KRB_PASSWORD"));
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        const KerberosTicket ticket = NegotiateContext::currentTicket();
+        QCOMPARE(ticket.state, KerberosTicket::State::Valid);
+        QCOMPARE(ticket.principal, env("KRB_PRINCIPAL"));
+        QFile file(cache);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(!file.readAll().contains(env("KRB_PASSWORD").toUtf8())); // a ticket, not the password
+        auto list = run(new ListSessionsJob(connect(profileFor(env("KERBEROS_URL"), AuthMethod::Kerberos)).get()));
+        QVERIFY2(list->ok(), qPrintable(list->error().toString()));
+    }
+
     void kerberosWithTicketCreatesAndRuns()
     {
         QVERIFY(kinit(m_aliceCache));

@@ -11,7 +11,8 @@
 
 namespace LivyDesk {
 
-PasswordPrompt::PasswordPrompt(const QString &server, const QString &user, const QString &reason, QWidget *parent)
+PasswordPrompt::PasswordPrompt(const QString &server, const QString &user, const QString &reason, QWidget *parent,
+                               const QString &userLabel)
     : QDialog(parent)
 {
     setWindowTitle(tr("Sign in to %1").arg(server));
@@ -28,7 +29,7 @@ PasswordPrompt::PasswordPrompt(const QString &server, const QString &user, const
     m_password->setAccessibleName(tr("Password"));
     m_password->setPlaceholderText(tr("kept in the system keychain"));
     auto *form = new QFormLayout;
-    form->addRow(tr("&User:"), m_user);
+    form->addRow(userLabel.isEmpty() ? tr("&User:") : userLabel, m_user);
     form->addRow(tr("&Password:"), m_password);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("&Connect"));
@@ -44,6 +45,11 @@ PasswordPrompt::PasswordPrompt(const QString &server, const QString &user, const
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     (user.isEmpty() ? m_user : m_password)->setFocus();
     resize(440, sizeHint().height());
+}
+
+void PasswordPrompt::setPasswordHint(const QString &hint)
+{
+    m_password->setPlaceholderText(hint);
 }
 
 QString PasswordPrompt::user() const
