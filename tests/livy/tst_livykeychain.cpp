@@ -7,6 +7,7 @@
 // log or an error text, including after a refused password.
 
 #include "application.h"
+#include "dialogs/certificatedialog.h"
 #include "mainwindow.h"
 #include "panels/serverbar.h"
 #include "panels/statusarea.h"
@@ -172,6 +173,31 @@ private Q_SLOTS:
         again.start();
         QTRY_COMPARE_WITH_TIMEOUT(again.window()->serverBar()->state(), ServerBar::State::Connected, 30000);
         checkNoSecretLeaked(again);
+    }
+
+    void aRejectedCertificateIsShownAndCanBePinned()
+    {
+        // The whole app against the HTTPS Livy whose CA this computer does not know: no connection, the
+        // certificate dialog instead; trusting pins the certificate in the profile and connects.
+        ServerProfile profile;
+        profile.id = QStringLiteral("tls-profile");
+        profile.url = QUrl(m_env.value(QStringLiteral("TLS_URL")));
+        ServerProfileStore().save({ profile });
+        ServerProfileStore().setCurrentId(profile.id);
+        Application::Options options;
+        options.restoreLayout = false;
+        Application app(options);
+        app.start();
+        QDialog *dialog = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((dialog = app.window()->findChild<CertificateDialog *>()) != nullptr, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(app.window()->serverBar()->state(), ServerBar::State::Failed, 10000);
+        QVERIFY2(app.window()->statusArea()->errorText().contains(QLatin1String("is not trusted")),
+                 qPrintable(app.window()->statusArea()->errorText()));
+        const QString pin = static_cast<CertificateDialog *>(dialog)->pinnedFingerprint();
+        QVERIFY(!pin.isEmpty());
+        dialog->accept();
+        QTRY_COMPARE_WITH_TIMEOUT(app.window()->serverBar()->state(), ServerBar::State::Connected, 30000);
+        QCOMPARE(ServerProfileStore().load().first().pinnedCertificates, QStringList{ pin });
     }
 };
 
