@@ -60,7 +60,7 @@ void NegotiateAuthenticator::prepare(QNetworkRequest &request) const
 {
     if (!m_armed)
         return;
-    auto context = std::shared_ptr<NegotiateContext>(NegotiateContext::create());
+    auto context = std::shared_ptr<NegotiateContext>(m_factory());
     const NegotiateContext::Step step = context->initiate(serviceFor(request.url().host()));
     if (!step.error.isEmpty() || step.token.isEmpty()) {
         m_lastProblem = step.error; // the request goes without a token; its 401 is explained with this
@@ -103,7 +103,7 @@ void NegotiateAuthenticator::challengeAsync(const QUrl &url, const QList<QByteAr
     const QString service = serviceFor(url.host());
     BackgroundTask::run<NegotiateContext::Step>(
         receiver,
-        [service](const TaskContext &) { return NegotiateContext::create()->initiate(service); },
+        [service, factory = m_factory](const TaskContext &) { return factory()->initiate(service); },
         [this, done = std::move(done)](NegotiateContext::Step step) {
             m_lastProblem = step.error;
             done(step.error.isEmpty() && !step.token.isEmpty());

@@ -7,6 +7,8 @@
 
 #include <QHash>
 
+#include <functional>
+
 #include <memory>
 
 namespace Livy {
@@ -27,6 +29,9 @@ public:
     /// `service` overrides the GSS service name (`HTTP@host`); empty uses the request URL's host, which must then
     /// match the server's `HTTP/host` principal (a load balancer's name, not an address).
     explicit NegotiateAuthenticator(QString service = {});
+    /// Makes the exchanges' contexts (NegotiateContext::create() by default; tests put a scripted one here).
+    using ContextFactory = std::function<std::unique_ptr<NegotiateContext>()>;
+    void setContextFactory(ContextFactory factory) { m_factory = std::move(factory); }
     ~NegotiateAuthenticator() override;
 
     QString describe() const override { return QStringLiteral("Negotiate (Kerberos)"); }
@@ -54,6 +59,7 @@ public:
 
 private:
     QString m_service;
+    ContextFactory m_factory = [] { return NegotiateContext::create(); };
     bool m_armed = false;
     int m_verified = 0;
     /// Why the last attempt to make a token failed (one line), for explainRefusal().

@@ -100,6 +100,49 @@ private Q_SLOTS:
         QVERIFY(!*decided); // no ticket: no retry (no loop), and the refusal is explained
     }
 
+    void mutualAuthenticationIsChecked()
+    {
+        // A scripted exchange: the first token is "client-1"; only the server token "server-ok" completes it.
+        struct Scripted : NegotiateContext
+        {
+            Step initiate(const QString &) override { return { QByteArray("client-1"), false, false, {} }; }
+            Step proceed(const QByteArray &token) override
+            {
+                if (token == "server-ok")
+                    return { {}, true, false, {} };
+                return { {}, false, false, QStringLiteral("bad token") };
+            }
+        };
+        NegotiateAuthenticator negotiate;
+        negotiate.setContextFactory([] { return std::make_unique<Scripted>(); });
+        QVERIFY(negotiate.challenge({ "Negotiate" }));
+        const QUrl url(QStringLiteral("http://livy.example.org:8998/sessions"));
+
+        QNetworkRequest forged(url);
+        negotiate.prepare(forged);
+        QCOMPARE(forged.rawHeader("Authorization"), QByteArray("Negotiate ") + QByteArray("client-1").toBase64());
+        QCOMPARE(negotiate.pendingExchanges(), 1);
+        // An answer whose token does not prove the server: not to be trusted, said so.
+        const QString untrusted = negotiate.verify(forged, { "Negotiate " + QByteArray("forged").toBase64() });
+        QVERIFY2(untrusted.contains(QLatin1String("mutual authentication failed: bad token")), qPrintable(untrusted));
+        QCOMPARE(negotiate.verifiedExchanges(), 0);
+        QCOMPARE(negotiate.pendingExchanges(), 0);
+
+        QVERIFY(negotiate.challenge({ "Negotiate" }));
+        QNetworkRequest genuine(url);
+        negotiate.prepare(genuine);
+        QVERIFY(negotiate.verify(genuine, { "Negotiate " + QByteArray("server-ok").toBase64() }).isEmpty());
+        QCOMPARE(negotiate.verifiedExchanges(), 1);
+        QVERIFY(!negotiate.isArmed()); // accepted: the server's cookie carries the next requests
+
+        // A server that sends no token back is allowed (nothing to check), and nothing is left pending.
+        QVERIFY(negotiate.challenge({ "Negotiate" }));
+        QNetworkRequest silent(url);
+        negotiate.prepare(silent);
+        QVERIFY(negotiate.verify(silent, {}).isEmpty());
+        QCOMPARE(negotiate.pendingExchanges(), 0);
+    }
+
     void ticketProblems()
     {
         KerberosTicket t;
