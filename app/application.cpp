@@ -169,6 +169,7 @@ void Application::connectTo(const ServerProfile &profile, const QHash<QString, Q
     m_createTickets.clear();
     m_profile = profile;
     m_secrets = secrets;
+    m_declinedCertificates.clear(); // a new connection (Reconnect, an edited profile) may ask again
 
     const ProfileConnection made = connectionFor(profile, secrets);
     m_network->setProxy(made.proxy);

@@ -96,7 +96,7 @@ private:
     QHash<QString, QString> m_secrets; ///< in memory only: the current profile's secrets by keychain key
     bool m_certificateDialogOpen = false;
     QPointer<QDialog> m_passwordPrompt;
-    QSet<QString> m_declinedCertificates; ///< leaf fingerprints the user did not trust (this run)
+    QSet<QString> m_declinedCertificates; ///< leaf fingerprints the user did not trust on this connection
     QList<int> m_createTickets;
     QList<int> m_pendingOpen; ///< sessions to reopen once connected
     /// Bumped by every profile switch: a keychain read that finishes after a newer switch is dropped.
