@@ -169,6 +169,9 @@ void Application::connectTo(const ServerProfile &profile, const QHash<QString, Q
     m_createTickets.clear();
     m_profile = profile;
     m_secrets = secrets;
+    // Connecting with what is known now (typed in a dialog, or read from the keychain) makes any keychain read still
+    // under way stale: it must not come back later and replace this connection with older secrets.
+    ++m_secretGeneration;
     m_declinedCertificates.clear(); // a new connection (Reconnect, an edited profile) may ask again
 
     const ProfileConnection made = connectionFor(profile, secrets);

@@ -178,6 +178,37 @@ private Q_SLOTS:
         QVERIFY(!h.server->requests().isEmpty());
     }
 
+    void aPasswordTypedWhileTheKeychainIsSlowWins()
+    {
+        // The keychain answers late (an empty entry); meanwhile the user types the password in the profile dialog:
+        // the late answer must not replace the connection made with what was typed.
+        AppHarness h;
+        h.server->setBasicAuth(QStringLiteral("alice"), QStringLiteral("right"));
+        ServerProfile profile;
+        profile.id = QStringLiteral("only");
+        profile.url = h.url;
+        profile.auth = AuthMethod::Basic;
+        profile.userName = QStringLiteral("alice");
+        ServerProfileStore store;
+        store.save({ profile });
+        store.setCurrentId(profile.id);
+        SlowKeychain keychain;
+        keychain.answers.insert(profile.secretKey(), { 400, QString() });
+        LivyDesk::Application::Options options;
+        options.restoreLayout = false;
+        options.drafts = h.drafts.get();
+        options.passwords = &keychain;
+        h.app = std::make_unique<LivyDesk::Application>(options);
+        h.app->start(); // reads the keychain (400 ms)...
+        Q_EMIT h.window()->profilesEdited({ profile }, { { profile.secretKey(), QStringLiteral("right") } }, profile.id);
+        QTRY_COMPARE(h.window()->serverBar()->state(), ServerBar::State::Connected);
+        QTest::qWait(600); // the keychain has answered by now
+        QCOMPARE(h.window()->serverBar()->state(), ServerBar::State::Connected);
+        const QByteArray blank = "Basic " + QByteArrayLiteral("alice:").toBase64();
+        for (const auto &r : h.server->requests())
+            QVERIFY2(r.header("authorization") != blank, qPrintable(r.path));
+    }
+
     void theCreateDialogSaysWhereItsValuesComeFrom()
     {
         AppHarness h;
