@@ -28,7 +28,6 @@
 
 #include <QNetworkAccessManager>
 #include <QNetworkProxyFactory>
-#include <QSslConfiguration>
 
 namespace LivyDesk {
 
@@ -372,9 +371,10 @@ void Application::applyProfiles(const QList<ServerProfile> &profiles, const QHas
     for (const ServerProfile &p : profiles)
         if (p.id == selectedId)
             selected = p;
+    const QStringList selectedKeys = selected.secretKeys();
     bool typedNow = false; // a secret of the selected profile was typed just now
     for (auto it = secrets.cbegin(); it != secrets.cend(); ++it)
-        typedNow = typedNow || selected.secretKeys().contains(it.key());
+        typedNow = typedNow || selectedKeys.contains(it.key());
     const bool changed = selected.id != m_profile.id || !(selected == m_profile) || typedNow;
     if (!changed) {
         m_window->setServerProfiles(m_profiles, m_profile.id);
@@ -387,7 +387,7 @@ void Application::applyProfiles(const QList<ServerProfile> &profiles, const QHas
     for (auto it = secrets.cbegin(); it != secrets.cend(); ++it)
         known.insert(it.key(), it.value());
     bool complete = true;
-    for (const QString &key : selected.secretKeys())
+    for (const QString &key : selectedKeys)
         complete = complete && known.contains(key);
     if (complete)
         connectTo(selected, known);
@@ -484,18 +484,18 @@ void Application::offerToTrustCertificate(const QList<QSslError> &errors, const 
 {
     // Every request of a connection fails the same way: one dialog at a time, and none again for a chain the
     // user already turned down on this connection.
-    if (m_certificateDialogOpen || chain.isEmpty())
+    if (m_certificateDialog || chain.isEmpty())
         return;
     const QString leaf = Livy::sha256Fingerprint(chain.first());
     if (m_declinedCertificates.contains(leaf))
         return;
-    m_certificateDialogOpen = true;
     const QString profileId = m_profile.id;
     auto *dialog = new CertificateDialog(Livy::CertificateChainInfo::fromErrors(errors, chain),
                                          m_profile.url.authority(), m_window.get());
+    m_certificateDialog = dialog;
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::finished, this, [this, dialog, profileId, leaf](int result) {
-        m_certificateDialogOpen = false;
+        m_certificateDialog.clear(); // closed (deleted later): the next rejection may ask again
         if (result != QDialog::Accepted || profileId != m_profile.id) {
             m_declinedCertificates.insert(leaf);
             return;

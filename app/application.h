@@ -94,7 +94,7 @@ private:
     QList<ServerProfile> m_profiles;
     ServerProfile m_profile;
     QHash<QString, QString> m_secrets; ///< in memory only: the current profile's secrets by keychain key
-    bool m_certificateDialogOpen = false;
+    QPointer<QDialog> m_certificateDialog; ///< one at a time
     QPointer<QDialog> m_passwordPrompt;
     QSet<QString> m_declinedCertificates; ///< leaf fingerprints the user did not trust on this connection
     QList<int> m_createTickets;

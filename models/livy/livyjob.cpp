@@ -151,7 +151,6 @@ void LivyJob::send()
                     reply->ignoreSslErrors(errors);
                     return;
                 }
-                m_rejectedCertificate = true;
                 m_sslErrors = errors;
                 m_connection->reportRejectedCertificate(errors, chain);
             });
@@ -201,7 +200,7 @@ LivyError LivyJob::networkError(QNetworkReply *reply) const
         return LivyError(LivyError::Kind::Network,
                          QStringLiteral("%1 closed the connection before answering (%2)").arg(where, describe()));
     case QNetworkReply::SslHandshakeFailedError:
-        if (m_rejectedCertificate && !m_sslErrors.isEmpty()) {
+        if (!m_sslErrors.isEmpty()) {
             QStringList reasons;
             for (const QSslError &e : m_sslErrors)
                 if (!reasons.contains(e.errorString()))
@@ -255,8 +254,7 @@ void LivyJob::onReplyFinished()
         // the next leg of a handshake). Once only. The job keeps the authenticator alive until it has decided.
         m_authRetried = true;
         m_challenger = authenticator;
-        const QByteArray body = m_rawBody;
-        authenticator->challengeAsync(url(), challenges, this, [this, body, challenges](bool retry) {
+        authenticator->challengeAsync(url(), challenges, this, [this, challenges](bool retry) {
             m_challenger.reset();
             if (m_finished)
                 return; // abandoned meanwhile
@@ -266,11 +264,11 @@ void LivyJob::onReplyFinished()
                 send();
                 return;
             }
-            finishRefused(body, challenges);
+            finishRefused(m_rawBody, challenges);
         });
         return;
     }
-    if ((m_httpStatus == 401 || m_httpStatus == 403)) {
+    if (m_httpStatus == 401 || m_httpStatus == 403) {
         finishRefused(m_rawBody, challenges);
         return;
     }

@@ -128,8 +128,7 @@ private:
     bool m_finished = false;
     bool m_abandoned = false;
     bool m_authRetried = false;
-    bool m_rejectedCertificate = false;
-    QList<QSslError> m_sslErrors;
+    QList<QSslError> m_sslErrors; ///< of a certificate no pin covered: the TLS failure is said with them
     std::shared_ptr<Authenticator> m_challenger; ///< alive while it decides on a 401
     bool m_autoDelete = true;
 };

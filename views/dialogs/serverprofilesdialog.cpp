@@ -120,7 +120,10 @@ ServerProfilesDialog::ServerProfilesDialog(const QList<ServerProfile> &profiles,
     });
     connect(m_headers, &HeadersEditor::edited, this, [this] { store(); });
     connect(m_verifyTls, &QCheckBox::toggled, this, [this] { store(); });
-    connect(m_auth, &QComboBox::currentIndexChanged, this, [this] { store(); });
+    connect(m_auth, &QComboBox::currentIndexChanged, this, [this] {
+        store();
+        showTicket();
+    });
     connect(m_proxyMode, &QComboBox::currentIndexChanged, this, [this] { store(); });
     connect(m_pins, &QListWidget::itemSelectionChanged, this, [this] { m_unpin->setEnabled(!m_pins->selectedItems().isEmpty()); });
     connect(m_unpin, &QPushButton::clicked, this, [this] {
@@ -294,6 +297,7 @@ void ServerProfilesDialog::load(int row)
     m_pins->addItems(p.pinnedCertificates);
     m_proxyMode->setCurrentIndex(std::max(0, m_proxyMode->findData(int(p.proxy))));
     m_proxyUrl->setText(p.proxyUrl);
+    showTicket();
     m_loading = false;
     revalidate();
 }
@@ -335,6 +339,19 @@ void ServerProfilesDialog::store()
     revalidate();
 }
 
+void ServerProfilesDialog::showTicket()
+{
+    // Reads the ticket cache: when Kerberos is chosen or a profile is shown, not on every keystroke.
+    if (AuthMethod(m_auth->currentData().toInt()) != AuthMethod::Kerberos)
+        return;
+    const Livy::KerberosTicket ticket = Livy::NegotiateContext::currentTicket();
+    const QString problem = Livy::NegotiateAuthenticator::ticketProblem(ticket);
+    m_ticket->setText(problem.isEmpty() ? tr("✓ Ticket of %1, valid until %2")
+                                              .arg(ticket.principal, QLocale().toString(ticket.expires.toLocalTime(),
+                                                                                        QLocale::ShortFormat))
+                                        : QStringLiteral("⚠ ") + problem);
+}
+
 void ServerProfilesDialog::revalidate()
 {
     const auto method = AuthMethod(m_auth->currentData().toInt());
@@ -362,15 +379,6 @@ void ServerProfilesDialog::revalidate()
                                "YARN). Uses your Kerberos ticket: run kinit before connecting. No password is stored. "
                                "The URL must use the server's host name (its HTTP/ principal), not an address."));
         break;
-    }
-    if (method == AuthMethod::Kerberos) {
-        const Livy::KerberosTicket ticket = Livy::NegotiateContext::currentTicket();
-        const QString problem = Livy::NegotiateAuthenticator::ticketProblem(ticket);
-        m_ticket->setText(problem.isEmpty()
-                              ? tr("✓ Ticket of %1, valid until %2")
-                                    .arg(ticket.principal,
-                                         QLocale().toString(ticket.expires.toLocalTime(), QLocale::ShortFormat))
-                              : QStringLiteral("⚠ ") + problem);
     }
     m_proxyUrl->setEnabled(enabled && ProxyMode(m_proxyMode->currentData().toInt()) == ProxyMode::Manual);
     m_tlsWarning->setVisible(!m_verifyTls->isChecked());

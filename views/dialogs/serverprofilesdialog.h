@@ -55,6 +55,8 @@ private:
     void load(int row);
     void store();
     void revalidate();
+    /// The Kerberos ticket's state under the authentication choice (only when Kerberos is chosen).
+    void showTicket();
     int currentRow() const;
 
     QList<ServerProfile> m_profiles;
