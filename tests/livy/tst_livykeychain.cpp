@@ -60,6 +60,21 @@ class TestLivyKeychain : public QObject
         }
     }
 
+    /// The app as a user starts it, with `profile` as the only and current server profile saved beforehand (or, with
+    /// no profile, whatever is saved).
+    static std::unique_ptr<Application> start(const std::optional<ServerProfile> &profile = std::nullopt)
+    {
+        if (profile) {
+            ServerProfileStore().save({ *profile });
+            ServerProfileStore().setCurrentId(profile->id);
+        }
+        Application::Options options;
+        options.restoreLayout = false;
+        auto app = std::make_unique<Application>(options);
+        app->start();
+        return app;
+    }
+
     static QHash<QString, QString> readKeychain(PasswordStore &store, const QStringList &keys)
     {
         QHash<QString, QString> values;
@@ -122,14 +137,10 @@ private Q_SLOTS:
         profile.headers = { { QStringLiteral("X-Api-Key"), QString(), true } };
         profile.clientCertificate = m_env.value(QStringLiteral("CLIENT_P12")); // unused over http, but its passphrase is a secret
         profile.clientKeyEncrypted = true;
-        ServerProfileStore().save({ profile });
-        ServerProfileStore().setCurrentId(profile.id);
 
         {
-            Application::Options options;
-            options.restoreLayout = false;
-            Application app(options);
-            app.start();
+            const std::unique_ptr<Application> started = start(profile);
+            Application &app = *started;
             // The user types a wrong password, a secret header and the passphrase into the profile dialog.
             Q_EMIT app.window()->profilesEdited({ profile },
                                                 { { profile.secretKey(), m_wrongPassword },
@@ -167,10 +178,8 @@ private Q_SLOTS:
         QCOMPARE(stored.value(profile.passphraseKey()), m_passphrase);
 
         // A restart reads them from the keychain and connects without asking.
-        Application::Options options;
-        options.restoreLayout = false;
-        Application again(options);
-        again.start();
+        const std::unique_ptr<Application> started = start();
+        Application &again = *started;
         QTRY_COMPARE_WITH_TIMEOUT(again.window()->serverBar()->state(), ServerBar::State::Connected, 30000);
         checkNoSecretLeaked(again);
     }
@@ -182,12 +191,8 @@ private Q_SLOTS:
         ServerProfile profile;
         profile.id = QStringLiteral("tls-profile");
         profile.url = QUrl(m_env.value(QStringLiteral("TLS_URL")));
-        ServerProfileStore().save({ profile });
-        ServerProfileStore().setCurrentId(profile.id);
-        Application::Options options;
-        options.restoreLayout = false;
-        Application app(options);
-        app.start();
+        const std::unique_ptr<Application> started = start(profile);
+        Application &app = *started;
         QDialog *dialog = nullptr;
         QTRY_VERIFY_WITH_TIMEOUT((dialog = app.window()->findChild<CertificateDialog *>()) != nullptr, 30000);
         QTRY_COMPARE_WITH_TIMEOUT(app.window()->serverBar()->state(), ServerBar::State::Failed, 10000);

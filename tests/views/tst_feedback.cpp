@@ -49,6 +49,32 @@ public:
     void remove(const QString &) override {}
 };
 
+/// A Basic profile "alice" on the harness's fake server (which wants the password "right").
+static ServerProfile basicProfile(const AppHarness &h, const QString &id)
+{
+    h.server->setBasicAuth(QStringLiteral("alice"), QStringLiteral("right"));
+    ServerProfile p;
+    p.id = id;
+    p.url = h.url;
+    p.auth = AuthMethod::Basic;
+    p.userName = QStringLiteral("alice");
+    return p;
+}
+
+/// Saves `profiles` (the first is current) and starts the app with `keychain` standing in for the system's.
+static void startWith(AppHarness &h, const QList<ServerProfile> &profiles, SlowKeychain &keychain)
+{
+    ServerProfileStore store;
+    store.save(profiles);
+    store.setCurrentId(profiles.first().id);
+    LivyDesk::Application::Options options;
+    options.restoreLayout = false;
+    options.drafts = h.drafts.get();
+    options.passwords = &keychain;
+    h.app = std::make_unique<LivyDesk::Application>(options);
+    h.app->start();
+}
+
 class TestFeedback : public QObject
 {
     Q_OBJECT
@@ -146,27 +172,14 @@ private Q_SLOTS:
     {
         // Two quick profile switches: the secret read for the first must not win because it finishes last.
         AppHarness h;
-        h.server->setBasicAuth(QStringLiteral("alice"), QStringLiteral("right"));
-        ServerProfile first;
-        first.id = QStringLiteral("first");
-        first.url = h.url;
-        first.auth = AuthMethod::Basic;
-        first.userName = QStringLiteral("alice");
+        const ServerProfile first = basicProfile(h, QStringLiteral("first"));
         ServerProfile second = first;
         second.id = QStringLiteral("second");
         second.name = QStringLiteral("Second");
-        ServerProfileStore store;
-        store.save({ first, second });
-        store.setCurrentId(first.id);
         SlowKeychain keychain;
         keychain.answers.insert(first.id, { 400, QStringLiteral("stale") });
         keychain.answers.insert(second.id, { 50, QStringLiteral("right") });
-        LivyDesk::Application::Options options;
-        options.restoreLayout = false;
-        options.drafts = h.drafts.get();
-        options.passwords = &keychain;
-        h.app = std::make_unique<LivyDesk::Application>(options);
-        h.app->start(); // reads the first profile's secret (400 ms)...
+        startWith(h, { first, second }, keychain); // reads the first profile's secret (400 ms)...
         h.app->switchToProfile(second.id); // ...and at once the second's (50 ms)
         QTRY_COMPARE(h.window()->serverBar()->state(), ServerBar::State::Connected);
         QTest::qWait(600); // the first read has answered by now
@@ -183,23 +196,10 @@ private Q_SLOTS:
         // The keychain answers late (an empty entry); meanwhile the user types the password in the profile dialog:
         // the late answer must not replace the connection made with what was typed.
         AppHarness h;
-        h.server->setBasicAuth(QStringLiteral("alice"), QStringLiteral("right"));
-        ServerProfile profile;
-        profile.id = QStringLiteral("only");
-        profile.url = h.url;
-        profile.auth = AuthMethod::Basic;
-        profile.userName = QStringLiteral("alice");
-        ServerProfileStore store;
-        store.save({ profile });
-        store.setCurrentId(profile.id);
+        const ServerProfile profile = basicProfile(h, QStringLiteral("only"));
         SlowKeychain keychain;
         keychain.answers.insert(profile.secretKey(), { 400, QString() });
-        LivyDesk::Application::Options options;
-        options.restoreLayout = false;
-        options.drafts = h.drafts.get();
-        options.passwords = &keychain;
-        h.app = std::make_unique<LivyDesk::Application>(options);
-        h.app->start(); // reads the keychain (400 ms)...
+        startWith(h, { profile }, keychain); // reads the keychain (400 ms)...
         Q_EMIT h.window()->profilesEdited({ profile }, { { profile.secretKey(), QStringLiteral("right") } }, profile.id);
         QTRY_COMPARE(h.window()->serverBar()->state(), ServerBar::State::Connected);
         QTest::qWait(600); // the keychain has answered by now
