@@ -18,6 +18,9 @@ namespace {
 
 constexpr qint64 MsPerDay = 86400000;
 constexpr qint64 JulianDayOfEpoch = 2440588; // 1970-01-01
+/// A number in a date or timestamp column is ms since the epoch up to ±100 million days (a JavaScript Date's
+/// range); beyond, it is no date (and would not fit a qint64, or overflow the day arithmetic of value()).
+constexpr double MaxEpochMs = 8.64e15;
 
 QString compactJson(const QJsonValue &value)
 {
@@ -450,8 +453,14 @@ void TableResult::appendCell(ColumnData &column, const QJsonValue &value)
         QString text;
         if (!isNullValue) {
             if (value.isDouble()) {
-                ms = qint64(value.toDouble()); // a number here is read as ms since the epoch
+                // A number here is read as ms since the epoch; out of range it is kept as text (regression
+                // inputs: tests/fixtures/fuzz/table/).
+                const double number = value.toDouble();
                 text = jsonText(value);
+                if (std::fabs(number) <= MaxEpochMs)
+                    ms = qint64(number);
+                else
+                    state = CellState::Mismatch;
             } else {
                 text = jsonText(value);
                 if (!parseDateTimeText(text, &ms))

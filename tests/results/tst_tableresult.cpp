@@ -309,6 +309,31 @@ private Q_SLOTS:
             QCOMPARE(parsed, ms);
     }
 
+    void dateNumbersOutOfRange()
+    {
+        // A number in a date or timestamp column is ms since the epoch, within ±8.64e15 (±100 million days);
+        // beyond, it is kept as text. 2e25 did not fit a qint64 (UB in the conversion) and -2^63 could not be
+        // negated by value(): the fuzzer's inputs are in tests/fixtures/fuzz/table/.
+        const QJsonObject table = json(R"({"headers":[{"name":"d","type":"DATE_TYPE"},{"name":"t","type":"TIMESTAMP_TYPE"}],
+            "data":[[86400000, 1000], [2E25, -9223372036854775808], [-9223372036854775808, 1e300],
+                    [8.64e15, -8.64e15]]})");
+        const Result<TableResult> parsed = TableResult::fromLivyTable(table);
+        QVERIFY2(parsed.ok(), qPrintable(parsed.error().message()));
+        const TableResult &t = parsed.value();
+        QCOMPARE(t.value(0, 0), QVariant(QDate(1970, 1, 2)));
+        QCOMPARE(t.value(0, 1), QVariant(QDateTime::fromMSecsSinceEpoch(1000, Qt::UTC)));
+        QCOMPARE(t.text(1, 0), QStringLiteral("2e+25"));
+        QCOMPARE(t.value(1, 0), QVariant(QStringLiteral("2e+25")));
+        QVERIFY(std::isnan(t.number(1, 0)));
+        QCOMPARE(t.value(2, 0).typeId(), int(QMetaType::QString));
+        QCOMPARE(t.text(2, 1), QStringLiteral("1e+300"));
+        QCOMPARE(t.value(3, 0), QVariant(QDate::fromJulianDay(100000000 + 2440588)));
+        QCOMPARE(t.value(3, 1), QVariant(QDateTime::fromMSecsSinceEpoch(qint64(-8.64e15), Qt::UTC)));
+        QVERIFY(t.compare(0, 1, 0) > 0); // values that did not fit sort after the dates
+        QCOMPARE(t.warnings(),
+                 QStringList{QStringLiteral("4 values did not match their column's type and are kept as text")});
+    }
+
     void bigTablesParseInTwoHalves()
     {
         // 30,000 rows: converted by two threads and appended; oddities in the second half keep their rows.
