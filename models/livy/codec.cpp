@@ -502,7 +502,10 @@ Result<LogPage> decodeLogPage(const QJsonObject &object)
     page.id = r.integer(QStringLiteral("id"), Need::Optional, -1);
     page.from = r.integer(QStringLiteral("from"));
     page.lines = r.stringList(QStringLiteral("log"), Need::Required);
-    page.total = r.integer(QStringLiteral("total"), Need::Optional, page.from + int(page.lines.size()));
+    // In 64 bits: `from` may be INT_MAX (regression input: tests/fixtures/fuzz/log_page/).
+    const qint64 end = qint64(page.from) + page.lines.size();
+    page.total = r.integer(QStringLiteral("total"), Need::Optional,
+                           int(std::min<qint64>(end, std::numeric_limits<int>::max())));
     return finish(errors, std::move(page));
 }
 

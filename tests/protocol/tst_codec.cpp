@@ -19,6 +19,7 @@
 #include <QTest>
 
 #include <functional>
+#include <limits>
 
 using namespace Livy;
 using namespace CodecOracle;
@@ -90,6 +91,7 @@ private Q_SLOTS:
     void recoveringAndUnknownStatesAreKept();
     void unknownFieldsAreIgnored();
     void nullOptionalFieldsKeepDefaults();
+    void logPageTotalDefaultNeverOverflows();
     void statementTimesAreAbsentBefore07();
     void outputMimeTypes();
     void outputPngIsARealImage();
@@ -366,6 +368,19 @@ void TestCodec::nullOptionalFieldsKeepDefaults()
     QVERIFY(list.ok());
     QCOMPARE(list->total, 0);
     QCOMPARE(list->from, 0);
+}
+
+void TestCodec::logPageTotalDefaultNeverOverflows()
+{
+    // `total` defaults to from + lines, which overflowed an int for a `from` near INT_MAX (UB; the input is
+    // tests/fixtures/fuzz/log_page/from-int-max.json): it is computed in 64 bits and capped.
+    const Result<LogPage> page = Codec::decodeLogPage(parse(R"({"from":2147483647,"log":["a"]})"));
+    QVERIFY(page.ok());
+    QCOMPARE(page->from, std::numeric_limits<int>::max());
+    QCOMPARE(page->total, std::numeric_limits<int>::max());
+    const Result<LogPage> negative = Codec::decodeLogPage(parse(R"({"from":-2147483648,"log":["a","b"]})"));
+    QVERIFY(negative.ok());
+    QCOMPARE(negative->total, std::numeric_limits<int>::min() + 2);
 }
 
 void TestCodec::statementTimesAreAbsentBefore07()
