@@ -441,6 +441,7 @@ RunHandle *SessionController::submit(const QString &code, const std::optional<QS
     // Shown at once: "sending…", or queued until the session can take it (attaching, starting).
     m_statements->addLocal(run->localId(), code, isReadyToSend() ? tr("sending…") : tr("queued: the session is not ready"));
     m_runs.append(run);
+    Q_EMIT runQueued(run);
     QMetaObject::invokeMethod(this, &SessionController::sendNextRun, Qt::QueuedConnection);
     return run;
 }

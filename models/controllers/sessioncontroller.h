@@ -167,6 +167,8 @@ Q_SIGNALS:
     /// it is tried again after `retryIn`, or at once on refresh(). `message` says so for a user.
     void attachRetrying(const Livy::LivyError &error, std::chrono::milliseconds retryIn, const QString &message);
     void historyLoaded(int count);
+    /// A run was accepted by submit() and is on its way (queued or sending); its handle says how it ends.
+    void runQueued(Livy::RunHandle *run);
     void submitted(int ticket, const Livy::Statement &statement);
     void submitFailed(int ticket, const Livy::LivyError &error);
     /// A statement this controller followed reached a terminal state; the model already shows it.

@@ -1,0 +1,193 @@
+// SPDX-FileCopyrightText: 2026 LivyDesk contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#include "historystore.h"
+
+#include <QDateTime>
+#include <QPointer>
+#include <QStandardPaths>
+#include <QUuid>
+
+namespace Livy {
+
+HistoryStore::HistoryStore(QObject *parent)
+    : QObject(parent)
+    , m_worker(new QObject)
+    , m_database(new HistoryDatabase)
+{
+    m_thread.setObjectName(QStringLiteral("LivyDesk history"));
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    m_thread.start(QThread::LowPriority);
+    m_changed.setSingleShot(true);
+    m_changed.setInterval(std::chrono::milliseconds(200));
+    connect(&m_changed, &QTimer::timeout, this, &HistoryStore::changed);
+}
+
+HistoryStore::~HistoryStore()
+{
+    // Queued after every write made so far: they all land before the database closes.
+    HistoryDatabase *database = m_database;
+    QThread *thread = &m_thread;
+    QMetaObject::invokeMethod(m_worker, [database, thread] {
+        delete database;
+        thread->quit();
+    }, Qt::QueuedConnection);
+    m_thread.wait();
+}
+
+QString HistoryStore::defaultPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/history.sqlite");
+}
+
+template<typename Work> void HistoryStore::post(Work &&work)
+{
+    QMetaObject::invokeMethod(m_worker, std::forward<Work>(work), Qt::QueuedConnection);
+}
+
+void HistoryStore::open(const QString &path, const HistoryLimits &limits)
+{
+    m_path = path.isEmpty() ? defaultPath() : path;
+    HistoryDatabase *db = m_database;
+    QPointer<HistoryStore> self(this);
+    const QString file = m_path;
+    post([db, file, limits, self] {
+        const bool ok = db->open(file, limits);
+        const QString error = ok ? QString() : db->errorString();
+        const bool fullText = db->hasFullTextSearch();
+        QMetaObject::invokeMethod(self, [self, ok, error, fullText] {
+            if (!self)
+                return;
+            self->m_open = ok;
+            self->m_error = error;
+            self->m_fullText = fullText;
+            Q_EMIT self->opened(ok, error);
+        }, Qt::QueuedConnection);
+    });
+}
+
+void HistoryStore::noteWritten(const QString &error)
+{
+    if (!error.isEmpty()) {
+        m_error = error;
+        Q_EMIT writeFailed(error);
+    }
+    if (!m_changed.isActive())
+        m_changed.start();
+}
+
+QString HistoryStore::recordSubmission(const HistorySession &session, const QString &code, const QString &kind)
+{
+    HistorySubmission submission{ session, QUuid::createUuid().toString(QUuid::WithoutBraces), code, kind,
+                                  QDateTime::currentMSecsSinceEpoch() };
+    HistoryDatabase *db = m_database;
+    QPointer<HistoryStore> self(this);
+    post([db, submission, self] {
+        if (!db->isOpen())
+            return;
+        const QString error = db->recordSubmission(submission) ? QString() : db->errorString();
+        QMetaObject::invokeMethod(self, [self, error] {
+            if (self)
+                self->noteWritten(error);
+        }, Qt::QueuedConnection);
+    });
+    return submission.localKey;
+}
+
+void HistoryStore::markSubmissionFailed(const QString &key, const QString &reason)
+{
+    HistoryDatabase *db = m_database;
+    QPointer<HistoryStore> self(this);
+    post([db, key, reason, self] {
+        if (!db->isOpen())
+            return;
+        const QString error = db->markSubmissionFailed(key, reason) ? QString() : db->errorString();
+        QMetaObject::invokeMethod(self, [self, error] {
+            if (self)
+                self->noteWritten(error);
+        }, Qt::QueuedConnection);
+    });
+}
+
+void HistoryStore::recordStatement(const HistorySession &session, const Statement &statement, const QString &kind)
+{
+    HistoryDatabase *db = m_database;
+    QPointer<HistoryStore> self(this);
+    post([db, session, statement, kind, self] {
+        if (!db->isOpen())
+            return;
+        const QString error = db->recordStatement(session, statement, kind) >= 0 ? QString() : db->errorString();
+        QMetaObject::invokeMethod(self, [self, error] {
+            if (self)
+                self->noteWritten(error);
+        }, Qt::QueuedConnection);
+    });
+}
+
+int HistoryStore::search(const HistoryQuery &query)
+{
+    const int ticket = ++m_nextTicket;
+    HistoryDatabase *db = m_database;
+    QPointer<HistoryStore> self(this);
+    post([db, query, ticket, self] {
+        const QList<HistoryEntry> entries = db->isOpen() ? db->search(query) : QList<HistoryEntry>();
+        QMetaObject::invokeMethod(self, [self, ticket, entries] {
+            if (self)
+                Q_EMIT self->searchFinished(ticket, entries);
+        }, Qt::QueuedConnection);
+    });
+    return ticket;
+}
+
+int HistoryStore::load(qint64 rowId)
+{
+    const int ticket = ++m_nextTicket;
+    HistoryDatabase *db = m_database;
+    QPointer<HistoryStore> self(this);
+    post([db, rowId, ticket, self] {
+        const std::optional<HistoryEntry> entry = db->isOpen() ? db->load(rowId) : std::nullopt;
+        QMetaObject::invokeMethod(self, [self, ticket, entry] {
+            if (self)
+                Q_EMIT self->loaded(ticket, entry);
+        }, Qt::QueuedConnection);
+    });
+    return ticket;
+}
+
+int HistoryStore::requestFacets()
+{
+    const int ticket = ++m_nextTicket;
+    HistoryDatabase *db = m_database;
+    QPointer<HistoryStore> self(this);
+    post([db, ticket, self] {
+        const HistoryFacets facets = db->isOpen() ? db->facets() : HistoryFacets();
+        QMetaObject::invokeMethod(self, [self, ticket, facets] {
+            if (self)
+                Q_EMIT self->facetsReady(ticket, facets);
+        }, Qt::QueuedConnection);
+    });
+    return ticket;
+}
+
+void HistoryStore::remove(const QList<qint64> &rowIds)
+{
+    HistoryDatabase *db = m_database;
+    QPointer<HistoryStore> self(this);
+    post([db, rowIds, self] {
+        const int count = db->isOpen() ? db->remove(rowIds) : 0;
+        QMetaObject::invokeMethod(self, [self, count] {
+            if (!self)
+                return;
+            Q_EMIT self->removed(count);
+            self->noteWritten({});
+        }, Qt::QueuedConnection);
+    });
+}
+
+void HistoryStore::waitForIdle()
+{
+    QMetaObject::invokeMethod(m_worker, [] {}, Qt::BlockingQueuedConnection);
+}
+
+} // namespace Livy

@@ -1,0 +1,80 @@
+// SPDX-FileCopyrightText: 2026 LivyDesk contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "historydatabase.h"
+
+#include <QObject>
+#include <QThread>
+#include <QTimer>
+
+#include <optional>
+
+namespace Livy {
+
+/// The local history of statements, kept in SQLite on a thread of its own: every call here returns at once (it
+/// queues the work) and answers come back as signals carrying the ticket the call returned. Writes are applied
+/// in the order they were made; a search or load sees every write queued before it.
+///
+/// The default file is <AppDataLocation>/history.sqlite. If it cannot be opened (no SQLite driver, a database
+/// from a newer LivyDesk, a read-only disk) opened() says why and every later call is a no-op: LivyDesk works on
+/// without a history rather than failing.
+class HistoryStore : public QObject
+{
+    Q_OBJECT
+public:
+    explicit HistoryStore(QObject *parent = nullptr);
+    /// Finishes every queued write, then closes the database.
+    ~HistoryStore() override;
+
+    static QString defaultPath();
+
+    /// Opens (creates, migrates) the database; opened() tells how it went.
+    void open(const QString &path = {}, const HistoryLimits &limits = {});
+    QString path() const { return m_path; }
+    /// Known once opened() was emitted.
+    bool isOpen() const { return m_open; }
+    QString errorString() const { return m_error; }
+    bool hasFullTextSearch() const { return m_fullText; }
+
+    /// A run is being sent: records it at once (so it survives a crash before the answer). Returns its key.
+    QString recordSubmission(const HistorySession &session, const QString &code, const QString &kind);
+    /// The server refused it, or it was never sent: `reason` is kept with it.
+    void markSubmissionFailed(const QString &key, const QString &reason);
+    /// A statement as the server reported it (see HistoryDatabase::recordStatement()).
+    void recordStatement(const HistorySession &session, const Statement &statement, const QString &kind);
+    int search(const HistoryQuery &query);
+    int load(qint64 rowId);
+    int requestFacets();
+    void remove(const QList<qint64> &rowIds);
+
+    /// Blocks until every call made so far has been carried out (shutdown and tests only).
+    void waitForIdle();
+
+Q_SIGNALS:
+    void opened(bool ok, const QString &error);
+    /// Entries were written or removed (coalesced: at most one signal per `changedDelay`).
+    void changed();
+    void writeFailed(const QString &error);
+    void searchFinished(int ticket, const QList<Livy::HistoryEntry> &entries);
+    /// `entry` is empty when it no longer exists.
+    void loaded(int ticket, const std::optional<Livy::HistoryEntry> &entry);
+    void facetsReady(int ticket, const Livy::HistoryFacets &facets);
+    void removed(int count);
+
+private:
+    template<typename Work> void post(Work &&work);
+    void noteWritten(const QString &error);
+
+    QThread m_thread;
+    QObject *m_worker = nullptr;       ///< lives in m_thread; the database is used only there
+    HistoryDatabase *m_database = nullptr;
+    QString m_path;
+    QString m_error;
+    bool m_open = false;
+    bool m_fullText = false;
+    int m_nextTicket = 0;
+    QTimer m_changed;
+};
+
+} // namespace Livy
