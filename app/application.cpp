@@ -23,6 +23,10 @@
 #include "tls/tlsoptions.h"
 #include "polling/pollactivity.h"
 #include "profiles/serverprofilestore.h"
+#include "history/historymodel.h"
+#include "history/historyrecorder.h"
+#include "history/historystore.h"
+#include "panels/historydock.h"
 #include "profiles/workspacestore.h"
 #include "sessionbinding.h"
 
@@ -78,6 +82,7 @@ void Application::start()
 {
     m_window = std::make_unique<MainWindow>(m_options.drafts);
     wireWindow();
+    openHistory();
     if (m_options.restoreLayout)
         m_window->restoreLayout();
 
@@ -196,10 +201,12 @@ void Application::connectTo(const ServerProfile &profile, const QHash<QString, Q
     if (!sameServer && m_options.restoreLayout)
         m_pendingOpen = WorkspaceStore::openSessions(profile.id);
     m_server->connectToServer();
+    // Read before the tabs reopen: each one saves the workspace as it opens.
+    const int wasCurrent = WorkspaceStore::currentSession(profile.id);
     for (const int id : std::as_const(m_pendingOpen))
         openSession(id);
     if (!sameServer && m_options.restoreLayout && !m_pendingOpen.isEmpty())
-        m_window->selectSession(WorkspaceStore::currentSession(profile.id)); // the tab that was active
+        m_window->selectSession(wasCurrent); // the tab that was active
     m_pendingOpen.clear();
     if (!m_options.commandLine.session.isEmpty()) {
         const QString wanted = m_options.commandLine.session;
@@ -340,6 +347,35 @@ void Application::wireSession(SessionController *c)
 {
     if (c && m_window)
         new SessionBinding(c, m_window.get()); // a child of the controller: the session's views talk to it directly
+    if (c && m_history) // every statement of an open session goes into the local history as it happens
+        new Livy::HistoryRecorder(c, m_history, m_profile.url.toString(), m_profile.id);
+}
+
+void Application::openHistory()
+{
+    m_history = new Livy::HistoryStore(this);
+    m_historyModel = new Livy::HistoryModel(m_history, this);
+    m_window->historyDock()->setModel(m_historyModel);
+    connect(m_history, &Livy::HistoryStore::opened, this, [this](bool ok, const QString &error) {
+        if (ok || !m_window)
+            return;
+        m_window->historyDock()->setUnavailable(error);
+        m_window->showError(Livy::LivyError(Livy::LivyError::Kind::Local, error), tr("Opening the history"), true);
+    });
+    connect(m_history, &Livy::HistoryStore::writeFailed, this, [this](const QString &error) {
+        if (m_window)
+            m_window->showError(Livy::LivyError(Livy::LivyError::Kind::Local, error), tr("Writing the history"),
+                                true);
+    });
+    connect(m_window->historyDock(), &HistoryDock::exportFinished, this, [this](bool ok, const QString &message) {
+        if (!m_window)
+            return;
+        if (ok)
+            m_window->showNotice(message);
+        else
+            m_window->showError(Livy::LivyError(Livy::LivyError::Kind::Local, message), tr("Exporting history"), true);
+    });
+    m_history->open(m_options.historyPath);
 }
 
 void Application::updateLogFollowing()

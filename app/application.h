@@ -18,6 +18,11 @@
 #include "livy/connection.h"
 
 class QDialog;
+
+namespace Livy {
+class HistoryModel;
+class HistoryStore;
+}
 class QNetworkAccessManager;
 
 namespace LivyDesk {
@@ -43,6 +48,8 @@ public:
         DraftStore *drafts = nullptr;
         /// Use this secret store instead of the system keychain (tests; not owned).
         PasswordStore *passwords = nullptr;
+        /// The history database file; empty = <AppDataLocation>/history.sqlite.
+        QString historyPath;
     };
 
     explicit Application(const Options &options, QObject *parent = nullptr);
@@ -61,6 +68,8 @@ public:
     void switchToProfile(const QString &profileId);
     /// The local Livy being started (`--local-livy`), or null.
     LocalLivyLauncher *localLivy() const { return m_localLivy; }
+    /// The local history of statements (models/history).
+    Livy::HistoryStore *history() const { return m_history; }
 
 private:
     void connectTo(const ServerProfile &profile, const QHash<QString, QString> &secrets);
@@ -73,6 +82,7 @@ private:
     /// A server certificate failed verification: show it and offer to pin it for this profile.
     void offerToTrustCertificate(const QList<QSslError> &errors, const QList<QSslCertificate> &chain);
     void startLocalLivy(const QString &script);
+    void openHistory();
     void wireWindow();
     void wireServer();
     void openSession(int sessionId);
@@ -87,6 +97,8 @@ private:
     Options m_options;
     QNetworkAccessManager *m_network = nullptr;
     PasswordStore *m_passwords = nullptr;
+    Livy::HistoryStore *m_history = nullptr;
+    Livy::HistoryModel *m_historyModel = nullptr;
     LocalLivyLauncher *m_localLivy = nullptr;
     std::unique_ptr<MainWindow> m_window;
     QPointer<Livy::Connection> m_connection;

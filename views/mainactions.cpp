@@ -67,6 +67,8 @@ MainActions::MainActions(QWidget *window)
                         QStringLiteral("Filter the session list"));
     findInLog = make(window, QStringLiteral("Search &Log"), QKeySequence(QStringLiteral("Ctrl+Shift+F")),
                      QStringLiteral("Search the session log"));
+    searchHistory = make(window, QStringLiteral("Search &History"), QKeySequence(QStringLiteral("Ctrl+Shift+H")),
+                         QStringLiteral("Search every statement run or seen, also of sessions that are gone"));
     focusEditor = make(window, QStringLiteral("Go to &Editor"), QKeySequence(QStringLiteral("Ctrl+E")),
                        QStringLiteral("Move the keyboard focus to the code editor"));
     focusSessions = make(window, QStringLiteral("Go to &Sessions"), QKeySequence(QStringLiteral("Ctrl+1")),
@@ -108,6 +110,7 @@ void MainActions::populateMenus(QMenuBar *bar, QWidget *dockToggles)
     edit->addSeparator();
     edit->addAction(findSessions);
     edit->addAction(findInLog);
+    edit->addAction(searchHistory);
 
     QMenu *session = bar->addMenu(QStringLiteral("&Session"));
     session->addAction(newSession);
@@ -188,7 +191,7 @@ QList<QAction *> MainActions::all() const
 {
     return { newSession,   refresh,     deleteSession, closeSession,  copySessionId, run,
              runSelection, cancelStatement, openFile,  saveFile,      saveFileAs,    copy,
-             findSessions, findInLog,   focusEditor,   focusSessions, nextTab,       previousTab,
+             findSessions, findInLog,   searchHistory, focusEditor,   focusSessions, nextTab,       previousTab,
              manageServers, reconnect,  quit,          about };
 }
 

@@ -42,6 +42,7 @@ public:
     QAction *copy = nullptr;            ///< Ctrl+C where no text field handles it
     QAction *findSessions = nullptr;    ///< Ctrl+F
     QAction *findInLog = nullptr;       ///< Ctrl+Shift+F
+    QAction *searchHistory = nullptr;   ///< Ctrl+Shift+H: the local history's search field
     QAction *focusEditor = nullptr;     ///< Ctrl+E
     QAction *focusSessions = nullptr;   ///< Ctrl+1
     QAction *nextTab = nullptr;         ///< Ctrl+PgDown

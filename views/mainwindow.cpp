@@ -15,6 +15,7 @@
 #include "livy/sessionidentity.h"
 #include "mainactions.h"
 #include "panels/editordock.h"
+#include "panels/historydock.h"
 #include "panels/logdock.h"
 #include "panels/messagebanner.h"
 #include "panels/sessionpage.h"
@@ -59,12 +60,15 @@ MainWindow::MainWindow(DraftStore *drafts, QWidget *parent)
     m_sessionsDock = new SessionsDock(this);
     m_editorDock = new EditorDock(m_drafts, this);
     m_logDock = new LogDock(this);
+    m_historyDock = new HistoryDock(this);
     // Default layout (1280x820): the session's statements and output get the centre; the editor runs the full
     // width at the bottom with the log as a tab beside it; the session list is a narrow column.
     addDockWidget(Qt::LeftDockWidgetArea, m_sessionsDock);
     addDockWidget(Qt::BottomDockWidgetArea, m_editorDock);
     addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
+    addDockWidget(Qt::BottomDockWidgetArea, m_historyDock);
     tabifyDockWidget(m_editorDock, m_logDock);
+    tabifyDockWidget(m_logDock, m_historyDock);
     m_editorDock->raise();
     resizeDocks({ m_sessionsDock }, { 300 }, Qt::Horizontal);
     resizeDocks({ m_editorDock }, { 220 }, Qt::Vertical);
@@ -137,6 +141,7 @@ void MainWindow::buildCentral()
     setCentralWidget(central);
 
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::onCurrentTabChanged);
+    connect(m_tabs->tabBar(), &QTabBar::tabMoved, this, &MainWindow::saveWorkspace);
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, [this](int index) {
         if (auto *page = qobject_cast<SessionPage *>(m_tabs->widget(index)))
             Q_EMIT closeSessionRequested(page->sessionId());
@@ -190,6 +195,11 @@ void MainWindow::connectActions()
     });
     connect(a->copy, &QAction::triggered, this, &MainWindow::copy);
     connect(a->findSessions, &QAction::triggered, m_sessionsDock, &SessionsDock::focusFilter);
+    connect(a->searchHistory, &QAction::triggered, m_historyDock, &HistoryDock::focusSearch);
+    connect(m_historyDock, &HistoryDock::rerunRequested, this, [this](const QString &code, const QString &kind) {
+        if (SessionPage *page = sessionPage(currentSessionId()))
+            Q_EMIT page->runRequested(code, kind);
+    });
     connect(a->findInLog, &QAction::triggered, this, [this] {
         m_logDock->show();
         m_logDock->raise();
@@ -269,9 +279,13 @@ void MainWindow::setServerProfiles(const QList<ServerProfile> &profiles, const Q
 
 void MainWindow::setServer(const ServerProfile &profile)
 {
+    // The tabs of the server left are remembered for its next visit, not forgotten one by one as they close.
+    saveWorkspace();
+    m_closingAll = true;
     const QList<int> open = openSessionIds();
     for (const int id : open)
         closeSessionPage(id);
+    m_closingAll = false;
     m_server = profile;
     m_banner->clear();
     m_status->clearError();
@@ -419,6 +433,7 @@ void MainWindow::closeSessionPage(int sessionId)
         m_centralStack->setCurrentIndex(0);
         onCurrentTabChanged();
     }
+    saveWorkspace();
 }
 
 void MainWindow::updateSession(const Livy::Session &session)
@@ -475,7 +490,15 @@ void MainWindow::onCurrentTabChanged()
     if (id >= 0)
         m_sessionsDock->selectSession(id);
     updateActions();
+    saveWorkspace();
     Q_EMIT currentSessionChanged(id);
+}
+
+void MainWindow::saveWorkspace()
+{
+    // Written at every change, not only on close: the tabs come back after a crash or a kill too.
+    if (!m_closingAll)
+        WorkspaceStore::save(m_server.id, openSessionIds(), currentSessionId());
 }
 
 void MainWindow::updateActions()
@@ -493,6 +516,7 @@ void MainWindow::updateActions()
     m_actions->openFile->setEnabled(open);
     m_actions->saveFile->setEnabled(open);
     m_actions->saveFileAs->setEnabled(open);
+    m_historyDock->setCanRerun(open, tr("Open a session to run this code in"));
 }
 
 void MainWindow::newSession()
@@ -714,7 +738,7 @@ void MainWindow::saveLayout()
     settings.setValue(SettingsKeys::windowGeometry(), saveGeometry());
     settings.setValue(SettingsKeys::windowState(), saveState());
     settings.setValue(SettingsKeys::sessionsHeader(), m_sessionsDock->saveHeaderState());
-    WorkspaceStore::save(m_server.id, openSessionIds(), currentSessionId());
+    saveWorkspace();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

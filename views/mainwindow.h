@@ -34,6 +34,7 @@ class EditorPanel;
 class CreateSessionDialog;
 class DraftStore;
 class EditorDock;
+class HistoryDock;
 class LogDock;
 class MainActions;
 class MessageBanner;
@@ -102,6 +103,7 @@ public:
     SessionsDock *sessionsDock() const { return m_sessionsDock; }
     EditorDock *editorDock() const { return m_editorDock; }
     LogDock *logDock() const { return m_logDock; }
+    HistoryDock *historyDock() const { return m_historyDock; }
     StatusArea *statusArea() const { return m_status; }
     ServerBar *serverBar() const { return m_serverBar; }
     QTabWidget *sessionTabs() const { return m_tabs; }
@@ -155,6 +157,8 @@ private:
     void buildCentral();
     void connectActions();
     void onCurrentTabChanged();
+    /// The open tabs and the current one, per server profile (WorkspaceStore), written at every change.
+    void saveWorkspace();
     void updateActions();
     void updateActive();
     void openUrl(const QUrl &url);
@@ -167,6 +171,8 @@ private:
     SessionsDock *m_sessionsDock = nullptr;
     EditorDock *m_editorDock = nullptr;
     LogDock *m_logDock = nullptr;
+    HistoryDock *m_historyDock = nullptr;
+    bool m_closingAll = false; ///< switching servers: the tabs closing stay in the workspace
     StatusArea *m_status = nullptr;
     ServerBar *m_serverBar = nullptr;
     MessageBanner *m_banner = nullptr;

@@ -56,6 +56,7 @@ public:
         options.commandLine.server = url;
         options.restoreLayout = restoreLayout;
         options.drafts = drafts.get();
+        options.historyPath = draftDir.filePath(QStringLiteral("history.sqlite"));
         app = std::make_unique<LivyDesk::Application>(options);
         app->start();
         window()->resize(1280, 820);

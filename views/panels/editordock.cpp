@@ -55,6 +55,8 @@ EditorPanel *EditorDock::openEditor(const QString &key, const QString &title, co
         m_drafts->schedule(key, panel->editor()->toPlainText());
         panel->setStatusText(QString());
     });
+    // Code about to run is on disk before it goes out: a crash while it runs never loses the code that ran.
+    connect(panel, &EditorPanel::runRequested, m_drafts, &DraftStore::flush);
     return panel;
 }
 

@@ -1,0 +1,215 @@
+// SPDX-FileCopyrightText: 2026 LivyDesk contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+// The history panel in the whole application against the fake Livy: statements land in it as they run, it searches
+// and filters, shows an entry's output in the same views offline (after the session is gone), re-runs, copies,
+// deletes and exports; and open tabs are written as they change (they survive a crash, not just a clean close).
+
+#include "appharness.h"
+
+#include "history/historymodel.h"
+#include "history/historystore.h"
+#include "output/outputview.h"
+#include "panels/historydock.h"
+#include "profiles/workspacestore.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QJsonArray>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTableView>
+#include <QToolButton>
+
+using namespace LivyDesk;
+
+class TestHistoryDock : public QObject
+{
+    Q_OBJECT
+
+    static HistoryDock *dock(AppHarness &h) { return h.window()->historyDock(); }
+    static Livy::HistoryModel *model(AppHarness &h) { return dock(h)->model(); }
+    /// Selects the entry whose code is `code` (exactly one row must match).
+    static bool select(AppHarness &h, const QString &code)
+    {
+        for (int row = 0; row < model(h)->rowCount(); ++row) {
+            if (model(h)->entry(row).statement.code == code) {
+                dock(h)->view()->selectRow(row);
+                return true;
+            }
+        }
+        return false;
+    }
+    static QStringList codes(AppHarness &h)
+    {
+        QStringList out;
+        for (int row = 0; row < model(h)->rowCount(); ++row)
+            out << model(h)->entry(row).statement.code;
+        return out;
+    }
+
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void statementsLandInTheHistoryAndStayAfterTheSessionIsGone()
+    {
+        AppHarness h;
+        QVERIFY(h.launch());
+        QTRY_VERIFY(h.app->history()->isOpen());
+        SessionPage *page = h.openIdleSession();
+        QVERIFY(page);
+        const int sessionId = page->sessionId();
+        const QString tableCode = QStringLiteral("#fake:table=3\nrows = load()");
+        const QString errorCode = QStringLiteral("#fake:error=ZeroDivisionError:division by zero\n1/0");
+        const int table = h.run(page, tableCode);
+        QVERIFY(table >= 0);
+        QTRY_VERIFY(Livy::isTerminal(h.statements(page)->statement(table)->state));
+        const int error = h.run(page, errorCode);
+        QVERIFY(error >= 0);
+        QTRY_VERIFY(Livy::isTerminal(h.statements(page)->statement(error)->state));
+        QTRY_COMPARE(model(h)->rowCount(), 2);
+        QCOMPARE(codes(h), QStringList({ errorCode, tableCode })); // newest first
+        QTRY_COMPARE(model(h)->entry(0).statement.stateName, QStringLiteral("available"));
+
+        // The session goes away on the server (deleted elsewhere, or a restart without recovery).
+        QVERIFY(h.server->removeSession(sessionId));
+        h.window()->actions()->refresh->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(page->isGone(), 10000);
+        // The history still has both, with their output, in the same output views.
+        QVERIFY(select(h, tableCode));
+        QTRY_VERIFY(dock(h)->shownEntry() && dock(h)->shownEntry()->statement.output);
+        OutputView *out = dock(h)->outputView();
+        QTRY_COMPARE(out->pageKind(out->currentPage()), OutputView::PageKind::Table);
+        QCOMPARE(dock(h)->codeView()->toPlainText(), tableCode);
+        QVERIFY(select(h, errorCode));
+        QTRY_COMPARE(dock(h)->shownEntry()->statement.code, errorCode);
+        QTRY_COMPARE(out->pageKind(out->currentPage()), OutputView::PageKind::Error);
+    }
+
+    void searchFiltersAndFacets()
+    {
+        AppHarness h;
+        QVERIFY(h.launch());
+        SessionPage *py = h.openIdleSession(QStringLiteral("pyspark"));
+        QVERIFY(py);
+        QVERIFY(h.run(py, QStringLiteral("#fake:text=orders loaded\ndf = spark.read.parquet('/orders')")) >= 0);
+        QVERIFY(h.run(py, QStringLiteral("df.count()")) >= 0);
+        QTRY_COMPARE(model(h)->rowCount(), 2);
+        // Full-text search over the code and the text output.
+        QTest::keyClicks(dock(h)->searchEdit(), QStringLiteral("orders"));
+        QTRY_COMPARE(model(h)->rowCount(), 1);
+        QCOMPARE(model(h)->entry(0).statement.code, QStringLiteral("#fake:text=orders loaded\ndf = spark.read.parquet('/orders')"));
+        dock(h)->searchEdit()->clear();
+        QTest::keyClicks(dock(h)->searchEdit(), QStringLiteral("loaded")); // only in the output
+        QTRY_COMPARE(model(h)->rowCount(), 1);
+        dock(h)->searchEdit()->clear();
+        QTRY_COMPARE(model(h)->rowCount(), 2);
+        // The filters offer what the history holds.
+        QComboBox *kind = dock(h)->kindFilter();
+        QTRY_VERIFY(kind->findData(QStringLiteral("pyspark")) > 0);
+        QComboBox *state = dock(h)->stateFilter();
+        QTRY_VERIFY(state->findData(QStringLiteral("available")) > 0);
+        QComboBox *session = dock(h)->sessionFilter();
+        QTRY_COMPARE(session->count(), 2); // all, and this one
+        state->setCurrentIndex(state->findData(QStringLiteral("available")));
+        QTRY_COMPARE(model(h)->rowCount(), 2);
+        dock(h)->dateFilter()->setCurrentIndex(1); // today
+        QTRY_COMPARE(model(h)->rowCount(), 2);
+        QCOMPARE(dock(h)->statusText(), QStringLiteral("2 entries"));
+    }
+
+    void rerunCopyDeleteExport()
+    {
+        AppHarness h;
+        QVERIFY(h.launch());
+        SessionPage *page = h.openIdleSession();
+        QVERIFY(page);
+        const QString code = QStringLiteral("#fake:text=42\nanswer()");
+        const int first = h.run(page, code);
+        QTRY_VERIFY(Livy::isTerminal(h.statements(page)->statement(first)->state));
+        QTRY_COMPARE(model(h)->rowCount(), 1);
+        QVERIFY(select(h, code));
+
+        // Copy puts the code on the clipboard.
+        dock(h)->copySelected();
+        QCOMPARE(QApplication::clipboard()->text(), code);
+
+        // Re-run sends it again in the current session: one new statement, the same code.
+        const int posts = int(h.server->requests("POST", QStringLiteral("/sessions/\\d+/statements")).size());
+        dock(h)->rerunSelected();
+        QTRY_COMPARE(int(h.server->requests("POST", QStringLiteral("/sessions/\\d+/statements")).size()), posts + 1);
+        QTRY_COMPARE(h.statements(page)->statements().size(), 2);
+        QCOMPARE(h.statements(page)->statements().last().code, code);
+        QTRY_COMPARE(model(h)->rowCount(), 2);
+
+        // Export the selection as a notebook.
+        QTemporaryDir out;
+        dock(h)->view()->selectAll();
+        QSignalSpy exported(dock(h), &HistoryDock::exportFinished);
+        dock(h)->exportSelection(out.filePath(QStringLiteral("work.ipynb")));
+        QVERIFY(exported.wait(5000));
+        QVERIFY2(exported.first().at(0).toBool(), qPrintable(exported.first().at(1).toString()));
+        QFile notebook(out.filePath(QStringLiteral("work.ipynb")));
+        QVERIFY(notebook.open(QIODevice::ReadOnly));
+        const QJsonObject nb = QJsonDocument::fromJson(notebook.readAll()).object();
+        QCOMPARE(nb.value(QStringLiteral("nbformat")).toInt(), 4);
+        QCOMPARE(nb.value(QStringLiteral("cells")).toArray().size(), 2);
+        // And as a script of its language.
+        dock(h)->exportSelection(out.filePath(QStringLiteral("work.py")));
+        QVERIFY(exported.wait(5000));
+        QVERIFY(exported.last().at(0).toBool());
+        QFile script(out.filePath(QStringLiteral("work.py")));
+        QVERIFY(script.open(QIODevice::ReadOnly));
+        QCOMPARE(QString::fromUtf8(script.readAll()).count(QStringLiteral("answer()")), 2);
+
+        // Delete asks first; Cancel keeps everything, Delete removes the entries (not the statements).
+        dock(h)->deleteSelected();
+        QMessageBox *box = nullptr;
+        QTRY_VERIFY((box = dock(h)->findChild<QMessageBox *>()) != nullptr);
+        box->reject();
+        QTest::qWait(100);
+        QCOMPARE(model(h)->rowCount(), 2);
+        dock(h)->deleteSelectedWithoutAsking();
+        QTRY_COMPARE(model(h)->rowCount(), 0);
+        QCOMPARE(h.statements(page)->statements().size(), 2);
+    }
+
+    void rerunNeedsAnOpenSession()
+    {
+        AppHarness h;
+        QVERIFY(h.launch());
+        SessionPage *page = h.openIdleSession();
+        QVERIFY(page);
+        QVERIFY(h.run(page, QStringLiteral("x = 1")) >= 0);
+        QTRY_COMPARE(model(h)->rowCount(), 1);
+        QVERIFY(select(h, QStringLiteral("x = 1")));
+        auto *rerun = dock(h)->findChild<QToolButton *>(QStringLiteral("historyRerun"));
+        QVERIFY(rerun);
+        QTRY_VERIFY(rerun->isEnabled());
+        h.window()->actions()->closeSession->trigger();
+        QTRY_VERIFY(!rerun->isEnabled());
+        QVERIFY(!rerun->toolTip().isEmpty());
+    }
+
+    void openTabsAreSavedAsTheyChange()
+    {
+        AppHarness h;
+        QVERIFY(h.launch());
+        SessionPage *a = h.openIdleSession();
+        QVERIFY(a);
+        const QString profile = h.app->profile().id;
+        // Written at once, not only when the window closes (a crash keeps them).
+        QTRY_COMPARE(WorkspaceStore::openSessions(profile), QList<int>({ a->sessionId() }));
+        SessionPage *b = h.openIdleSession();
+        QVERIFY(b);
+        QTRY_COMPARE(WorkspaceStore::openSessions(profile), QList<int>({ a->sessionId(), b->sessionId() }));
+        QCOMPARE(WorkspaceStore::currentSession(profile), b->sessionId());
+        h.window()->actions()->closeSession->trigger();
+        QTRY_COMPARE(WorkspaceStore::openSessions(profile), QList<int>({ a->sessionId() }));
+    }
+};
+
+QTEST_MAIN(TestHistoryDock)
+#include "tst_historydock.moc"
