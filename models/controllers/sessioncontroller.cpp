@@ -115,6 +115,10 @@ void SessionController::setStatus(Status status)
             m_statements->setLocalState(run->localId(), tr("sending…"));
         sendNextRun();
     } else if (status == Status::Ended || status == Status::Gone) {
+        // A statement that had not finished never will (its driver is gone, and Livy lists no statements of an ended
+        // session): it no longer counts as running, and its row says the server does not have it.
+        for (const int id : m_statements->pendingIds())
+            m_statements->setVanished(id);
         failQueuedRuns(notReady(status == Status::Gone
                                     ? tr("Session %1 no longer exists; the statement was not sent").arg(m_session.id)
                                     : tr("Session %1 has ended (%2); the statement was not sent")

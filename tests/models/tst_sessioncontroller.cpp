@@ -513,6 +513,47 @@ private Q_SLOTS:
         QTRY_COMPARE(count("GET", poll), before + 1);
     }
 
+    void statementsOfAnEndedOrGoneSessionStopRunning_data()
+    {
+        QTest::addColumn<bool>("removed");
+        QTest::addRow("driver died: dead") << false;
+        QTest::addRow("reaped or restarted: 404") << true;
+    }
+
+    void statementsOfAnEndedOrGoneSessionStopRunning()
+    {
+        // Found against the real Livy (tst_livyfaults): a driver killed while it runs a statement leaves that
+        // statement "running" for ever, because Livy answers "Session isn't active" for the statements of a dead
+        // session and nothing polls them any more.
+        QFETCH(bool, removed);
+        SessionController *c = attached(SessionRef::byId(m_session));
+        QAbstractItemModelTester tester(c->statements(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy finished(c, &SessionController::statementFinished);
+        c->submit(QStringLiteral("#fake:duration=0\n1+1"));
+        QVERIFY(finished.wait(5000));
+        QSignalSpy submitted(c, &SessionController::submitted);
+        c->submit(QStringLiteral("#fake:duration=600000\nimport time; time.sleep(600)"));
+        QVERIFY(submitted.wait(5000));
+        const int running = submitted.first().at(1).value<Statement>().id;
+        QTRY_COMPARE(c->statements()->statement(running)->state, StatementState::Running);
+        QVERIFY(c->statements()->hasRunning());
+        QSignalSpy changed(c->statements(), &QAbstractItemModel::dataChanged);
+        if (removed)
+            QVERIFY(m_server->removeSession(m_session));
+        else
+            m_server->setSessionState(m_session, QStringLiteral("dead"));
+        QTRY_COMPARE(c->status(), removed ? Status::Gone : Status::Ended);
+        QVERIFY(c->statements()->pendingIds().isEmpty());
+        QVERIFY(!c->statements()->hasRunning());
+        QVERIFY(c->statements()->isVanished(running));
+        QCOMPARE(c->statements()->data(c->statements()->index(c->statements()->rowOfId(running), StatementListModel::StateColumn))
+                     .toString(),
+                 QStringLiteral("not on the server"));
+        QVERIFY(!changed.isEmpty());
+        // The finished one keeps its result.
+        QCOMPARE(c->statements()->statement(finished.first().first().value<Statement>().id)->output->text(), QStringLiteral("2"));
+    }
+
     void reconnectingWhileTheServerIsDown()
     {
         SessionController *c = attached(SessionRef::byId(m_session));
