@@ -42,6 +42,10 @@ ServerController::ServerController(Connection *connection, const Settings &setti
             if (!c || c->sessionId() < 0 || c->status() == SessionController::Status::Gone || c->isDeleting())
                 continue;
             const std::optional<Session> listed = m_sessions->session(c->sessionId());
+            if (listed)
+                c->checkListed(*listed); // another session under the same id (a restart without recovery): Gone
+            if (c->status() == SessionController::Status::Gone)
+                continue;
             if (!listed || listed->state != c->session().state)
                 c->sessionPoller()->checkState();
         }

@@ -10,6 +10,7 @@
 #include "livy/logexplainer.h"
 #include "livy/getsessionjob.h"
 #include "livy/liststatementsjob.h"
+#include "livy/sessionidentity.h"
 #include "livy/submitstatementjob.h"
 #include "runhandle.h"
 #include "polling/keepalive.h"
@@ -201,6 +202,8 @@ void SessionController::scheduleAttach(std::chrono::milliseconds delay)
 
 void SessionController::onResolved(const Session &session)
 {
+    if (m_identity.isEmpty())
+        m_identity = sessionIdentity(session);
     takeSession(session, false);
     if (isTerminal(session.state)) {
         // Statements of a finished session cannot be listed any more ("Session isn't active").
@@ -276,6 +279,11 @@ void SessionController::updateSession(const Session &session)
 
 void SessionController::takeSession(const Session &session, bool confirmTerminal)
 {
+    if (isReplacedBy(session)) {
+        // A /connect answered by a later session that got this id: never take it (nor keep it alive) as this one.
+        checkListed(session);
+        return;
+    }
     const bool changed = !(session == m_session);
     const SessionState previous = m_session.state;
     m_session = session;
@@ -369,7 +377,27 @@ void SessionController::detach()
         setStatus(Status::Detached);
 }
 
+bool SessionController::isReplacedBy(const Session &session) const
+{
+    return !m_identity.isEmpty() && session.problem.isEmpty() && session.id == m_session.id && session.id >= 0
+           && sessionIdentity(session) != m_identity;
+}
+
+void SessionController::checkListed(const Session &listed)
+{
+    if (isTerminalStatus() || m_deleting || !isReplacedBy(listed))
+        return;
+    goGoneBecause(LivyError(LivyError::Kind::Http, QString(), 404),
+                  tr("Session %1 no longer exists on the server: the server restarted and gave its id to another session")
+                      .arg(m_session.id));
+}
+
 void SessionController::goGone(const LivyError &cause)
+{
+    goGoneBecause(cause, {});
+}
+
+void SessionController::goGoneBecause(const LivyError &cause, const QString &why)
 {
     if (m_status == Status::Gone || m_deleting) // a 404 while our own DELETE runs is that delete's effect
         return;
@@ -378,7 +406,8 @@ void SessionController::goGone(const LivyError &cause)
     m_logPoller->stop();
     const QString who = m_session.id >= 0 ? QString::number(m_session.id) : m_ref.displayName();
     LivyError error(LivyError::Kind::Http,
-                    tr("Session %1 no longer exists on the server (it ended, expired or was deleted)").arg(who),
+                    why.isEmpty() ? tr("Session %1 no longer exists on the server (it ended, expired or was deleted)").arg(who)
+                                  : why,
                     cause.httpStatus() ? cause.httpStatus() : 404, cause.rawBody());
     setStatus(Status::Gone);
     report(error);

@@ -150,6 +150,11 @@ public:
     void resumeAfterFailedDelete();
     bool isDeleting() const { return m_deleting; }
 
+    /// The server's session list shows `listed` under this session's id. If it is another session (sessionIdentity()
+    /// differs: Livy restarted without recovery and gave the id to a new session), this one is Gone, so that nothing
+    /// is polled, kept alive or run in someone else's session. /connect answers are checked the same way.
+    void checkListed(const Livy::Session &listed);
+
     // The engine parts, for diagnostics and tests.
     SessionPoller *sessionPoller() const { return m_poller; }
     KeepAlive *keepAlive() const { return m_keepAlive; }
@@ -192,6 +197,8 @@ private:
     void takeSession(const Session &session, bool confirmTerminal);
     void applyState(SessionState state, const QString &stateName);
     void goGone(const LivyError &cause);
+    void goGoneBecause(const LivyError &cause, const QString &why);
+    bool isReplacedBy(const Session &session) const;
     void report(const LivyError &error);
     void configureKeepAlive();
     void explainFailure();
@@ -207,6 +214,7 @@ private:
     SessionRef m_ref;
     Settings m_settings;
     Session m_session;
+    QString m_identity; ///< sessionIdentity() of the session first resolved: a later one under the same id is not it
     Status m_status = Status::Detached;
     LivyError m_lastError;
     StatementListModel *m_statements;

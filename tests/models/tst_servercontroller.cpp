@@ -486,6 +486,34 @@ private Q_SLOTS:
         QCOMPARE(removed.count(), 1);
     }
 
+    void anOpenSessionWhoseIdWasGivenToAnotherAfterARestartIsGone()
+    {
+        // Livy restarted without recovery counts ids from 0 again: the next session someone creates gets the id of a
+        // session this client has open. The list shows it with another identity; the open one must not follow it.
+        const int id = createIdle(QJsonObject{ { QStringLiteral("kind"), QStringLiteral("pyspark") }, { QStringLiteral("name"), QStringLiteral("mine") } });
+        ServerController *c = connected();
+        SessionController *s = c->openSession(SessionRef::byId(id));
+        QTRY_COMPARE(s->status(), SessionController::Status::Ready);
+        m_activity->setActive(false); // the window is hidden meanwhile, so the list sees it first
+        m_server->restart();
+        QCOMPARE(createIdle(QJsonObject{ { QStringLiteral("kind"), QStringLiteral("spark") }, { QStringLiteral("name"), QStringLiteral("theirs") } }), id);
+        QSignalSpy gone(s, &SessionController::sessionGone);
+        m_activity->setActive(true);
+        QVERIFY(gone.wait(5000));
+        QCOMPARE(s->status(), SessionController::Status::Gone);
+        QVERIFY2(gone.first().first().value<LivyError>().message().contains(QStringLiteral("gave its id to another session")),
+                 qPrintable(gone.first().first().value<LivyError>().message()));
+        QCOMPARE(s->session().name, QStringLiteral("mine")); // not taken over by the other session
+        QVERIFY(!s->sessionPoller()->isRunning());
+        // A session that is simply listed again (same identity) stays.
+        const int other = createIdle();
+        SessionController *t = c->openSession(SessionRef::byId(other));
+        QTRY_COMPARE(t->status(), SessionController::Status::Ready);
+        c->refresh();
+        QTest::qWait(200);
+        QCOMPARE(t->status(), SessionController::Status::Ready);
+    }
+
     void unreachableAtFirstKeepsTrying()
     {
         const quint16 port = m_server->port();

@@ -554,6 +554,33 @@ private Q_SLOTS:
         QCOMPARE(c->statements()->statement(finished.first().first().value<Statement>().id)->output->text(), QStringLiteral("2"));
     }
 
+    void keepAliveNeverAdoptsAnotherSessionWithTheSameId()
+    {
+        // After a restart without recovery the next session created gets this one's id. /connect answers with that
+        // session: it must not become this one (nor be kept alive by this client).
+        SessionController::Settings settings = fastSettings();
+        settings.keepAlive = true;
+        settings.keepAliveSchedule = KeepAliveSchedule{ 30ms, 0ms };
+        SessionController *c = attached(SessionRef::byId(m_session), settings);
+        c->sessionPoller()->stop(); // only the keep-alive talks to the server here
+        QSignalSpy gone(c, &SessionController::sessionGone);
+        QSignalSpy changed(c, &SessionController::sessionChanged);
+        m_server->restart();
+        QCOMPARE(m_server->createSession({ { QStringLiteral("kind"), QStringLiteral("spark") }, { QStringLiteral("name"), QStringLiteral("theirs") } }),
+                 m_session);
+        QVERIFY(gone.wait(5000));
+        QCOMPARE(c->status(), Status::Gone);
+        QVERIFY(gone.first().first().value<LivyError>().message().contains(QStringLiteral("gave its id to another session")));
+        QCOMPARE(c->session().name, QStringLiteral("etl"));
+        QCOMPARE(c->session().kind, QStringLiteral("pyspark"));
+        QVERIFY(changed.isEmpty());
+        QVERIFY(!c->keepAlive()->isRunning());
+        QTest::qWait(50); // a request already on its way still arrives
+        const int connects = count("POST", QStringLiteral("/sessions/\\d+/connect"));
+        QTest::qWait(150);
+        QCOMPARE(count("POST", QStringLiteral("/sessions/\\d+/connect")), connects);
+    }
+
     void reconnectingWhileTheServerIsDown()
     {
         SessionController *c = attached(SessionRef::byId(m_session));
