@@ -393,6 +393,7 @@ SessionPage *MainWindow::showSession(int sessionId, QAbstractItemModel *statemen
         connect(page, &SessionPage::statusMessage, this, [this](const QString &message) {
             statusBar()->showMessage(message, 5000);
         });
+        connect(page, &SessionPage::recreateRequested, this, [this, page] { newSessionLike(page->session()); });
         connect(page, &SessionPage::titleChanged, this, [this, page] {
             const int index = m_tabs->indexOf(page);
             if (index >= 0)
@@ -517,6 +518,12 @@ void MainWindow::updateActions()
     m_actions->saveFile->setEnabled(open);
     m_actions->saveFileAs->setEnabled(open);
     m_historyDock->setCanRerun(open, tr("Open a session to run this code in"));
+}
+
+void MainWindow::newSessionLike(const Livy::Session &session)
+{
+    newSession();
+    m_createDialog->setRequest(Livy::CreateSessionRequest::like(session));
 }
 
 void MainWindow::newSession()

@@ -113,6 +113,8 @@ public:
 
 public Q_SLOTS:
     void newSession();
+    /// The create dialog, filled in with what `session` was created with (Recreate on an ended or gone session).
+    void newSessionLike(const Livy::Session &session);
     /// Asks for confirmation, then emits deleteSessionRequested().
     void requestDelete(int sessionId);
     void runCurrent();

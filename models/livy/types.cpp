@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "types.h"
 
+#include "sessionidentity.h"
+
 #include "codec.h"
 
 #include <QJsonArray>
@@ -164,6 +166,35 @@ QJsonObject CreateSessionRequest::toJson() const
     putString("ttl", ttl);
     putString("idleTimeout", idleTimeout);
     return o;
+}
+
+CreateSessionRequest CreateSessionRequest::like(const Session &s)
+{
+    CreateSessionRequest r;
+    auto text = [](const QString &value) { return value.isEmpty() ? std::nullopt : std::optional<QString>(value); };
+    auto number = [](int value) { return value > 0 ? std::optional<int>(value) : std::nullopt; };
+    auto list = [](const QStringList &value) { return value.isEmpty() ? std::nullopt : std::optional<QStringList>(value); };
+    r.kind = text(s.kind);
+    r.name = text(s.name);
+    r.proxyUser = text(s.proxyUser);
+    r.driverMemory = text(s.driverMemory);
+    r.driverCores = number(s.driverCores);
+    r.executorMemory = text(s.executorMemory);
+    r.executorCores = number(s.executorCores);
+    r.numExecutors = number(s.numExecutors);
+    r.queue = text(s.queue);
+    r.heartbeatTimeoutInSecond = number(s.heartbeatTimeoutInSecond);
+    r.ttl = text(s.ttl);
+    r.idleTimeout = text(s.idleTimeout);
+    r.jars = list(s.jars);
+    r.pyFiles = list(s.pyFiles);
+    r.files = list(s.files);
+    r.archives = list(s.archives);
+    QMap<QString, QString> conf = s.conf;
+    conf.remove(SessionTagKey);
+    if (!conf.isEmpty())
+        r.conf = conf;
+    return r;
 }
 
 CreateSessionRequest CreateSessionRequest::fromJson(const QJsonObject &o)

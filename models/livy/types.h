@@ -217,6 +217,9 @@ struct CreateSessionRequest
 
     QJsonObject toJson() const;
     static CreateSessionRequest fromJson(const QJsonObject &object);
+    /// The request that makes a session like `session` again, from what Livy echoes of its creation (0.8+; older
+    /// servers echo only kind, name and proxyUser). LivyDesk's session tag is left out: the new session gets its own.
+    static CreateSessionRequest like(const Session &session);
     bool operator==(const CreateSessionRequest &) const = default;
 };
 

@@ -193,6 +193,50 @@ private Q_SLOTS:
         QVERIFY(!rerun->toolTip().isEmpty());
     }
 
+    void goneSessionIsRecreatedWithItsCreateBody()
+    {
+        AppHarness h;
+        QVERIFY(h.launch());
+        const int id = h.server->createSession(QJsonObject{
+            { QStringLiteral("kind"), QStringLiteral("pyspark") },
+            { QStringLiteral("name"), QStringLiteral("etl") },
+            { QStringLiteral("driverMemory"), QStringLiteral("2g") },
+            { QStringLiteral("executorCores"), 3 },
+            { QStringLiteral("conf"), QJsonObject{ { QStringLiteral("spark.sql.shuffle.partitions"), QStringLiteral("8") },
+                                                   { QStringLiteral("spark.livydesk.sessionTag"), QStringLiteral("0123456789abcdef") } } } });
+        SessionPage *page = h.openFromList(id);
+        QVERIFY(page);
+        QTRY_COMPARE(page->session().state, Livy::SessionState::Idle);
+        auto *recreate = page->findChild<QToolButton *>(QStringLiteral("recreateSession"));
+        QVERIFY(recreate);
+        QVERIFY(recreate->isHidden()); // only for a session that ended or is gone
+        QVERIFY(h.server->removeSession(id)); // a restart without recovery, say
+        h.window()->actions()->refresh->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(page->isGone(), 10000);
+        QVERIFY(!recreate->isHidden());
+        recreate->click();
+        QTRY_VERIFY(h.window()->createDialog());
+        const Livy::CreateSessionRequest request = h.window()->createDialog()->request();
+        QCOMPARE(request.kind, QStringLiteral("pyspark"));
+        QCOMPARE(request.name, QStringLiteral("etl"));
+        QCOMPARE(request.driverMemory, QStringLiteral("2g"));
+        QCOMPARE(request.executorCores, 3);
+        QVERIFY(request.conf);
+        QCOMPARE(request.conf->value(QStringLiteral("spark.sql.shuffle.partitions")), QStringLiteral("8"));
+        // The new session gets a tag of its own, never the old one's.
+        QVERIFY(request.conf->value(QStringLiteral("spark.livydesk.sessionTag")) != QStringLiteral("0123456789abcdef"));
+        // Sent as it is, it makes a new session with the same settings.
+        const int before = int(h.server->requests("POST", QStringLiteral("/sessions")).size());
+        QTest::mouseClick(h.window()->createDialog()->createButton(), Qt::LeftButton);
+        QTRY_COMPARE(int(h.server->requests("POST", QStringLiteral("/sessions")).size()), before + 1);
+        const QJsonObject sent = QJsonDocument::fromJson(h.server->requests("POST", QStringLiteral("/sessions")).last().body).object();
+        QCOMPARE(sent.value(QStringLiteral("driverMemory")).toString(), QStringLiteral("2g"));
+        QCOMPARE(sent.value(QStringLiteral("conf")).toObject().value(QStringLiteral("spark.sql.shuffle.partitions")).toString(),
+                 QStringLiteral("8"));
+        QVERIFY(sent.value(QStringLiteral("conf")).toObject().value(QStringLiteral("spark.livydesk.sessionTag")).toString()
+                != QStringLiteral("0123456789abcdef"));
+    }
+
     void openTabsAreSavedAsTheyChange()
     {
         AppHarness h;

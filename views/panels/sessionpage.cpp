@@ -59,6 +59,15 @@ SessionPage::SessionPage(int sessionId, QWidget *parent)
             [this] { Q_EMIT linkActivated(QUrl(m_session.appInfo.value(QStringLiteral("sparkUiUrl")))); });
     connect(m_driverLog, &QToolButton::clicked, this,
             [this] { Q_EMIT linkActivated(QUrl(m_session.appInfo.value(QStringLiteral("driverLogUrl")))); });
+    m_recreate = new QToolButton(this);
+    m_recreate->setObjectName(QStringLiteral("recreateSession"));
+    m_recreate->setText(tr("Recreate…"));
+    m_recreate->setAccessibleName(tr("Recreate session"));
+    m_recreate->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_recreate->setToolTip(tr("Create a new session with the same settings (the create dialog opens with them, "
+                              "to check or change before it is sent)"));
+    m_recreate->setVisible(false);
+    connect(m_recreate, &QToolButton::clicked, this, &SessionPage::recreateRequested);
     m_status = new QLabel(this);
     m_status->setWordWrap(true);
     m_status->setVisible(false);
@@ -70,6 +79,7 @@ SessionPage::SessionPage(int sessionId, QWidget *parent)
     header->addSpacing(8);
     header->addWidget(m_stateLabel);
     header->addStretch(1);
+    header->addWidget(m_recreate);
     header->addWidget(m_sparkUi);
     header->addWidget(m_driverLog);
 
@@ -219,6 +229,8 @@ void SessionPage::updateHeader()
     m_stateLabel->setText(facts.join(QStringLiteral(" &nbsp;·&nbsp; ")));
     m_sparkUi->setEnabled(!m_session.appInfo.value(QStringLiteral("sparkUiUrl")).isEmpty());
     m_driverLog->setEnabled(!m_session.appInfo.value(QStringLiteral("driverLogUrl")).isEmpty());
+    // A session that ended or is gone can be made again; its statements and results stay here and in the history.
+    m_recreate->setVisible(m_gone || Livy::isTerminal(m_session.state));
     setAccessibleDescription(QStringLiteral("%1, %2").arg(shownState, m_session.kind));
 }
 
@@ -328,6 +340,7 @@ StatementContext SessionPage::contextFor(const Livy::Statement &statement) const
     const QModelIndex index = model->index(row, 0);
     context.stillRunning = index.data(Model::StillRunningRole).toBool();
     context.vanished = index.data(Model::VanishedRole).toBool();
+    context.sessionOver = m_gone || Livy::isTerminal(m_session.state);
     context.local = index.data(Model::LocalRole).toBool();
     context.language = m_session.kind == QLatin1String("shared") ? m_languageHint : m_session.kind;
     context.failure = m_failure;

@@ -104,6 +104,8 @@ Q_SIGNALS:
     void statusMessage(const QString &message);
     /// Code to run in this session on the user's request from the output ("Show df as a table").
     void runRequested(const QString &code, const QString &kind);
+    /// "Recreate…" on a session that ended or is gone: a new session with the same create body.
+    void recreateRequested();
 
 private:
     void showStatement(const QModelIndex &index);
@@ -123,6 +125,7 @@ private:
     QLabel *m_status = nullptr;
     QToolButton *m_sparkUi = nullptr;
     QToolButton *m_driverLog = nullptr;
+    QToolButton *m_recreate = nullptr;
     QTabWidget *m_tabs = nullptr;
     QTableView *m_table = nullptr;
     CodeEditor *m_code = nullptr;

@@ -30,6 +30,8 @@ struct StatementContext
     QString language;
     /// The server no longer has this unfinished statement (evicted, or the session restarted).
     bool vanished = false;
+    /// The session itself ended or is gone (so a vanished statement went with it, not by eviction).
+    bool sessionOver = false;
     /// A run the server has not acknowledged yet (sending, or queued until the session is ready).
     bool local = false;
     /// What the session log says about the last failure (an interpreter that did not start), if anything.
