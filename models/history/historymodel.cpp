@@ -117,6 +117,8 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
             return tr("%1\nsession %2 (%3)").arg(e.session.server).arg(e.session.id).arg(e.session.kind);
         if (index.column() == StateColumn && !e.note.isEmpty())
             return e.note;
+        if (index.column() == WhenColumn)
+            return QLocale().toString(QDateTime::fromMSecsSinceEpoch(whenOf(e)), QLocale::LongFormat);
         return {};
     case Qt::DisplayRole:
         break;
@@ -124,8 +126,15 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         return {};
     }
     switch (index.column()) {
-    case WhenColumn:
-        return QLocale().toString(QDateTime::fromMSecsSinceEpoch(whenOf(e)), QLocale::ShortFormat);
+    case WhenColumn: {
+        // Today's entries by time, older ones with their day (the tooltip-free short form an analyst scans).
+        const QDateTime when = QDateTime::fromMSecsSinceEpoch(whenOf(e));
+        if (when.date() == QDate::currentDate())
+            return QLocale().toString(when.time(), QStringLiteral("HH:mm:ss"));
+        if (when.date().year() == QDate::currentDate().year())
+            return QLocale().toString(when, QStringLiteral("d MMM HH:mm"));
+        return QLocale().toString(when.date(), QLocale::ShortFormat);
+    }
     case SessionColumn:
         return e.session.name.isEmpty() ? tr("session %1").arg(e.session.id)
                                         : tr("%1 (%2)").arg(e.session.name).arg(e.session.id);

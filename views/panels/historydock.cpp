@@ -15,6 +15,7 @@
 #include <QDateTime>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -145,7 +146,8 @@ HistoryDock::HistoryDock(QWidget *parent)
     m_output = new OutputView(codeAndOutput);
     m_output->setAccessibleName(tr("Output of the history entry"));
     codeAndOutput->setStretchFactor(0, 1);
-    codeAndOutput->setStretchFactor(1, 2);
+    codeAndOutput->setStretchFactor(1, 3);
+    codeAndOutput->setSizes({ 100, 300 });
     detailLayout->addWidget(codeAndOutput, 1);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
@@ -209,13 +211,15 @@ void HistoryDock::setModel(HistoryModel *model)
     QHeaderView *header = m_view->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setSectionResizeMode(HistoryModel::CodeColumn, QHeaderView::Stretch);
-    const int em = m_view->fontMetrics().horizontalAdvance(QLatin1Char('M'));
-    header->resizeSection(HistoryModel::WhenColumn, em * 9);
-    header->resizeSection(HistoryModel::SessionColumn, em * 7);
-    header->resizeSection(HistoryModel::StatementColumn, em * 3);
-    header->resizeSection(HistoryModel::KindColumn, em * 5);
-    header->resizeSection(HistoryModel::StateColumn, em * 6);
-    header->resizeSection(HistoryModel::DurationColumn, em * 5);
+    // Wide enough for typical values (the code column takes the rest).
+    const QFontMetrics fm = m_view->fontMetrics();
+    auto width = [&fm](const QString &sample) { return fm.horizontalAdvance(sample) + fm.height(); };
+    header->resizeSection(HistoryModel::WhenColumn, width(QStringLiteral("28 Dec 23:59:59")));
+    header->resizeSection(HistoryModel::SessionColumn, width(QStringLiteral("city-trips (12)")));
+    header->resizeSection(HistoryModel::StatementColumn, width(QStringLiteral("9999")));
+    header->resizeSection(HistoryModel::KindColumn, width(QStringLiteral("pyspark")));
+    header->resizeSection(HistoryModel::StateColumn, width(QStringLiteral("available")));
+    header->resizeSection(HistoryModel::DurationColumn, width(QStringLiteral("Duration")));
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         updateActions();
         showCurrent();
