@@ -258,6 +258,23 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(h.server->requests("GET", QStringLiteral("/sessions/\\d+/.*")).size() > polls, 20000);
     }
 
+    void aStatementCutOffByItsSessionsEndSaysSo()
+    {
+        AppHarness h;
+        QVERIFY(h.launch());
+        SessionPage *page = h.openIdleSession();
+        const int id = h.run(page, QStringLiteral("#fake:duration=60000\nlong()"));
+        QTRY_COMPARE(h.cell(page, id, Model::StateColumn).toString(), QStringLiteral("running"));
+        // The session goes away with it (a killed driver, a restart): its result will never come, and the output
+        // area says why, not that Livy's retention forgot it.
+        QVERIFY(h.server->removeSession(page->sessionId()));
+        h.window()->actions()->refresh->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(page->isGone(), 10000);
+        QTRY_VERIFY(h.cell(page, id, 0, Model::VanishedRole).toBool());
+        page->selectStatement(id);
+        QTRY_COMPARE(AppHarness::outputArea(page)->text(), QStringLiteral("This statement did not finish."));
+    }
+
     void runningStatementShowsElapsedAndOneProgressFigure()
     {
         AppHarness h;

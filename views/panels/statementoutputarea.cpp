@@ -199,20 +199,20 @@ void StatementOutputArea::setStatement(const Livy::Statement &s, const Statement
         m_serverText.reset();
         m_plain.clear();
         setNote({});
-        if (context.sessionOver)
-            m_view->showPlaceholder(OutputView::Placeholder::Empty,
-                                    tr("The session ended (or is gone) before statement %1 finished; Livy keeps no "
-                                       "result of a session's unfinished statements, so none will come. The session "
-                                       "log (Log tab) shows its last lines; Recreate makes a new session.")
-                                        .arg(s.id),
-                                    -1, tr("This statement did not finish."));
-        else
-            m_view->showPlaceholder(OutputView::Placeholder::Empty,
-                                    tr("Livy keeps the newest statements of a session (livy.rsc.retained-statements, 100 "
-                                       "by default) and forgets them all when the session restarts; it answered "
-                                       "\"Statement not found\" for statement %1, so LivyDesk no longer waits for it.")
-                                        .arg(s.id),
-                                    -1, tr("The server no longer has this statement."));
+        // Cut off by its session's end, or forgotten by the server (retention, a restarted session).
+        m_view->showPlaceholder(OutputView::Placeholder::Empty,
+                                context.sessionOver
+                                    ? tr("The session ended (or is gone) before statement %1 finished; Livy keeps no "
+                                         "result of a session's unfinished statements, so none will come. The session "
+                                         "log (Log tab) shows its last lines; Recreate makes a new session.")
+                                          .arg(s.id)
+                                    : tr("Livy keeps the newest statements of a session (livy.rsc.retained-statements, "
+                                         "100 by default) and forgets them all when the session restarts; it answered "
+                                         "\"Statement not found\" for statement %1, so LivyDesk no longer waits for it.")
+                                          .arg(s.id),
+                                -1,
+                                context.sessionOver ? tr("This statement did not finish.")
+                                                    : tr("The server no longer has this statement."));
         return;
     }
     if (outcome == Livy::Outcome::Cancelled && s.output) {
