@@ -28,6 +28,9 @@
 #include "controllers/runhandle.h"
 #include "controllers/servercontroller.h"
 #include "controllers/sessioncontroller.h"
+#include "history/historydatabase.h"
+#include "history/historyrecorder.h"
+#include "history/historystore.h"
 #include "items/sessionlistmodel.h"
 #include "items/statementlistmodel.h"
 #include "livy/createsessionjob.h"
@@ -41,6 +44,7 @@
 #include "polling/sessionpoller.h"
 #include "profiles/settingsschema.h"
 
+#include <QTemporaryDir>
 #include <QAbstractItemModelTester>
 #include <QCoreApplication>
 #include <QDir>
@@ -261,10 +265,14 @@ private:
     QList<pid_t> processesWith(const QString &needle) const;
     QString serverLog() const;
     Statement runAndWait(SessionController *c, const QString &code, int timeoutMs);
+    /// The output text the local history holds for a statement of a session (null if it holds none).
+    QString historyText(int sessionId, int statementId);
     void report(const char *scenario, qint64 ms);
 
     QNetworkAccessManager m_nam;
     std::unique_ptr<Connection> m_conn;
+    QTemporaryDir m_historyDir;
+    HistoryStore *m_history = nullptr; ///< the local history, fed as in the app by a recorder per session
     ServerController *m_server = nullptr;
     SessionController *m_a = nullptr; // keep-alive on
     SessionController *m_b = nullptr; // keep-alive off
@@ -314,6 +322,8 @@ void TestLivyFaults::initTestCase()
     // 5 minutes, so a session on this server needs a shorter one: 20 s, the shortest KeepAliveSchedule allows.
     serverSettings.session.keepAliveSchedule.interval = 20s;
     m_server = new ServerController(m_conn.get(), serverSettings, this);
+    m_history = new HistoryStore(this);
+    m_history->open(m_historyDir.filePath(QStringLiteral("history.sqlite")));
     m_testers.append(new QAbstractItemModelTester(m_server->sessions(), QAbstractItemModelTester::FailureReportingMode::QtTest, this));
     m_server->connectToServer();
     WAIT_COMPARE(m_server->connectionState(), ServerController::ConnectionState::Connected, 30000);
@@ -462,8 +472,10 @@ void TestLivyFaults::threeSessionsStart()
     m_a = m_server->openSession(SessionRef::byId(byTicket.value(ta).id));
     m_b = m_server->openSession(SessionRef::byId(byTicket.value(tb).id));
     m_c = m_server->openSession(SessionRef::byId(byTicket.value(tc).id));
-    for (SessionController *c : { m_a, m_b, m_c })
+    for (SessionController *c : { m_a, m_b, m_c }) {
         m_testers.append(new QAbstractItemModelTester(c->statements(), QAbstractItemModelTester::FailureReportingMode::QtTest, this));
+        new HistoryRecorder(c, m_history, m_url, StoreKey);
+    }
     WAIT_VERIFY(m_a->status() == SessionController::Status::Ready && m_b->status() == SessionController::Status::Ready
                     && m_c->status() == SessionController::Status::Ready,
                 240000);
@@ -638,6 +650,7 @@ void TestLivyFaults::idleTimeoutKeepAliveDecides()
     const QString message = m_b->lastError().message();
     QVERIFY2(message.contains(QLatin1String("no longer exists on the server")), qPrintable(message));
     QCOMPARE(m_b->statements()->statement(m_bLast.id)->output->text(), QStringLiteral("42"));
+    QCOMPARE(historyText(m_b->sessionId(), m_bLast.id), QStringLiteral("42")); // and in the local history
     const QString server = serverLog();
     // SessionManager.collectGarbage(): "Deleting InteractiveSession 2 because it was inactive for more than 6.0E-5
     // secs." (sic: Livy 0.9 divides the timeout, in milliseconds, by 1e9).
@@ -749,6 +762,7 @@ void TestLivyFaults::restartWithoutRecoveryLosesTheSession()
     QVERIFY(m_a->statements()->rowCount() >= 1);
     QCOMPARE(m_a->statements()->statement(m_aLast.id)->output->text(), QStringLiteral("42"));
     QVERIFY(m_a->statements()->pendingIds().isEmpty());
+    QCOMPARE(historyText(before.id, m_aLast.id), QStringLiteral("42")); // and in the local history
 
     // What is left to recreate it from. ServerController keeps "id|identity|created-ms" per session created here
     // (createdSessions/<profile>), and drops the record once the complete list no longer has the session (or has
@@ -761,6 +775,12 @@ void TestLivyFaults::restartWithoutRecoveryLosesTheSession()
     QCOMPARE(last.driverMemory, QStringLiteral("512m"));
     QVERIFY(last.conf.contains(QStringLiteral("spark.driver.extraJavaOptions")));
     QVERIFY(last.conf.contains(SessionTagKey));
+    // Recreate (the gone tab's button) offers exactly that body, less the old session's tag.
+    const CreateSessionRequest again = CreateSessionRequest::like(last);
+    QCOMPARE(again.kind, QStringLiteral("pyspark"));
+    QCOMPARE(again.driverMemory, QStringLiteral("512m"));
+    QVERIFY(again.conf && again.conf->contains(QStringLiteral("spark.driver.extraJavaOptions")));
+    QVERIFY(!again.conf->contains(SessionTagKey));
     qInfo("restart without recovery: start %.1f s (same URL %s); a colleague's new session got id %d; session %d: %s, "
           "\"%s\"; %lld statements kept; createdSessions/%s now empty; the request survives only as the Session echo "
           "(kind %s, driverMemory %s, %lld conf keys)",
@@ -769,6 +789,23 @@ void TestLivyFaults::restartWithoutRecoveryLosesTheSession()
           qPrintable(last.driverMemory), qlonglong(last.conf.size()));
     report("start without recovery, id given to another session (session gone)", clock.elapsed());
     VERIFY_RESPONSIVE();
+}
+
+QString TestLivyFaults::historyText(int sessionId, int statementId)
+{
+    m_history->waitForIdle();
+    HistoryDatabase db;
+    if (!db.open(m_history->path()))
+        return {};
+    HistoryQuery query;
+    query.sessionId = sessionId;
+    for (const HistoryEntry &e : db.search(query)) {
+        if (e.statement.id != statementId)
+            continue;
+        const auto whole = db.load(e.rowId);
+        return whole && whole->statement.output ? whole->statement.output->text() : QString();
+    }
+    return {};
 }
 
 void TestLivyFaults::cleanupTestCase()
