@@ -46,6 +46,19 @@ template<typename Work> void HistoryStore::post(Work &&work)
     QMetaObject::invokeMethod(m_worker, std::forward<Work>(work), Qt::QueuedConnection);
 }
 
+namespace {
+
+/// Runs `answer` on the store's (GUI) thread, unless the store is gone by then.
+template<typename Answer> void deliver(const QPointer<HistoryStore> &store, Answer &&answer)
+{
+    QMetaObject::invokeMethod(store, [store, answer = std::forward<Answer>(answer)] {
+        if (HistoryStore *s = store.data())
+            answer(s);
+    }, Qt::QueuedConnection);
+}
+
+} // namespace
+
 void HistoryStore::open(const QString &path, const HistoryLimits &limits)
 {
     m_path = path.isEmpty() ? defaultPath() : path;
@@ -56,14 +69,12 @@ void HistoryStore::open(const QString &path, const HistoryLimits &limits)
         const bool ok = db->open(file, limits);
         const QString error = ok ? QString() : db->errorString();
         const bool fullText = db->hasFullTextSearch();
-        QMetaObject::invokeMethod(self, [self, ok, error, fullText] {
-            if (!self)
-                return;
-            self->m_open = ok;
-            self->m_error = error;
-            self->m_fullText = fullText;
-            Q_EMIT self->opened(ok, error);
-        }, Qt::QueuedConnection);
+        deliver(self, [ok, error, fullText](HistoryStore *s) {
+            s->m_open = ok;
+            s->m_error = error;
+            s->m_fullText = fullText;
+            Q_EMIT s->opened(ok, error);
+        });
     });
 }
 
@@ -87,10 +98,7 @@ QString HistoryStore::recordSubmission(const HistorySession &session, const QStr
         if (!db->isOpen())
             return;
         const QString error = db->recordSubmission(submission) ? QString() : db->errorString();
-        QMetaObject::invokeMethod(self, [self, error] {
-            if (self)
-                self->noteWritten(error);
-        }, Qt::QueuedConnection);
+        deliver(self, [error](HistoryStore *s) { s->noteWritten(error); });
     });
     return submission.localKey;
 }
@@ -103,10 +111,7 @@ void HistoryStore::markSubmissionFailed(const QString &key, const QString &reaso
         if (!db->isOpen())
             return;
         const QString error = db->markSubmissionFailed(key, reason) ? QString() : db->errorString();
-        QMetaObject::invokeMethod(self, [self, error] {
-            if (self)
-                self->noteWritten(error);
-        }, Qt::QueuedConnection);
+        deliver(self, [error](HistoryStore *s) { s->noteWritten(error); });
     });
 }
 
@@ -118,10 +123,7 @@ void HistoryStore::recordStatement(const HistorySession &session, const Statemen
         if (!db->isOpen())
             return;
         const QString error = db->recordStatement(session, statement, kind) >= 0 ? QString() : db->errorString();
-        QMetaObject::invokeMethod(self, [self, error] {
-            if (self)
-                self->noteWritten(error);
-        }, Qt::QueuedConnection);
+        deliver(self, [error](HistoryStore *s) { s->noteWritten(error); });
     });
 }
 
@@ -132,10 +134,7 @@ int HistoryStore::search(const HistoryQuery &query)
     QPointer<HistoryStore> self(this);
     post([db, query, ticket, self] {
         const QList<HistoryEntry> entries = db->isOpen() ? db->search(query) : QList<HistoryEntry>();
-        QMetaObject::invokeMethod(self, [self, ticket, entries] {
-            if (self)
-                Q_EMIT self->searchFinished(ticket, entries);
-        }, Qt::QueuedConnection);
+        deliver(self, [ticket, entries](HistoryStore *s) { Q_EMIT s->searchFinished(ticket, entries); });
     });
     return ticket;
 }
@@ -147,10 +146,7 @@ int HistoryStore::load(qint64 rowId)
     QPointer<HistoryStore> self(this);
     post([db, rowId, ticket, self] {
         const std::optional<HistoryEntry> entry = db->isOpen() ? db->load(rowId) : std::nullopt;
-        QMetaObject::invokeMethod(self, [self, ticket, entry] {
-            if (self)
-                Q_EMIT self->loaded(ticket, entry);
-        }, Qt::QueuedConnection);
+        deliver(self, [ticket, entry](HistoryStore *s) { Q_EMIT s->loaded(ticket, entry); });
     });
     return ticket;
 }
@@ -162,10 +158,7 @@ int HistoryStore::requestFacets()
     QPointer<HistoryStore> self(this);
     post([db, ticket, self] {
         const HistoryFacets facets = db->isOpen() ? db->facets() : HistoryFacets();
-        QMetaObject::invokeMethod(self, [self, ticket, facets] {
-            if (self)
-                Q_EMIT self->facetsReady(ticket, facets);
-        }, Qt::QueuedConnection);
+        deliver(self, [ticket, facets](HistoryStore *s) { Q_EMIT s->facetsReady(ticket, facets); });
     });
     return ticket;
 }
@@ -176,12 +169,10 @@ void HistoryStore::remove(const QList<qint64> &rowIds)
     QPointer<HistoryStore> self(this);
     post([db, rowIds, self] {
         const int count = db->isOpen() ? db->remove(rowIds) : 0;
-        QMetaObject::invokeMethod(self, [self, count] {
-            if (!self)
-                return;
-            Q_EMIT self->removed(count);
-            self->noteWritten({});
-        }, Qt::QueuedConnection);
+        deliver(self, [count](HistoryStore *s) {
+            Q_EMIT s->removed(count);
+            s->noteWritten({});
+        });
     });
 }
 
