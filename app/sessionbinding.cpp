@@ -48,11 +48,18 @@ QString SessionBinding::statusText(SessionController::Status status, const Livy:
         return tr("The session is starting; code can run once it is idle (statements sent now wait for it).");
     case SessionController::Status::Ready: return {};
     case SessionController::Status::Ended:
-        return tr("The session has ended (%1). Its statements stay visible here.")
+        if (session.state == Livy::SessionState::Dead)
+            // Livy's session log keeps the driver's last lines, but a driver killed from outside (or by the system
+            // for memory) writes no reason there: only the server's own log has its exit code.
+            return tr("The session has ended (dead): its Spark driver stopped. The Log tab shows the driver's last "
+                      "lines; a driver killed from outside leaves no reason there. Its statements stay visible here "
+                      "and in the history; Recreate… starts a new one with the same settings.");
+        return tr("The session has ended (%1). Its statements stay visible here and in the history.")
             .arg(session.stateName.isEmpty() ? Livy::sessionStateToString(session.state) : session.stateName);
     case SessionController::Status::Gone:
         return tr("The server no longer has this session (it ended, expired, was deleted, or the server restarted "
-                  "without it). Its statements stay visible here.");
+                  "without it). Its statements stay visible here and in the history; Recreate… starts a new one "
+                  "with the same settings.");
     }
     return {};
 }

@@ -77,7 +77,8 @@ private Q_SLOTS:
         QVERIFY(h.server->removeSession(sessionId));
         h.window()->actions()->refresh->trigger();
         QTRY_VERIFY_WITH_TIMEOUT(page->isGone(), 10000);
-        // The history still has both, with their output, in the same output views.
+        // Then the server itself goes (stopped): the history still has both, with their output, in the same views.
+        h.server->stop();
         QVERIFY(select(h, tableCode));
         QTRY_VERIFY(dock(h)->shownEntry() && dock(h)->shownEntry()->statement.output);
         OutputView *out = dock(h)->outputView();
