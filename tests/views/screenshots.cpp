@@ -20,6 +20,7 @@
 #include "mainwindow.h"
 #include "output/outputview.h"
 #include "panels/editordock.h"
+#include "panels/historydock.h"
 #include "panels/logdock.h"
 #include "panels/sessionpage.h"
 #include "panels/sessionsdock.h"
@@ -33,7 +34,9 @@
 #include <QStandardPaths>
 #include <QStyle>
 #include <QStyleFactory>
+#include <QLineEdit>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -158,6 +161,7 @@ int main(int argc, char **argv)
         options.commandLine.session = parser.value(sessionOption);
     options.restoreLayout = false;
     options.drafts = &drafts;
+    options.historyPath = draftDir.filePath(QStringLiteral("history.sqlite"));
     Application livydesk(options);
     livydesk.start();
     MainWindow *w = livydesk.window();
@@ -264,6 +268,25 @@ int main(int argc, char **argv)
     if (showOutput(page, plotId))
         save(page->outputWidget(), out.filePath(QStringLiteral("output-image%1.png").arg(suffix)));
     waitFinished(page, longId);
+
+    if (!parser.isSet(sessionOption)) {
+        // The local history of this run: searched, the DataFrame's rows shown from the history database.
+        HistoryDock *history = w->historyDock();
+        history->show();
+        history->raise();
+        w->resizeDocks({ history }, { 560 }, Qt::Vertical);
+        history->searchEdit()->setText(QStringLiteral("per_city"));
+        Livy::HistoryModel *model = history->model();
+        waitFor([&] { return model->rowCount() >= 3 && model->query().text == QLatin1String("per_city"); }, 10000,
+                "history search");
+        for (int row = 0; row < model->rowCount(); ++row)
+            if (model->entry(row).statement.id == dataFrameId)
+                history->view()->selectRow(row);
+        waitFor([&] { return history->shownEntry() && history->shownEntry()->statement.output; }, 10000,
+                "the history entry");
+        QTest::qWait(300);
+        save(w, out.filePath(QStringLiteral("history-panel.png")));
+    }
     w->close();
     return 0;
 }
