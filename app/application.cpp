@@ -27,9 +27,11 @@
 #include "history/historyrecorder.h"
 #include "history/historystore.h"
 #include "panels/historydock.h"
+#include "profiles/settingsschema.h"
 #include "profiles/workspacestore.h"
 #include "sessionbinding.h"
 
+#include <QSettings>
 #include <QNetworkAccessManager>
 #include <QNetworkProxyFactory>
 
@@ -375,7 +377,12 @@ void Application::openHistory()
         else
             m_window->showError(Livy::LivyError(Livy::LivyError::Kind::Local, message), tr("Exporting history"), true);
     });
-    m_history->open(m_options.historyPath);
+    Livy::HistoryLimits limits;
+    bool capSet = false;
+    const qint64 capMiB = QSettings().value(SettingsKeys::historyOutputCapMiB()).toLongLong(&capSet);
+    if (capSet && capMiB >= 0)
+        limits.outputCap = capMiB * 1024 * 1024;
+    m_history->open(m_options.historyPath, limits);
 }
 
 void Application::updateLogFollowing()

@@ -38,4 +38,8 @@ inline QString sessionsHeader() { return QStringLiteral("window/sessionsHeader")
 /// View > Show Statement Code.
 inline QString showStatementCode() { return QStringLiteral("view/showCode"); }
 
+// The local history (models/history): outputs larger than this many MiB keep only the beginning of their text
+// (default 32); 0 keeps every output whole.
+inline QString historyOutputCapMiB() { return QStringLiteral("history/outputCapMiB"); }
+
 } // namespace LivyDesk::SettingsKeys

@@ -11,6 +11,7 @@
 #include "history/historystore.h"
 #include "output/outputview.h"
 #include "panels/historydock.h"
+#include "profiles/settingsschema.h"
 #include "profiles/workspacestore.h"
 
 #include <QApplication>
@@ -175,6 +176,29 @@ private Q_SLOTS:
         dock(h)->deleteSelectedWithoutAsking();
         QTRY_COMPARE(model(h)->rowCount(), 0);
         QCOMPARE(h.statements(page)->statements().size(), 2);
+    }
+
+    void outputCapComesFromTheSettings()
+    {
+        AppHarness h; // (clears the settings)
+        QSettings().setValue(SettingsKeys::historyOutputCapMiB(), 1);
+        QVERIFY(h.launch());
+        QSettings().remove(SettingsKeys::historyOutputCapMiB());
+        SessionPage *page = h.openIdleSession();
+        QVERIFY(page);
+        const QString big(1'500'000, QLatin1Char('x'));
+        const int id = h.run(page, QStringLiteral("#fake:text=") + big + QStringLiteral("\nprint(big)"));
+        QTRY_VERIFY(Livy::isTerminal(h.statements(page)->statement(id)->state));
+        // The window shows the whole output; the history keeps its first MiB and says so.
+        QCOMPARE(h.statements(page)->statement(id)->output->text().size(), big.size());
+        QTRY_COMPARE(model(h)->rowCount(), 1);
+        QTRY_VERIFY(model(h)->entry(0).statement.stateName == QLatin1String("available"));
+        dock(h)->view()->selectRow(0);
+        QTRY_VERIFY(dock(h)->shownEntry() && dock(h)->shownEntry()->statement.output);
+        QVERIFY(dock(h)->shownEntry()->outputTruncated);
+        QVERIFY(dock(h)->shownEntry()->note.contains(QStringLiteral("only the beginning")));
+        const qsizetype kept = dock(h)->shownEntry()->statement.output->text().size();
+        QVERIFY2(kept > 512 * 1024 && kept <= 1024 * 1024, qPrintable(QString::number(kept)));
     }
 
     void rerunNeedsAnOpenSession()
