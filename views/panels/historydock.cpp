@@ -76,6 +76,12 @@ void refill(QComboBox *box, const QString &anyText, const QList<std::pair<QStrin
     }
 }
 
+/// "1 entry", "12 entries" (no English numerus translation is loaded, so %n alone would say "1 entries").
+QString entries(qsizetype n)
+{
+    return n == 1 ? QObject::tr("1 entry") : QObject::tr("%L1 entries").arg(n);
+}
+
 QString entryTitle(const HistoryEntry &e)
 {
     const QString where = e.session.name.isEmpty() ? QObject::tr("session %1").arg(e.session.id)
@@ -142,6 +148,7 @@ HistoryDock::HistoryDock(QWidget *parent)
     auto *codeAndOutput = new QSplitter(Qt::Vertical, detail);
     m_code = new CodeEditor(codeAndOutput);
     m_code->setReadOnly(true);
+    m_code->setPlaceholderText(QString()); // not the editor's "write code here"
     m_code->setAccessibleName(tr("Code of the history entry"));
     m_output = new OutputView(codeAndOutput);
     m_output->setAccessibleName(tr("Output of the history entry"));
@@ -202,6 +209,7 @@ HistoryDock::HistoryDock(QWidget *parent)
     for (QComboBox *box : { m_server, m_session, m_kind, m_state, m_date })
         connect(box, &QComboBox::currentIndexChanged, this, &HistoryDock::updateQuery);
     updateActions();
+    m_output->showPlaceholder(OutputView::Placeholder::Empty, {}, -1, tr("Select an entry to see its output."));
 }
 
 void HistoryDock::setModel(HistoryModel *model)
@@ -268,7 +276,7 @@ QString HistoryDock::statusText() const
     if (!m_model)
         return {};
     const int n = m_model->rowCount();
-    return n >= m_model->query().limit ? tr("newest %L1 entries").arg(n) : tr("%Ln entries", nullptr, n);
+    return n >= m_model->query().limit ? tr("newest %L1 entries").arg(n) : entries(n);
 }
 
 void HistoryDock::focusSearch()
@@ -347,9 +355,11 @@ void HistoryDock::showCurrent()
         m_shown.reset();
         m_loading = -1;
         m_code->setPlainText({});
-        m_output->clear();
+        m_output->showPlaceholder(OutputView::Placeholder::Empty, {}, -1,
+                                  ids.isEmpty() ? tr("Select an entry to see its output.")
+                                                : tr("Select one entry to see its output."));
         m_info->setText(ids.isEmpty() ? tr("Select an entry to see its code and output.")
-                                      : tr("%n entries selected", nullptr, int(ids.size())));
+                                      : tr("%1 selected").arg(entries(ids.size())));
         return;
     }
     if (m_shown && m_shown->rowId == ids.first())
@@ -430,9 +440,9 @@ void HistoryDock::deleteSelected()
     if (ids.isEmpty())
         return;
     auto *box = new QMessageBox(QMessageBox::Question, tr("Delete from History"),
-                                tr("Delete %n entries from the local history? Their code and output cannot be "
-                                   "restored. Nothing on the server changes.",
-                                   nullptr, int(ids.size())),
+                                tr("Delete %1 from the local history? Their code and output cannot be restored. "
+                                   "Nothing on the server changes.")
+                                    .arg(entries(ids.size())),
                                 QMessageBox::Cancel, this);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->addButton(tr("Delete"), QMessageBox::DestructiveRole);
@@ -476,14 +486,14 @@ void HistoryDock::exportSelection(const QString &path)
     m_model->loadEntries(selectedRowIds());
 }
 
-void HistoryDock::writeExport(const QString &path, const QList<HistoryEntry> &entries)
+void HistoryDock::writeExport(const QString &path, const QList<HistoryEntry> &all)
 {
     QByteArray bytes;
     QString note;
     const QString suffix = QFileInfo(path).suffix().toLower();
     if (suffix == QLatin1String("ipynb")) {
         QString error;
-        bytes = Livy::toNotebook(entries, &error);
+        bytes = Livy::toNotebook(all, &error);
         if (bytes.isEmpty()) {
             m_status->setText(statusText());
             Q_EMIT exportFinished(false, tr("Could not make a notebook: %1").arg(error));
@@ -494,16 +504,16 @@ void HistoryDock::writeExport(const QString &path, const QList<HistoryEntry> &en
                                : suffix == QLatin1String("r")       ? QStringLiteral("r")
                                : suffix == QLatin1String("sql")     ? QStringLiteral("sql")
                                                                     : QStringLiteral("scala");
-        const auto groups = Livy::groupByLanguage(entries);
+        const auto groups = Livy::groupByLanguage(all);
         const QList<HistoryEntry> chosen = groups.value(language);
-        if (chosen.size() < entries.size())
-            note = tr(" (%n entries in other languages left out)", nullptr, int(entries.size() - chosen.size()));
+        if (chosen.size() < all.size())
+            note = tr(" (%1 in other languages left out)").arg(entries(all.size() - chosen.size()));
         bytes = Livy::toScript(chosen, language).toUtf8();
     }
     QSaveFile file(path);
     const bool ok = file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() && file.commit();
     m_status->setText(statusText());
-    Q_EMIT exportFinished(ok, ok ? tr("Exported %n entries to %1", nullptr, int(entries.size())).arg(path) + note
+    Q_EMIT exportFinished(ok, ok ? tr("Exported %1 to %2").arg(entries(all.size()), path) + note
                                  : tr("Could not write %1: %2").arg(path, file.errorString()));
 }
 
