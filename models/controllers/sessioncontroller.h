@@ -102,6 +102,8 @@ public:
     /// -1 until resolved.
     int sessionId() const { return m_session.id; }
     Session session() const { return m_session; }
+    /// sessionIdentity() of the session first resolved (empty until then); stable for this controller's life.
+    QString identity() const { return m_identity; }
     Status status() const { return m_status; }
     bool isReconnecting() const;
     LivyError lastError() const { return m_lastError; }

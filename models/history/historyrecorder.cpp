@@ -7,7 +7,6 @@
 #include "controllers/sessioncontroller.h"
 #include "historystore.h"
 #include "items/statementlistmodel.h"
-#include "livy/sessionidentity.h"
 
 namespace Livy {
 
@@ -40,7 +39,7 @@ HistorySession HistoryRecorder::session() const
     hs.server = m_server;
     hs.profileId = m_profileId;
     hs.id = s.id;
-    hs.identity = s.id >= 0 ? sessionIdentity(s) : QString();
+    hs.identity = m_controller->identity();
     hs.name = s.name;
     hs.kind = s.kind;
     hs.appId = s.appId;
@@ -86,7 +85,7 @@ void HistoryRecorder::recordRows(int first, int last)
     if (!m_store || m_controller->sessionId() < 0)
         return;
     const StatementListModel *model = m_controller->statements();
-    const HistorySession s = session();
+    std::optional<HistorySession> s; // made once, and only when something is written (not on progress ticks)
     for (int row = qMax(0, first); row <= last && row < model->rowCount(); ++row) {
         const QModelIndex index = model->index(row, 0);
         if (index.data(StatementListModel::LocalRole).toBool())
@@ -99,7 +98,9 @@ void HistoryRecorder::recordRows(int first, int last)
         if (it != m_seen.constEnd() && *it == seen)
             continue; // a progress tick
         m_seen.insert(statement.id, seen);
-        m_store->recordStatement(s, statement, s.kind);
+        if (!s)
+            s = session();
+        m_store->recordStatement(*s, statement, s->kind);
     }
 }
 
