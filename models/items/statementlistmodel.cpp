@@ -179,6 +179,7 @@ QVariant StatementListModel::data(const QModelIndex &index, int role) const
                 return tr("cancel requested…");
             return stateName;
         case ProgressColumn: return QStringLiteral("%1 %").arg(qRound(s.progress * 100.0));
+        case SparkColumn: return m_sparkSummary.value(s.id);
         case CodeColumn: return firstLine(s.code, 120);
         case StartedColumn: return s.started > 0 ? fromEpochMs(s.started).toLocalTime().toString(QStringLiteral("HH:mm:ss")) : QString();
         case CompletedColumn: return s.completed > 0 ? fromEpochMs(s.completed).toLocalTime().toString(QStringLiteral("HH:mm:ss")) : QString();
@@ -196,6 +197,8 @@ QVariant StatementListModel::data(const QModelIndex &index, int role) const
             return s.code;
         if (index.column() == OutputColumn && s.output && s.output->isError())
             return s.output->traceback.join(QString());
+        if (index.column() == SparkColumn && m_sparkSummary.contains(s.id))
+            return tr("Spark jobs of this statement (from the Spark UI): %1").arg(m_sparkSummary.value(s.id));
         if (index.column() == DurationColumn && elapsedMs(s) >= 0)
             return tr("Running for %1 (from the server's start time)").arg(formatDuration(elapsedMs(s)));
         return {};
@@ -217,6 +220,7 @@ QVariant StatementListModel::data(const QModelIndex &index, int role) const
     case VanishedRole: return m_vanished.contains(s.id);
     case LocalRole: return false;
     case CancelRequestedRole: return m_cancelRequested.contains(s.id);
+    case SparkSummaryRole: return m_sparkSummary.value(s.id);
     default: return {};
     }
 }
@@ -229,6 +233,7 @@ QVariant StatementListModel::headerData(int section, Qt::Orientation orientation
     case IdColumn: return tr("Id");
     case StateColumn: return tr("State");
     case ProgressColumn: return tr("Progress");
+    case SparkColumn: return tr("Spark");
     case CodeColumn: return tr("Code");
     case StartedColumn: return tr("Started");
     case CompletedColumn: return tr("Completed");
@@ -258,6 +263,7 @@ QHash<int, QByteArray> StatementListModel::roleNames() const
     names.insert(ElapsedMsRole, "elapsedMs");
     names.insert(VanishedRole, "vanished");
     names.insert(LocalRole, "local");
+    names.insert(SparkSummaryRole, "sparkSummary");
     names.insert(CancelRequestedRole, "cancelRequested");
     return names;
 }
@@ -386,6 +392,18 @@ void StatementListModel::setFlag(QSet<int> &flags, int id, bool on)
         Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 
+void StatementListModel::setSparkSummary(int id, const QString &summary)
+{
+    if (m_sparkSummary.value(id) == summary)
+        return;
+    if (summary.isEmpty())
+        m_sparkSummary.remove(id);
+    else
+        m_sparkSummary.insert(id, summary);
+    if (const int row = rowOfId(id); row >= 0)
+        Q_EMIT dataChanged(index(row, SparkColumn), index(row, SparkColumn));
+}
+
 void StatementListModel::setCancelRequested(int id, bool requested)
 {
     setFlag(m_cancelRequested, id, requested);
@@ -457,6 +475,7 @@ void StatementListModel::clear()
     m_stillRunning.clear();
     m_vanished.clear();
     m_cancelRequested.clear();
+    m_sparkSummary.clear();
     if (rowCount() == 0)
         return;
     beginRemoveRows({}, 0, rowCount() - 1);

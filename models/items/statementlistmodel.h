@@ -6,6 +6,7 @@
 #include "livy/types.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QList>
 #include <QSet>
 
@@ -24,7 +25,7 @@ class StatementListModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { IdColumn, StateColumn, ProgressColumn, CodeColumn, StartedColumn, CompletedColumn,
+    enum Column { IdColumn, StateColumn, ProgressColumn, SparkColumn, CodeColumn, StartedColumn, CompletedColumn,
                   DurationColumn, OutputColumn, ColumnCount };
     Q_ENUM(Column)
 
@@ -49,6 +50,8 @@ public:
         LocalRole,                 ///< bool: a run the server has not acknowledged yet (queued or sending); its
                                    ///< IdRole is a negative placeholder
         CancelRequestedRole,       ///< bool: the user asked to cancel it; the server has not answered yet
+        SparkSummaryRole,          ///< QString: what its Spark jobs do ("stage 3/5 · 812/1,600 tasks"), empty when
+                                   ///< unknown (see setSparkSummary())
     };
     Q_ENUM(Roles)
 
@@ -89,6 +92,10 @@ public:
     void setVanished(int id);
     bool isVanished(int id) const { return m_vanished.contains(id); }
     bool isStillRunning(int id) const { return m_stillRunning.contains(id); }
+    /// The one-line account of the statement's Spark jobs and stages (SparkTracker, from the Spark UI), shown in
+    /// SparkColumn; an empty text clears it. Kept per statement id until clear().
+    void setSparkSummary(int id, const QString &summary);
+    QString sparkSummary(int id) const { return m_sparkSummary.value(id); }
     /// The server's clock minus this machine's (from the HTTP Date header), so that "running for 12 s" counts
     /// from the server's `started` stamp, not a guess.
     void setServerClockOffset(qint64 ms) { m_clockOffsetMs = ms; }
@@ -134,6 +141,7 @@ private:
     QSet<int> m_stillRunning;
     QSet<int> m_vanished;
     QSet<int> m_cancelRequested;
+    QHash<int, QString> m_sparkSummary;
     struct Local
     {
         int id;

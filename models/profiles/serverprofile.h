@@ -53,6 +53,10 @@ struct ServerProfile
     QStringList pinnedCertificates; ///< SHA-256 fingerprints of server certificates the user chose to trust
     ProxyMode proxy = ProxyMode::System;
     QString proxyUrl;       ///< http://proxy:3128 (ProxyMode::Manual); user info is not stored here
+    /// Where a session's Spark UI is when Livy reports no `sparkUiUrl` (local mode, some Kubernetes set-ups):
+    /// a URL template such as `http://{livy.host}:{conf:spark.ui.port}` (see Livy::locateSparkUi()); empty = only
+    /// what Livy reports, or a local-mode session's `spark.ui.port` on the Livy host.
+    QString sparkUiTemplate;
 
     /// Keychain entries of this profile's secrets (all keyed by its id): the password or token, secret headers,
     /// the client key's passphrase.

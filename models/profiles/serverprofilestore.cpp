@@ -26,6 +26,7 @@ QList<ServerProfile> ServerProfileStore::load() const
         p.caCertificates = settings.value(QStringLiteral("caCertificates")).toString();
         p.doAs = settings.value(QStringLiteral("doAs")).toString();
         p.kerberosService = settings.value(QStringLiteral("kerberosService")).toString();
+        p.sparkUiTemplate = settings.value(QStringLiteral("sparkUiTemplate")).toString();
         const int headers = settings.beginReadArray(QStringLiteral("headers"));
         for (int h = 0; h < headers; ++h) {
             settings.setArrayIndex(h);
@@ -71,6 +72,7 @@ void ServerProfileStore::save(const QList<ServerProfile> &profiles)
         settings.setValue(QStringLiteral("caCertificates"), p.caCertificates);
         settings.setValue(QStringLiteral("doAs"), p.doAs);
         settings.setValue(QStringLiteral("kerberosService"), p.kerberosService);
+        settings.setValue(QStringLiteral("sparkUiTemplate"), p.sparkUiTemplate);
         settings.beginWriteArray(QStringLiteral("headers"), int(p.headers.size()));
         for (int h = 0; h < p.headers.size(); ++h) {
             settings.setArrayIndex(h);

@@ -10,7 +10,7 @@
 namespace LivyDesk::SettingsKeys {
 
 // ---- server profiles (models/profiles/serverprofilestore) ----
-/// Array of profiles: id, name, url, auth, user, verifyTls, caCertificates, doAs, kerberosService, headers (array:
+/// Array of profiles: id, name, url, auth, user, verifyTls, caCertificates, doAs, kerberosService, sparkUiTemplate, headers (array:
 /// name, secret, value — no value for a secret one), clientCertificate, clientKey, clientKeyEncrypted,
 /// pinnedCertificates, proxy (system|none|manual), proxyUrl (without user info).
 inline QString servers() { return QStringLiteral("servers"); }
