@@ -32,6 +32,7 @@ SparkTracker::SparkTracker(Connection *livy, StatementListModel *statements, QOb
 {
     m_roundTimer.setSingleShot(true);
     m_dispatchTimer.setSingleShot(true);
+    m_dispatchTimer.setTimerType(Qt::PreciseTimer); // a coarse timer may fire up to 5 % early: the spacing is a promise
     connect(&m_roundTimer, &QTimer::timeout, this, &SparkTracker::startRound);
     connect(&m_dispatchTimer, &QTimer::timeout, this, &SparkTracker::dispatch);
     if (statements) {
