@@ -81,6 +81,22 @@ HistoryEntry readEntry(const QSqlQuery &q)
     return e;
 }
 
+/// A stored breakdown (empty when there is none, or it cannot be read); its statement is the entry's.
+std::optional<SparkBreakdown> restoreSpark(const QString &json, int statementId)
+{
+    if (json.isEmpty())
+        return std::nullopt;
+    const QJsonDocument doc = QJsonDocument::fromJson(json.toUtf8());
+    if (!doc.isObject())
+        return std::nullopt;
+    Result<SparkBreakdown> b = SparkBreakdown::fromJson(doc.object());
+    if (!b)
+        return std::nullopt;
+    SparkBreakdown breakdown = b.value();
+    breakdown.statementId = statementId;
+    return breakdown;
+}
+
 /// FTS5 query from what a user typed: every word must appear, as a word prefix ("spark.rea" finds spark.read).
 QString fullTextQuery(const QString &text)
 {
@@ -270,8 +286,10 @@ bool HistoryDatabase::migrate()
           QStringLiteral("CREATE INDEX statements_session ON statements (server, session_id)") },
         // 1 -> 2: a note per entry (why a run was not sent, what a truncation dropped)
         { QStringLiteral("ALTER TABLE statements ADD COLUMN note TEXT NOT NULL DEFAULT ''") },
+        // 2 -> 3: what Spark did for the statement (SparkBreakdown::toJson(), compact), when it was seen
+        { QStringLiteral("ALTER TABLE statements ADD COLUMN spark TEXT") },
     };
-    static_assert(SchemaVersion == 2, "add the migration step");
+    static_assert(SchemaVersion == 3, "add the migration step");
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     for (int v = version; v < SchemaVersion; ++v) {
         db.transaction();
@@ -518,7 +536,7 @@ std::optional<HistoryEntry> HistoryDatabase::load(qint64 rowId)
 {
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.prepare(QStringLiteral("SELECT ") + EntryColumns
-              + QStringLiteral(", output, output_compressed FROM statements WHERE id = ?"));
+              + QStringLiteral(", output, output_compressed, spark FROM statements WHERE id = ?"));
     q.addBindValue(rowId);
     if (!q.exec()) {
         fail(QStringLiteral("Cannot read the history"), q.lastError().text());
@@ -529,7 +547,72 @@ std::optional<HistoryEntry> HistoryDatabase::load(qint64 rowId)
     HistoryEntry e = readEntry(q);
     e.statement.output = restoreOutput(q.value(20).toByteArray(), q.value(21).toBool());
     e.outputLoaded = true;
+    e.spark = restoreSpark(q.value(22).toString(), e.statement.id);
     return e;
+}
+
+qint64 HistoryDatabase::recordSparkBreakdown(const HistorySession &session, const SparkBreakdown &breakdown)
+{
+    if (breakdown.statementId < 0)
+        return 0;
+    const QString json = QString::fromUtf8(QJsonDocument(breakdown.toJson()).toJson(QJsonDocument::Compact));
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    QSqlQuery q(db);
+    db.transaction();
+    auto abort = [&](const QString &what) {
+        fail(what, q.lastError().text());
+        db.rollback();
+        return qint64(-1);
+    };
+    q.prepare(QStringLiteral("SELECT id, spark FROM statements WHERE server = ? AND session_id = ? "
+                             "AND session_identity = ? AND statement_id = ?"));
+    for (const QVariant &v : { text(session.server), QVariant(session.id), text(session.identity),
+                               QVariant(breakdown.statementId) })
+        q.addBindValue(v);
+    if (!q.exec())
+        return abort(QStringLiteral("Cannot read the history"));
+    if (!q.next()) {
+        db.rollback();
+        return 0;
+    }
+    const qint64 rowId = q.value(0).toLongLong();
+    if (q.value(1).toString() == json) {
+        db.rollback();
+        return rowId; // the same breakdown again
+    }
+    q.finish();
+    q.prepare(QStringLiteral("UPDATE statements SET spark = ?, updated = ? WHERE id = ?"));
+    q.addBindValue(json);
+    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    q.addBindValue(rowId);
+    if (!q.exec())
+        return abort(QStringLiteral("Cannot record a Spark breakdown"));
+    if (!db.commit()) {
+        fail(QStringLiteral("Cannot record a Spark breakdown"), db.lastError().text());
+        return -1;
+    }
+    return rowId;
+}
+
+QList<SparkBreakdown> HistoryDatabase::sparkBreakdowns(const HistorySession &session)
+{
+    QList<SparkBreakdown> out;
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT statement_id, spark FROM statements WHERE server = ? AND session_id = ? "
+                             "AND session_identity = ? AND statement_id IS NOT NULL AND spark IS NOT NULL "
+                             "ORDER BY statement_id"));
+    for (const QVariant &v : { text(session.server), QVariant(session.id), text(session.identity) })
+        q.addBindValue(v);
+    if (!q.exec()) {
+        fail(QStringLiteral("Cannot read the history"), q.lastError().text());
+        return out;
+    }
+    while (q.next()) {
+        if (std::optional<SparkBreakdown> b = restoreSpark(q.value(1).toString(), q.value(0).toInt()))
+            out << *b;
+    }
+    return out;
 }
 
 int HistoryDatabase::remove(const QList<qint64> &rowIds)

@@ -74,7 +74,8 @@ struct HistorySubmission
 class HistoryDatabase
 {
 public:
-    static constexpr int SchemaVersion = 2;
+    /// 1: the statements; 2: a note per entry; 3: the Spark breakdown per entry (`spark`, compact JSON, nullable).
+    static constexpr int SchemaVersion = 3;
 
     /// How text is searched: FTS5 where SQLite has it (the default), or always LIKE (the fallback, for tests and
     /// benchmarks; an FTS index already in the file is kept up to date either way).
@@ -103,6 +104,14 @@ public:
     /// statement is newer than every statement recorded for the session); else inserts. `submitted` is kept from
     /// the first write. Returns the entry's row id, or -1 on failure.
     qint64 recordStatement(const HistorySession &session, const Statement &statement, const QString &kind);
+    /// Keeps `breakdown` (SparkBreakdown::toJson(), compact) with the entry of statement `breakdown.statementId` of
+    /// `session` (server, id and identity, as recordStatement() keys it), replacing one stored before. Writing the
+    /// same breakdown again changes nothing (not even the entry's `updated`). Returns the entry's row id, 0 when
+    /// the history has no such entry (nothing is written), -1 on failure.
+    qint64 recordSparkBreakdown(const HistorySession &session, const SparkBreakdown &breakdown);
+    /// The breakdowns stored for `session`'s statements (server, id and identity), ascending statement id; each
+    /// one's statementId is its entry's. Unreadable ones are left out.
+    QList<SparkBreakdown> sparkBreakdowns(const HistorySession &session);
 
     QList<HistoryEntry> search(const HistoryQuery &query);
     std::optional<HistoryEntry> load(qint64 rowId);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "livy/types.h"
+#include "spark/sparktypes.h"
 
 #include <QDateTime>
 #include <QList>
@@ -43,6 +44,9 @@ struct HistoryEntry
     qint64 outputBytes = 0;       ///< the output's size as received (JSON bytes), also when truncated
     bool outputLoaded = true;     ///< false in search results: the output is read on demand (HistoryStore::load)
     QString note;                 ///< why a run was not sent, or what a truncation dropped; empty otherwise
+    /// What Spark did for it (the tracker's final look, SparkTracker::breakdownFinished), when that was seen.
+    /// Like the output, read by load() only: always empty in search results.
+    std::optional<SparkBreakdown> spark;
 
     /// The language of `kind` for file names and notebooks: "python", "scala", "r" or "sql".
     static QString language(const QString &kind);

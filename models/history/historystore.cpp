@@ -127,6 +127,33 @@ void HistoryStore::recordStatement(const HistorySession &session, const Statemen
     });
 }
 
+void HistoryStore::recordSparkBreakdown(const HistorySession &session, const SparkBreakdown &breakdown)
+{
+    HistoryDatabase *db = m_database;
+    QPointer<HistoryStore> self(this);
+    post([db, session, breakdown, self] {
+        if (!db->isOpen())
+            return;
+        const qint64 row = db->recordSparkBreakdown(session, breakdown);
+        if (row == 0)
+            return; // no entry for it: nothing changed
+        const QString error = row > 0 ? QString() : db->errorString();
+        deliver(self, [error](HistoryStore *s) { s->noteWritten(error); });
+    });
+}
+
+int HistoryStore::requestSparkBreakdowns(const HistorySession &session)
+{
+    const int ticket = ++m_nextTicket;
+    HistoryDatabase *db = m_database;
+    QPointer<HistoryStore> self(this);
+    post([db, session, ticket, self] {
+        const QList<SparkBreakdown> breakdowns = db->isOpen() ? db->sparkBreakdowns(session) : QList<SparkBreakdown>();
+        deliver(self, [ticket, breakdowns](HistoryStore *s) { Q_EMIT s->sparkBreakdownsReady(ticket, breakdowns); });
+    });
+    return ticket;
+}
+
 int HistoryStore::search(const HistoryQuery &query)
 {
     const int ticket = ++m_nextTicket;

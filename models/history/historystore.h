@@ -43,6 +43,12 @@ public:
     void markSubmissionFailed(const QString &key, const QString &reason);
     /// A statement as the server reported it (see HistoryDatabase::recordStatement()).
     void recordStatement(const HistorySession &session, const Statement &statement, const QString &kind);
+    /// Keeps a statement's Spark breakdown with its entry (see HistoryDatabase::recordSparkBreakdown()): the entry
+    /// of `breakdown.statementId` in `session` (server, id, identity). Nothing is written when there is no such
+    /// entry yet; writing the same breakdown again is harmless.
+    void recordSparkBreakdown(const HistorySession &session, const SparkBreakdown &breakdown);
+    /// The breakdowns stored for one session's statements (server, id, identity): sparkBreakdownsReady() answers.
+    int requestSparkBreakdowns(const HistorySession &session);
     int search(const HistoryQuery &query);
     int load(qint64 rowId);
     int requestFacets();
@@ -60,6 +66,8 @@ Q_SIGNALS:
     /// `entry` is empty when it no longer exists.
     void loaded(int ticket, const std::optional<Livy::HistoryEntry> &entry);
     void facetsReady(int ticket, const Livy::HistoryFacets &facets);
+    /// Ascending statement id; empty when the session has none (or the history is not open).
+    void sparkBreakdownsReady(int ticket, const QList<Livy::SparkBreakdown> &breakdowns);
     void removed(int count);
 
 private:

@@ -17,6 +17,7 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace Livy;
 
@@ -53,6 +54,51 @@ Statement statement(int id, const QString &code, const QString &state, const QSt
         st.completed = st.started + 500;
     }
     return st;
+}
+
+/// A finished statement's breakdown: 2 jobs, 5 stages, 1,600 tasks, 3 of them failed (one with its error).
+SparkBreakdown breakdown(int statementId)
+{
+    const auto at = [](qint64 ms) { return QDateTime::fromMSecsSinceEpoch(1'700'000'000'000 + ms, QTimeZone::utc()); };
+    SparkBreakdown b;
+    b.statementId = statementId;
+    b.final = true;
+    b.fetchedAt = at(9'123);
+    for (int j = 0; j < 2; ++j) {
+        SparkJob job;
+        job.jobId = j;
+        job.name = QStringLiteral("count at <stdin>:%1").arg(j + 1);
+        job.jobGroup = QString::number(statementId);
+        job.status = j == 0 ? QStringLiteral("SUCCEEDED") : QStringLiteral("FAILED");
+        job.stageIds = j == 0 ? QList<int>{ 0, 1 } : QList<int>{ 2, 3, 4 };
+        job.numTasks = 800;
+        job.numCompletedTasks = j == 0 ? 800 : 797;
+        job.numFailedTasks = j == 0 ? 0 : 3;
+        job.submissionTime = at(j * 1000);
+        job.completionTime = at(j * 1000 + 900);
+        b.jobs << job;
+    }
+    for (int i = 0; i < 5; ++i) {
+        SparkStage stage;
+        stage.stageId = i;
+        stage.name = QStringLiteral("stage %1").arg(i);
+        stage.status = i == 3 ? QStringLiteral("FAILED") : QStringLiteral("COMPLETE");
+        stage.numTasks = 320;
+        stage.numCompleteTasks = i == 3 ? 317 : 320;
+        stage.numFailedTasks = i == 3 ? 3 : 0;
+        stage.inputBytes = 5'000'000'000LL + i;
+        stage.shuffleWriteBytes = 1024 * i;
+        stage.submissionTime = at(i * 100);
+        stage.firstTaskLaunchedTime = at(i * 100 + 7);
+        stage.completionTime = at(i * 100 + 90);
+        if (i == 3) {
+            stage.failureReason = QStringLiteral("Job aborted due to stage failure");
+            stage.failures = { SparkTaskFailure{ 4'000'000'001LL, 12, 3, QStringLiteral("2"), QStringLiteral("worker-1"),
+                                                 QStringLiteral("ZeroDivisionError: division by zero\n  at line 1") } };
+        }
+        b.stages << stage;
+    }
+    return b;
 }
 
 /// Runs SQL on a database file outside HistoryDatabase (to build old or foreign files).
@@ -126,7 +172,7 @@ private Q_SLOTS:
         });
         HistoryDatabase db;
         QVERIFY2(db.open(path()), qPrintable(db.errorString()));
-        QCOMPARE(db.schemaVersion(), 2);
+        QCOMPARE(db.schemaVersion(), HistoryDatabase::SchemaVersion); // 1 -> 2 -> 3
         QVERIFY(db.hasFullTextSearch()); // the index is built over the existing rows
         HistoryQuery q;
         q.text = QStringLiteral("range");
@@ -134,6 +180,47 @@ private Q_SLOTS:
         QCOMPARE(found.size(), 1);
         QCOMPARE(found.first().statement.code, QStringLiteral("spark.range(7).count()"));
         QCOMPARE(found.first().note, QString());
+    }
+
+    void version2IsMigratedWithAnEmptySparkColumn()
+    {
+        // A version-2 database as LivyDesk wrote it before Spark breakdowns (a note, no spark column).
+        QDir().mkpath(QFileInfo(path()).absolutePath());
+        rawExec(path(), {
+            QStringLiteral("CREATE TABLE statements (id INTEGER PRIMARY KEY, server TEXT NOT NULL, profile TEXT, "
+                           "session_id INTEGER NOT NULL, session_identity TEXT NOT NULL DEFAULT '', session_name "
+                           "TEXT, session_kind TEXT, app_id TEXT, statement_id INTEGER, local_key TEXT UNIQUE, code "
+                           "TEXT NOT NULL, kind TEXT, state TEXT NOT NULL, progress REAL NOT NULL DEFAULT 0, "
+                           "submitted INTEGER, started INTEGER, completed INTEGER, updated INTEGER NOT NULL, output "
+                           "BLOB, output_compressed INTEGER NOT NULL DEFAULT 0, output_bytes INTEGER NOT NULL "
+                           "DEFAULT 0, output_truncated INTEGER NOT NULL DEFAULT 0, output_text TEXT NOT NULL "
+                           "DEFAULT '', UNIQUE (server, session_id, session_identity, statement_id))"),
+            QStringLiteral("CREATE INDEX statements_updated ON statements (updated)"),
+            QStringLiteral("CREATE INDEX statements_session ON statements (server, session_id)"),
+            QStringLiteral("ALTER TABLE statements ADD COLUMN note TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("INSERT INTO statements (server, session_id, session_identity, statement_id, code, kind, "
+                           "state, updated, output_text, note) VALUES ('http://127.0.0.1:8998', 3, 'tag:abc', 0, "
+                           "'spark.range(7).count()', 'pyspark', 'available', 1, '7', 'kept')"),
+            QStringLiteral("PRAGMA user_version=2"),
+        });
+        HistoryDatabase db;
+        QVERIFY2(db.open(path()), qPrintable(db.errorString()));
+        QCOMPARE(db.schemaVersion(), 3);
+        const QList<HistoryEntry> found = db.search({});
+        QCOMPARE(found.size(), 1);
+        std::optional<HistoryEntry> e = db.load(found.first().rowId);
+        QVERIFY(e);
+        QCOMPARE(e->statement.code, QStringLiteral("spark.range(7).count()"));
+        QCOMPARE(e->note, QStringLiteral("kept"));
+        QVERIFY(!e->spark); // NULL in the new column
+        // The migrated entry takes a breakdown.
+        QCOMPARE(db.recordSparkBreakdown(sessionA(), breakdown(0)), e->rowId);
+        QCOMPARE(db.load(e->rowId)->spark, std::optional<SparkBreakdown>(breakdown(0)));
+        db.close();
+        QVariant type;
+        rawExec(path(), { QStringLiteral("SELECT type FROM pragma_table_info('statements') WHERE name = 'spark'") },
+                &type);
+        QCOMPARE(type.toString(), QStringLiteral("TEXT"));
     }
 
     void newerSchemaIsRefusedAndLeftAlone()
@@ -362,6 +449,60 @@ private Q_SLOTS:
         QCOMPARE(like.search(q).size(), 1);
     }
 
+    void sparkBreakdownIsKeptWithItsStatement()
+    {
+        HistoryDatabase db;
+        QVERIFY(db.open(path()));
+        const qint64 row = db.recordStatement(sessionA(), statement(4, QStringLiteral("df.count()"), QStringLiteral("available"),
+                                                                    QStringLiteral("1600")),
+                                              QStringLiteral("pyspark"));
+        QVERIFY(row > 0);
+        const SparkBreakdown original = breakdown(4);
+        QCOMPARE(db.recordSparkBreakdown(sessionA(), original), row);
+        std::optional<HistoryEntry> e = db.load(row);
+        QVERIFY(e && e->spark);
+        QCOMPARE(*e->spark, original);
+        QCOMPARE(e->spark->summary(e->spark->fetchedAt).isEmpty(), false);
+        QVERIFY(!db.search({}).first().spark); // search results stay light
+        // The same breakdown again changes nothing.
+        const qint64 updated = e->updated;
+        QTest::qWait(5);
+        QCOMPARE(db.recordSparkBreakdown(sessionA(), original), row);
+        QCOMPARE(db.load(row)->updated, updated);
+        // A later look replaces it.
+        SparkBreakdown later = original;
+        later.stages[3].failures.clear();
+        QCOMPARE(db.recordSparkBreakdown(sessionA(), later), row);
+        QCOMPARE(*db.load(row)->spark, later);
+        QCOMPARE(db.recordSparkBreakdown(sessionA(), original), row);
+        // Only the entry of that statement of that session: another identity, id or statement has none.
+        HistorySession other = sessionA();
+        other.identity = QStringLiteral("tag:other");
+        QCOMPARE(db.recordSparkBreakdown(other, original), 0);
+        QCOMPARE(db.recordSparkBreakdown(sessionA(), breakdown(5)), 0);
+        QCOMPARE(db.count(), 1);
+        // Read back per session, statement ids from the entries.
+        QVERIFY(db.recordStatement(sessionA(), statement(2, QStringLiteral("x"), QStringLiteral("available"), QStringLiteral("1")),
+                                   QStringLiteral("pyspark")) > 0);
+        QVERIFY(db.recordStatement(sessionA(), statement(7, QStringLiteral("y"), QStringLiteral("available"), QStringLiteral("1")),
+                                   QStringLiteral("pyspark")) > 0);
+        QVERIFY(db.recordSparkBreakdown(sessionA(), breakdown(2)) > 0);
+        QCOMPARE(db.sparkBreakdowns(sessionA()), QList<SparkBreakdown>({ breakdown(2), original }));
+        QVERIFY(db.sparkBreakdowns(other).isEmpty());
+        HistorySession otherId = sessionA();
+        otherId.id = 4;
+        QVERIFY(db.sparkBreakdowns(otherId).isEmpty());
+        // A damaged one is left out, not fatal.
+        const qint64 damaged = db.recordStatement(sessionA(), statement(9, QStringLiteral("z"), QStringLiteral("available"),
+                                                                        QStringLiteral("1")),
+                                                  QStringLiteral("pyspark"));
+        db.close();
+        rawExec(path(), { QStringLiteral("UPDATE statements SET spark = '{\"jobs\": 3' WHERE id = %1").arg(damaged) });
+        QVERIFY(db.open(path()));
+        QCOMPARE(db.sparkBreakdowns(sessionA()).size(), 2);
+        QVERIFY(!db.load(damaged)->spark);
+    }
+
     void storeWritesOffTheGuiThreadAndFinishesOnClose()
     {
         {
@@ -420,6 +561,44 @@ private Q_SLOTS:
         store.load(entry->rowId);
         QVERIFY(loaded.wait(2000));
         QVERIFY(!loaded.last().at(1).value<std::optional<HistoryEntry>>());
+    }
+
+    void storeKeepsAndReturnsSparkBreakdowns()
+    {
+        HistoryStore store;
+        store.open(path());
+        QSignalSpy changed(&store, &HistoryStore::changed);
+        QSignalSpy ready(&store, &HistoryStore::sparkBreakdownsReady);
+        // Nothing stored yet for the session: an empty answer.
+        int ticket = store.requestSparkBreakdowns(sessionA());
+        QVERIFY(ready.wait(2000));
+        QCOMPARE(ready.first().at(0).toInt(), ticket);
+        QVERIFY(ready.first().at(1).value<QList<SparkBreakdown>>().isEmpty());
+        // Writes are applied in order: the statement, then its breakdown.
+        store.recordStatement(sessionA(), statement(1, QStringLiteral("df.join(other).count()"), QStringLiteral("available"),
+                                                    QStringLiteral("42")),
+                              QStringLiteral("pyspark"));
+        const SparkBreakdown original = breakdown(1);
+        store.recordSparkBreakdown(sessionA(), original);
+        store.recordSparkBreakdown(sessionA(), original); // twice: harmless
+        ticket = store.requestSparkBreakdowns(sessionA());
+        QVERIFY(ready.wait(2000));
+        QCOMPARE(ready.last().at(0).toInt(), ticket);
+        const auto breakdowns = ready.last().at(1).value<QList<SparkBreakdown>>();
+        QCOMPARE(breakdowns.size(), 1);
+        QCOMPARE(breakdowns.first(), original);
+        QVERIFY(changed.wait(2000));
+        QSignalSpy found(&store, &HistoryStore::searchFinished);
+        store.search({});
+        QVERIFY(found.wait(2000));
+        const auto entries = found.first().at(1).value<QList<HistoryEntry>>();
+        QCOMPARE(entries.size(), 1);
+        QSignalSpy loaded(&store, &HistoryStore::loaded);
+        store.load(entries.first().rowId);
+        QVERIFY(loaded.wait(2000));
+        const auto entry = loaded.first().at(1).value<std::optional<HistoryEntry>>();
+        QVERIFY(entry && entry->spark);
+        QCOMPARE(*entry->spark, original);
     }
 
     void unusableDatabaseIsReportedAndIgnored()
