@@ -30,6 +30,20 @@ HistoryRecorder::HistoryRecorder(SessionController *controller, HistoryStore *st
             [this, model] { recordRows(0, model->rowCount() - 1); });
     if (model->rowCount() > 0)
         recordRows(0, model->rowCount() - 1);
+    connect(controller, &SessionController::sessionChanged, this, [this] {
+        if (m_restoreWanted)
+            requestSparkBreakdowns();
+    });
+    if (store) {
+        connect(store, &HistoryStore::sparkBreakdownsReady, this,
+                [this](int ticket, const QList<SparkBreakdown> &breakdowns) {
+                    if (ticket != m_restoreTicket)
+                        return;
+                    m_restoreTicket = 0;
+                    for (const SparkBreakdown &b : breakdowns)
+                        Q_EMIT sparkBreakdownRestored(b);
+                });
+    }
 }
 
 HistorySession HistoryRecorder::session() const
@@ -44,6 +58,27 @@ HistorySession HistoryRecorder::session() const
     hs.kind = s.kind;
     hs.appId = s.appId;
     return hs;
+}
+
+void HistoryRecorder::requestSparkBreakdowns()
+{
+    if (!m_store)
+        return;
+    m_restoreWanted = m_controller->sessionId() < 0 || m_controller->identity().isEmpty();
+    if (!m_restoreWanted)
+        m_restoreTicket = m_store->requestSparkBreakdowns(session());
+}
+
+void HistoryRecorder::recordSparkBreakdown(const SparkBreakdown &breakdown)
+{
+    if (!m_store || !breakdown.final || breakdown.isEmpty() || breakdown.statementId < 0)
+        return;
+    // Its entry is written by recordRows() (the store applies writes in order): until it is, keep it here.
+    if (m_controller->sessionId() < 0 || !m_seen.contains(breakdown.statementId)) {
+        m_pendingSpark.insert(breakdown.statementId, breakdown);
+        return;
+    }
+    m_store->recordSparkBreakdown(session(), breakdown);
 }
 
 void HistoryRecorder::onRunQueued(RunHandle *run)
@@ -101,6 +136,13 @@ void HistoryRecorder::recordRows(int first, int last)
         if (!s)
             s = session();
         m_store->recordStatement(*s, statement, s->kind);
+        if (!m_pendingSpark.isEmpty()) {
+            const auto spark = m_pendingSpark.constFind(statement.id);
+            if (spark != m_pendingSpark.constEnd()) {
+                m_store->recordSparkBreakdown(*s, *spark);
+                m_pendingSpark.erase(spark);
+            }
+        }
     }
 }
 

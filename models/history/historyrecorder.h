@@ -29,6 +29,18 @@ public:
     /// The session as recorded now (empty id while it is not resolved).
     HistorySession session() const;
 
+    /// Asks the history for the Spark breakdowns kept with this session's statements (once the session is
+    /// resolved, if it is not yet): each arrives as sparkBreakdownRestored(), for SparkTracker::restoreBreakdown().
+    void requestSparkBreakdowns();
+
+public Q_SLOTS:
+    /// Keeps a statement's final Spark breakdown with its entry (for SparkTracker::breakdownFinished). Only final
+    /// breakdowns with jobs are kept; one for a statement not written yet is kept once its entry is.
+    void recordSparkBreakdown(const Livy::SparkBreakdown &breakdown);
+
+Q_SIGNALS:
+    void sparkBreakdownRestored(const Livy::SparkBreakdown &breakdown);
+
 private:
     void onRunQueued(RunHandle *run);
     void recordRows(int first, int last);
@@ -49,6 +61,9 @@ private:
     QString m_profileId;
     QHash<int, Seen> m_seen;               ///< by statement id: what was written last
     QHash<RunHandle *, QString> m_pending; ///< runs recorded, by handle: their history key
+    QHash<int, SparkBreakdown> m_pendingSpark; ///< by statement id: breakdowns waiting for their entry
+    bool m_restoreWanted = false;          ///< requestSparkBreakdowns() before the session was resolved
+    int m_restoreTicket = 0;
 };
 
 } // namespace Livy

@@ -15,10 +15,44 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace Livy;
 using namespace std::chrono_literals;
 using FakeLivy::Fault;
+
+namespace {
+
+/// The tracker's final look at a statement: one job, two stages, one failed task.
+SparkBreakdown breakdown(int statementId, bool final = true)
+{
+    SparkBreakdown b;
+    b.statementId = statementId;
+    b.final = final;
+    b.fetchedAt = QDateTime::fromMSecsSinceEpoch(1'700'000'000'000 + statementId, QTimeZone::utc());
+    SparkJob job;
+    job.jobId = statementId;
+    job.jobGroup = QString::number(statementId);
+    job.status = QStringLiteral("SUCCEEDED");
+    job.stageIds = { 2 * statementId, 2 * statementId + 1 };
+    job.numTasks = 16;
+    job.numCompletedTasks = 16;
+    b.jobs << job;
+    for (int id : job.stageIds) {
+        SparkStage stage;
+        stage.stageId = id;
+        stage.status = QStringLiteral("COMPLETE");
+        stage.numTasks = 8;
+        stage.numCompleteTasks = 8;
+        b.stages << stage;
+    }
+    b.stages[1].numFailedTasks = 1;
+    b.stages[1].failures = { SparkTaskFailure{ 7, 3, 0, QStringLiteral("1"), QStringLiteral("localhost"),
+                                               QStringLiteral("java.lang.ArithmeticException: / by zero") } };
+    return b;
+}
+
+} // namespace
 
 class TestHistoryRecorder : public FakeServerTest
 {
@@ -42,6 +76,15 @@ class TestHistoryRecorder : public FakeServerTest
         if (!done.wait(5000))
             QTest::qFail("attach did not finish", __FILE__, __LINE__);
         return c;
+    }
+
+    /// The entry of statement `id` (empty if there is none).
+    std::optional<HistoryEntry> entryOf(int id)
+    {
+        for (const HistoryEntry &e : entries())
+            if (e.statement.id == id)
+                return e;
+        return std::nullopt;
     }
 
     /// The entries written so far (waits for the store's thread, then reads the file directly).
@@ -159,6 +202,69 @@ private Q_SLOTS:
         QCOMPARE(entries().size(), 1);
         QVERIFY(entries().first().submitted > 0);
         QCOMPARE(m_server->requests("POST", QStringLiteral("/sessions/\\d+/statements")).size(), 1);
+    }
+
+    void sparkBreakdownIsWrittenToItsStatement()
+    {
+        SessionController *c = attached();
+        auto *recorder = c->findChild<HistoryRecorder *>();
+        QVERIFY(recorder);
+        // One for a statement not written yet is kept until its entry is.
+        recorder->recordSparkBreakdown(breakdown(1));
+        QSignalSpy finished(c, &SessionController::statementFinished);
+        c->submit(QStringLiteral("a = 1"));
+        c->submit(QStringLiteral("b = 2"));
+        QTRY_COMPARE(finished.count(), 2);
+        // Only final looks with jobs are kept.
+        recorder->recordSparkBreakdown(breakdown(0, false));
+        SparkBreakdown empty;
+        empty.statementId = 0;
+        empty.final = true;
+        recorder->recordSparkBreakdown(empty);
+        QTRY_COMPARE(entries().size(), 2);
+        QVERIFY(!entryOf(0)->spark);
+        recorder->recordSparkBreakdown(breakdown(0));
+        recorder->recordSparkBreakdown(breakdown(0)); // twice: harmless
+        recorder->recordSparkBreakdown(breakdown(0, false)); // a live look after the final one changes nothing
+        QCOMPARE(entries().size(), 2);
+        QCOMPARE(entryOf(0)->spark, std::optional<SparkBreakdown>(breakdown(0)));
+        QCOMPARE(entryOf(1)->spark, std::optional<SparkBreakdown>(breakdown(1)));
+        QCOMPARE(entryOf(0)->session.id, m_session);
+        // A statement the session never had is not invented.
+        recorder->recordSparkBreakdown(breakdown(9));
+        QCOMPARE(entries().size(), 2);
+
+        // Read back for the tracker when the session is opened again, also when asked before it is resolved.
+        QSignalSpy restored(recorder, &HistoryRecorder::sparkBreakdownRestored);
+        recorder->requestSparkBreakdowns();
+        QTRY_COMPARE(restored.count(), 2);
+        QCOMPARE(restored.at(0).at(0).value<SparkBreakdown>(), breakdown(0));
+        QCOMPARE(restored.at(1).at(0).value<SparkBreakdown>(), breakdown(1));
+        SessionControllerSettings settings;
+        settings.keepAlive = false;
+        auto *again = new SessionController(m_connection, SessionRef::byId(m_session), settings, this);
+        again->setActivity(m_activity);
+        auto *second = new HistoryRecorder(again, m_store, m_server->url().toString(), QStringLiteral("profile-1"));
+        QSignalSpy restoredAgain(second, &HistoryRecorder::sparkBreakdownRestored);
+        second->requestSparkBreakdowns();
+        QTest::qWait(100);
+        QCOMPARE(restoredAgain.count(), 0); // not resolved yet: asked once it is
+        again->attach();
+        QTRY_COMPARE(restoredAgain.count(), 2);
+        QCOMPARE(restoredAgain.at(1).at(0).value<SparkBreakdown>(), breakdown(1));
+        // Another session (same server) has none of them.
+        const int otherId = m_server->createSession({ { QStringLiteral("kind"), QStringLiteral("pyspark") } });
+        QTRY_COMPARE(m_server->sessionState(otherId), QStringLiteral("idle"));
+        auto *other = new SessionController(m_connection, SessionRef::byId(otherId), settings, this);
+        other->setActivity(m_activity);
+        auto *third = new HistoryRecorder(other, m_store, m_server->url().toString(), QStringLiteral("profile-1"));
+        QSignalSpy done(other, &SessionController::attached);
+        other->attach();
+        QVERIFY(done.wait(5000));
+        QSignalSpy none(m_store, &HistoryStore::sparkBreakdownsReady);
+        third->requestSparkBreakdowns();
+        QVERIFY(none.wait(2000));
+        QVERIFY(none.first().at(1).value<QList<SparkBreakdown>>().isEmpty());
     }
 
     void refusedRunIsKeptAsUnsent()
