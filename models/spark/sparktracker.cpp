@@ -4,6 +4,7 @@
 
 #include "items/statementlistmodel.h"
 #include "livy/connection.h"
+#include "livy/getsessionlogjob.h"
 #include "sparkexecutormodel.h"
 #include "sparkrestjobs.h"
 #include "sparkstagemodel.h"
@@ -69,11 +70,46 @@ void SparkTracker::setSession(const Session &session)
     relocate();
 }
 
+void SparkTracker::maybeReadLog(bool again)
+{
+    if (!m_livy || m_logJob || m_session.id < 0 || !isReady(m_session.state))
+        return;
+    // Once when the session is ready; again only when a statement starts, and not more than every 30 s: an idle
+    // session without a UI costs nothing.
+    if (m_logRead.isValid() && (!again || m_logRead.elapsed() < 30'000))
+        return;
+    // Not worth a request when the UI is off, or Livy or the profile already say where it is.
+    if (m_location.isValid() && m_location.source != SparkUiLocation::Source::SessionConf)
+        return;
+    if (m_session.conf.value(QStringLiteral("spark.ui.enabled")).trimmed().compare(QLatin1String("false"), Qt::CaseInsensitive) == 0)
+        return;
+    m_logRead.start();
+    // The driver binds its UI while it starts: the line is among the first of the log Livy keeps.
+    auto *job = new GetSessionLogJob(m_livy, SessionRef::byId(m_session.id), 0, 400);
+    m_logJob = job;
+    connect(job, &LivyJob::finished, this, [this, job] {
+        if (!job->ok())
+            return;
+        const QUrl url = sparkUiFromLog(job->page().lines, m_livy ? m_livy->baseUrl() : QUrl());
+        if (url.isValid() && url != m_logUrl) {
+            m_logUrl = url;
+            relocate();
+        }
+    });
+    job->start();
+}
+
 void SparkTracker::relocate()
 {
-    const SparkUiLocation where = m_livy ? locateSparkUi(m_session, m_livy->baseUrl(), m_template) : SparkUiLocation{};
-    if (where == m_location && (m_ui || !where.isValid()))
+    if (m_logUrl.isEmpty()) {
+        // The session's own last lines come with every poll: free to look at.
+        m_logUrl = sparkUiFromLog(m_session.log, m_livy ? m_livy->baseUrl() : QUrl());
+    }
+    const SparkUiLocation where = m_livy ? locateSparkUi(m_session, m_livy->baseUrl(), m_template, m_logUrl) : SparkUiLocation{};
+    if (where == m_location && (m_ui || !where.isValid())) {
+        maybeReadLog(false);
         return;
+    }
     m_location = where;
     m_queue.clear();
     m_inFlight = nullptr;
@@ -88,6 +124,7 @@ void SparkTracker::relocate()
         m_details.clear();
         m_finishing.clear();
         setReach(Reach::Unavailable);
+        maybeReadLog(false);
         return;
     }
     ConnectionSettings settings = m_livy->settings();
@@ -105,6 +142,8 @@ void SparkTracker::relocate()
         scheduleRound(std::chrono::milliseconds(0));
     if (m_executorsWanted)
         refreshExecutors();
+    if (where.source == SparkUiLocation::Source::SessionConf)
+        maybeReadLog(false); // the conf names the port asked for; the log says the one Spark bound
 }
 
 void SparkTracker::setReach(Reach reach)
@@ -145,6 +184,8 @@ void SparkTracker::onStatementsChanged()
         }
     }
     m_running = running;
+    if (started && (!m_location.isValid() || m_location.source == SparkUiLocation::Source::SessionConf))
+        maybeReadLog(true);
     if (started && m_reach == Reach::Unavailable && m_location.isValid()) {
         // A new statement: the UI may be up now (a driver that was still starting, a tunnel opened since).
         m_reason.clear();

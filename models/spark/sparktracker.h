@@ -47,8 +47,8 @@ struct SparkTrackerSettings
 /// executors. The statements table gets a one-line summary per statement (StatementListModel::setSparkSummary);
 /// the whole breakdown is kept per statement, and stays once the statement has finished.
 ///
-/// Reaching the UI: locateSparkUi() (Livy's `appInfo.sparkUiUrl`, else the profile's template, else the session's
-/// `spark.ui.port` on a local-mode server) on a Connection made from the Livy one (the same authentication, extra
+/// Reaching the UI: locateSparkUi() (Livy's `appInfo.sparkUiUrl`, else the profile's template, else where the
+/// session log says the driver bound it, else the session's `spark.ui.port` on a local-mode server) on a Connection made from the Livy one (the same authentication, extra
 /// headers, TLS settings and network manager; redirects followed). The application id is Livy's `appId`, or the
 /// one application the driver's UI lists.
 ///
@@ -125,6 +125,9 @@ Q_SIGNALS:
 private:
     void onStatementsChanged();
     void relocate();
+    /// Reads the session log once for the driver's "Bound SparkUI … started at <url>" line, when nothing else
+    /// says where the UI is (again at most every 30 s, when a statement starts).
+    void maybeReadLog(bool again);
     void scheduleRound(std::chrono::milliseconds after);
     void startRound();
     void send(LivyJob *job, std::function<void(LivyJob *)> onDone);
@@ -148,6 +151,9 @@ private:
     QString m_template;
     Session m_session;
     SparkUiLocation m_location;
+    QUrl m_logUrl; ///< where the session log says the UI is
+    QPointer<LivyJob> m_logJob;
+    QElapsedTimer m_logRead;
     QString m_appId;
     Reach m_reach = Reach::Unknown;
     QString m_reason;

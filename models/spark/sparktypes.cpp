@@ -142,13 +142,17 @@ std::optional<qint64> SparkBreakdown::remainingMs(const QDateTime &now) const
         if (own.size() != job.stageIds.size())
             return std::nullopt; // a stage of the job is not known yet
         for (const SparkStage &s : own) {
-            if (s.isSkipped())
+            // A pending stage may run or, under adaptive execution, be skipped: the work left is unknown.
+            if (s.status == QLatin1String("PENDING"))
+                return std::nullopt;
+            if (!s.isActive())
                 continue;
             tasks += s.numTasks;
             done += std::min(s.numCompleteTasks, s.numTasks);
+            const QDateTime began = s.firstTaskLaunchedTime.isValid() ? s.firstTaskLaunchedTime : s.submissionTime;
+            if (began.isValid() && (!start.isValid() || began < start))
+                start = began;
         }
-        if (job.submissionTime.isValid() && (!start.isValid() || job.submissionTime < start))
-            start = job.submissionTime;
     }
     if (!anyRunning || tasks <= 0 || done <= 0 || !start.isValid())
         return std::nullopt;

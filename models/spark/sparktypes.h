@@ -152,9 +152,10 @@ struct SparkBreakdown
     /// The statements table's one-line summary: "stage 3/5 · 812/1,600 tasks · 2 failed", "2 jobs · 5 stages ·
     /// 1,600 tasks" once finished; empty without jobs.
     QString summary(const QDateTime &now = QDateTime::currentDateTimeUtc()) const;
-    /// The time the jobs running now still need, in ms, when it can be said honestly: every stage of those jobs is
-    /// known, at least a fifth of their tasks are done, and they have run for at least 3 s; extrapolated from the
-    /// task rate so far. The statement may still start further jobs, which no one can know in advance.
+    /// The time the running stages still need, in ms, when it can be said honestly: every stage of the running jobs
+    /// is known and none is pending (a pending stage may run or, under adaptive execution, be skipped), at least a
+    /// fifth of the active stages' tasks are done, and they have run for at least 3 s; extrapolated from their task
+    /// rate so far. The statement may still start further jobs, which no one can know in advance.
     std::optional<qint64> remainingMs(const QDateTime &now = QDateTime::currentDateTimeUtc()) const;
     /// The stages of one job, in stage id order.
     QList<SparkStage> stagesOf(const SparkJob &job) const;

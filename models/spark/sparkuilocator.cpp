@@ -61,7 +61,30 @@ QUrl expandSparkUiTemplate(const QString &urlTemplate, const Session &session, c
     return url;
 }
 
-SparkUiLocation locateSparkUi(const Session &session, const QUrl &livyUrl, const QString &urlTemplate)
+QUrl sparkUiFromLog(const QStringList &lines, const QUrl &livyUrl)
+{
+    static const QRegularExpression bound(QStringLiteral("Bound SparkUI to \\S+, and started at (https?://\\S+)"));
+    static const QRegularExpression started(QStringLiteral("Successfully started service 'SparkUI' on port (\\d+)"));
+    QUrl fromPort;
+    for (qsizetype i = lines.size() - 1; i >= 0; --i) {
+        const QRegularExpressionMatch m = bound.match(lines.at(i));
+        if (m.hasMatch()) {
+            const QUrl url(m.captured(1), QUrl::StrictMode);
+            if (url.isValid() && !url.host().isEmpty())
+                return url;
+        }
+        const QRegularExpressionMatch p = started.match(lines.at(i));
+        if (p.hasMatch() && fromPort.isEmpty() && !livyUrl.host().isEmpty()) {
+            fromPort.setScheme(QStringLiteral("http"));
+            fromPort.setHost(livyUrl.host());
+            fromPort.setPort(p.captured(1).toInt());
+        }
+    }
+    return fromPort;
+}
+
+SparkUiLocation locateSparkUi(const Session &session, const QUrl &livyUrl, const QString &urlTemplate,
+                              const QUrl &fromLog)
 {
     SparkUiLocation where;
     if (session.conf.value(QStringLiteral("spark.ui.enabled")).trimmed().compare(QLatin1String("false"), Qt::CaseInsensitive) == 0) {
@@ -91,6 +114,11 @@ SparkUiLocation locateSparkUi(const Session &session, const QUrl &livyUrl, const
             : tr("The profile's Spark UI address does not give a URL for this session (%1).").arg(missing);
         return where;
     }
+    if (fromLog.isValid() && !fromLog.host().isEmpty()) {
+        where.url = fromLog;
+        where.source = SparkUiLocation::Source::SessionLog;
+        return where;
+    }
     if (session.appId.isEmpty() && session.conf.contains(QStringLiteral("spark.ui.port"))) {
         where.url = expandSparkUiTemplate(DefaultLocalTemplate, session, livyUrl);
         if (where.isValid()) {
@@ -100,7 +128,7 @@ SparkUiLocation locateSparkUi(const Session &session, const QUrl &livyUrl, const
         where.url = {};
     }
     where.reason = tr("Livy reports no Spark UI address for this session, and neither the server profile's Spark UI "
-                      "address nor the session's conf (spark.ui.port) says where it is.");
+                      "address, the session log nor the session's conf (spark.ui.port) says where it is.");
     return where;
 }
 

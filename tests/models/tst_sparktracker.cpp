@@ -6,6 +6,7 @@
 // look stays after it ends, failed tasks carry their error, requests are paced (never two closer than the minimum
 // spacing), and every way of not reaching the UI falls back quietly with one line saying why.
 
+#include "fakelivyserver.h"
 #include "fakesparkui.h"
 
 #include "items/statementlistmodel.h"
@@ -313,6 +314,62 @@ private Q_SLOTS:
         t->setUrlTemplate(QStringLiteral("http://{livy.host}:{conf:spark.ui.port}"));
         QCOMPARE(t->reach(), SparkTracker::Reach::Unavailable);
         QVERIFY2(t->reason().contains(QStringLiteral("{conf:spark.ui.port}")), qPrintable(t->reason()));
+    }
+
+    void sessionLogSaysWhereTheUiIs()
+    {
+        // Livy in local mode reports no address and the session's conf names no port; the driver's log line does.
+        FakeLivy::Server livy;
+        QVERIFY(livy.start());
+        livy.setStartupDelay(0);
+        const int id = livy.createSession(QJsonObject{ { QStringLiteral("kind"), QStringLiteral("pyspark") } });
+        QVERIFY(id >= 0);
+        livy.appendLog(id, { QStringLiteral("26/12/02 19:29:26 INFO Utils: Successfully started service 'SparkUI' on port %1.")
+                                 .arg(m_ui->url().port()) });
+        ConnectionSettings settings;
+        settings.baseUrl = livy.url();
+        Connection connection(m_network, settings);
+        auto *t = new SparkTracker(&connection, m_statements, this);
+        t->setSettings(fast());
+        Session s;
+        s.id = id;
+        s.kind = QStringLiteral("pyspark");
+        s.state = SessionState::Idle;
+        t->setSession(s);
+        QTRY_COMPARE(t->location().source, SparkUiLocation::Source::SessionLog);
+        QCOMPARE(t->uiUrl(), m_ui->url());
+        m_ui->setJobs({ job(0, QStringLiteral("0"), QStringLiteral("RUNNING"), { 0 }, 2, 1, 1) });
+        m_ui->setStages({ stage(0, 0, QStringLiteral("ACTIVE"), 2, 1, 1) });
+        m_statements->upsert(statement(0, StatementState::Running));
+        QTRY_VERIFY(t->hasBreakdown(0));
+        // The log was read once: polls of an idle session do not read it again.
+        int logReads = 0;
+        for (const FakeLivy::RecordedRequest &r : livy.requests())
+            logReads += r.path.endsWith(QStringLiteral("/log")) ? 1 : 0;
+        QCOMPARE(logReads, 1);
+        t->setSession(s);
+        t->setSession(s);
+        QTest::qWait(100);
+        int again = 0;
+        for (const FakeLivy::RecordedRequest &r : livy.requests())
+            again += r.path.endsWith(QStringLiteral("/log")) ? 1 : 0;
+        QCOMPARE(again, 1);
+        delete t;
+    }
+
+    void sparkUiFromLogLines()
+    {
+        const QUrl livy(QStringLiteral("http://livy.example.com:8998"));
+        // Spark 2.x says where it bound the UI (host and port).
+        QCOMPARE(sparkUiFromLog({ QStringLiteral("INFO Utils: Successfully started service 'SparkUI' on port 4041."),
+                                  QStringLiteral("26/12/02 19:00:01 INFO SparkUI: Bound SparkUI to 0.0.0.0, and started at http://10.0.0.5:4041") },
+                                livy),
+                 QUrl(QStringLiteral("http://10.0.0.5:4041")));
+        // Spark 3.5 only says the port (the line the real local server's driver logs): the driver is on the Livy host.
+        QCOMPARE(sparkUiFromLog({ QStringLiteral("26/12/02 19:29:26 INFO Utils: Successfully started service 'SparkUI' on port 44797.") }, livy),
+                 QUrl(QStringLiteral("http://livy.example.com:44797")));
+        QVERIFY(sparkUiFromLog({ QStringLiteral("INFO Utils: Successfully started service 'sparkDriver' on port 36111.") }, livy).isEmpty());
+        QVERIFY(sparkUiFromLog({ QStringLiteral("WARN nothing here") }, livy).isEmpty());
     }
 
     void notSparkAnswerIsSaid()
