@@ -11,6 +11,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QObject>
 
 #include <algorithm>
@@ -54,6 +55,24 @@ QString truncationNote(const HistoryEntry &entry)
     return QStringLiteral("[output truncated by LivyDesk: %1 bytes received]").arg(entry.outputBytes);
 }
 
+/// SparkBreakdown::summary() of a finished statement ("2 jobs · 5 stages · 1,600 tasks · 3 failed"), with English
+/// numbers whatever the machine's locale (the export does not depend on the machine); empty without jobs.
+QString sparkSummary(const HistoryEntry &entry)
+{
+    if (!entry.spark || entry.spark->isEmpty())
+        return {};
+    const SparkBreakdown::Totals t = entry.spark->totals();
+    const QLocale english(QLocale::English, QLocale::UnitedStates);
+    QStringList parts;
+    if (entry.spark->jobs.size() > 1)
+        parts << QStringLiteral("%1 jobs").arg(entry.spark->jobs.size());
+    parts << (t.stages == 1 ? QStringLiteral("1 stage") : QStringLiteral("%1 stages").arg(english.toString(t.stages)));
+    parts << (t.tasks == 1 ? QStringLiteral("1 task") : QStringLiteral("%1 tasks").arg(english.toString(t.tasks)));
+    if (t.failedTasks > 0)
+        parts << QStringLiteral("%1 failed").arg(english.toString(t.failedTasks));
+    return parts.join(QStringLiteral(" · "));
+}
+
 QString scriptHeader(const HistoryEntry &entry, const QString &marker)
 {
     const Statement &st = entry.statement;
@@ -77,7 +96,11 @@ QString scriptHeader(const HistoryEntry &entry, const QString &marker)
     else
         second += QStringLiteral("Not completed");
     second += QStringLiteral(", state ") + oneLine(stateName(st));
-    return first + QLatin1Char('\n') + second + QLatin1Char('\n');
+    QString header = first + QLatin1Char('\n') + second + QLatin1Char('\n');
+    const QString spark = sparkSummary(entry);
+    if (!spark.isEmpty())
+        header += marker + QStringLiteral(" Spark: ") + oneLine(spark) + QLatin1Char('\n');
+    return header;
 }
 
 /// Jupyter's multi-line string: a list of lines, each but the last ending with its line break.
@@ -287,6 +310,7 @@ QJsonObject cellMetadata(const HistoryEntry &entry)
         m.insert(QStringLiteral("output_truncated"), true);
         m.insert(QStringLiteral("output_bytes"), entry.outputBytes);
     }
+    putText("spark", sparkSummary(entry));
     return m;
 }
 

@@ -9,6 +9,8 @@
 // server, the completion time (UTC, ISO 8601) and the final state. A blank line separates entries. The caller
 // groups by language (groupByLanguage()) and writes one file per group with scriptFileSuffix(). The code is kept
 // exactly as it was sent, Livy's magics (`%table`, `%json`, `%matplot`) included: the script replays in Livy.
+// An entry with a Spark breakdown gets a third header line with its summary ("# Spark: 2 jobs · 5 stages · 1,600
+// tasks · 3 failed": SparkBreakdown::summary() of a finished statement, numbers always in English).
 //
 // Notebook: nbformat 4.5 (cells carry the `id`s 4.5 requires: "cell-1", "cell-2"... in export order, unique and
 // stable for the same input). tests/models/tst_historyexport checks the notebooks with the real nbformat validator,
@@ -23,7 +25,8 @@
 //    per-cell language switch. Every cell's language is in its metadata (below), so nothing is lost.
 //  - Cell metadata `livydesk`: server, session_id, session_name, session_kind, app_id, statement_id, kind (the
 //    language the code ran as), state, started/completed (UTC ISO 8601 with ms); empty or unset values are left
-//    out; output_truncated/output_bytes when the stored output was cut.
+//    out; output_truncated/output_bytes when the stored output was cut; spark, the Spark breakdown's summary line
+//    (SparkBreakdown::summary()), when the entry has one.
 //  - execution_count: the output's execution count, or null without output.
 //  - Outputs: an `ok` output becomes one execute_result. text/plain is kept as text; application/json (and any
 //    `...+json` type) as a JSON value with its indented text as text/plain when there is no text; a table (Livy's

@@ -20,7 +20,8 @@ struct Hooks : Detail::TableDiffHooks<HistoryModel, HistoryEntry>
     {
         return a.statement.stateName != b.statement.stateName || a.statement.id != b.statement.id
             || a.statement.started != b.statement.started || a.statement.completed != b.statement.completed
-            || a.statement.code != b.statement.code || a.note != b.note || a.session.name != b.session.name;
+            || a.statement.code != b.statement.code || a.note != b.note || a.session.name != b.session.name
+            || a.updated != b.updated; // also written: a Spark breakdown (the panel loads the shown entry again)
     }
 };
 

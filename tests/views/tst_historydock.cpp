@@ -18,6 +18,7 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QJsonArray>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
@@ -176,6 +177,89 @@ private Q_SLOTS:
         dock(h)->deleteSelectedWithoutAsking();
         QTRY_COMPARE(model(h)->rowCount(), 0);
         QCOMPARE(h.statements(page)->statements().size(), 2);
+    }
+
+    void sparkBreakdownIsShownAndExported()
+    {
+        AppHarness h;
+        QVERIFY(h.launch());
+        SessionPage *page = h.openIdleSession();
+        QVERIFY(page);
+        const QString code = QStringLiteral("#fake:text=40\ndf.count()");
+        const int id = h.run(page, code);
+        QTRY_VERIFY(Livy::isTerminal(h.statements(page)->statement(id)->state));
+        QTRY_COMPARE(model(h)->rowCount(), 1);
+        QTRY_COMPARE(model(h)->entry(0).statement.stateName, QStringLiteral("available"));
+        QVERIFY(select(h, code));
+        QTRY_VERIFY(dock(h)->shownEntry() && dock(h)->shownEntry()->statement.output);
+        QVERIFY(dock(h)->sparkLabel()->isHidden()); // nothing known about Spark yet
+
+        // The tracker's final look arrives while the entry is shown: the panel shows it at once.
+        Livy::SparkBreakdown b;
+        b.statementId = id;
+        b.final = true;
+        for (int j = 0; j < 2; ++j) {
+            Livy::SparkJob job;
+            job.jobId = j;
+            job.status = QStringLiteral("SUCCEEDED");
+            job.stageIds = j == 0 ? QList<int>{ 0, 1 } : QList<int>{ 2, 3, 4 };
+            b.jobs << job;
+        }
+        for (int i = 0; i < 5; ++i) {
+            Livy::SparkStage stage;
+            stage.stageId = i;
+            stage.status = QStringLiteral("COMPLETE");
+            stage.numTasks = 8;
+            stage.numCompleteTasks = 8;
+            b.stages << stage;
+        }
+        b.stages[3].numFailedTasks = 3;
+        b.stages[3].failures = { Livy::SparkTaskFailure{ 31, 12, 0, QStringLiteral("1"), QStringLiteral("localhost"),
+                                                         QStringLiteral("ZeroDivisionError: division by zero\n\tat line 1") } };
+        h.app->history()->recordSparkBreakdown(model(h)->entry(0).session, b);
+        QTRY_VERIFY(!dock(h)->sparkLabel()->isHidden());
+        QTRY_VERIFY(dock(h)->shownEntry()->spark);
+        QCOMPARE(*dock(h)->shownEntry()->spark, b);
+        const QString summary = QStringLiteral("2 jobs · 5 stages · 40 tasks · 3 failed");
+        const QString text = dock(h)->sparkLabel()->text();
+        QVERIFY2(text.startsWith(QStringLiteral("Spark: ") + summary + QLatin1Char('\n')), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("stage 3, task 12): ZeroDivisionError: division by zero")), qPrintable(text));
+        QVERIFY(!text.contains(QStringLiteral("at line 1"))); // the first line only (the whole error in the tooltip)
+        QVERIFY(dock(h)->sparkLabel()->toolTip().contains(QStringLiteral("at line 1")));
+
+        // Exports keep the summary: a comment line in a script, cell metadata in a notebook.
+        QTemporaryDir out;
+        QSignalSpy exported(dock(h), &HistoryDock::exportFinished);
+        dock(h)->exportSelection(out.filePath(QStringLiteral("spark.py")));
+        QVERIFY(exported.wait(5000));
+        QVERIFY(exported.last().at(0).toBool());
+        QFile script(out.filePath(QStringLiteral("spark.py")));
+        QVERIFY(script.open(QIODevice::ReadOnly));
+        const QString scriptText = QString::fromUtf8(script.readAll());
+        QVERIFY2(scriptText.contains(QStringLiteral("\n# Spark: ") + summary + QStringLiteral("\n#fake:text=40\n")),
+                 qPrintable(scriptText));
+        dock(h)->exportSelection(out.filePath(QStringLiteral("spark.ipynb")));
+        QVERIFY(exported.wait(5000));
+        QVERIFY(exported.last().at(0).toBool());
+        QFile notebook(out.filePath(QStringLiteral("spark.ipynb")));
+        QVERIFY(notebook.open(QIODevice::ReadOnly));
+        const QJsonObject cell = QJsonDocument::fromJson(notebook.readAll())
+                                     .object()
+                                     .value(QStringLiteral("cells"))
+                                     .toArray()
+                                     .first()
+                                     .toObject();
+        QCOMPARE(cell.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("livydesk")).toObject()
+                     .value(QStringLiteral("spark")).toString(),
+                 summary);
+
+        // An entry without one shows none.
+        const QString plain = QStringLiteral("x = 1");
+        QVERIFY(h.run(page, plain) >= 0);
+        QTRY_COMPARE(model(h)->rowCount(), 2);
+        QVERIFY(select(h, plain));
+        QTRY_COMPARE(dock(h)->shownEntry()->statement.code, plain);
+        QVERIFY(dock(h)->sparkLabel()->isHidden());
     }
 
     void outputCapComesFromTheSettings()

@@ -150,8 +150,21 @@ HistoryDock::HistoryDock(QWidget *parent)
     m_code->setReadOnly(true);
     m_code->setPlaceholderText(QString()); // not the editor's "write code here"
     m_code->setAccessibleName(tr("Code of the history entry"));
-    m_output = new OutputView(codeAndOutput);
+    auto *outputPane = new QWidget(codeAndOutput);
+    auto *outputLayout = new QVBoxLayout(outputPane);
+    outputLayout->setContentsMargins(0, 0, 0, 0);
+    outputLayout->setSpacing(2);
+    m_spark = new QLabel(outputPane);
+    m_spark->setObjectName(QStringLiteral("historySpark"));
+    m_spark->setAccessibleName(tr("Spark jobs of the history entry"));
+    m_spark->setWordWrap(true);
+    m_spark->setTextFormat(Qt::PlainText);
+    m_spark->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_spark->hide();
+    outputLayout->addWidget(m_spark);
+    m_output = new OutputView(outputPane);
     m_output->setAccessibleName(tr("Output of the history entry"));
+    outputLayout->addWidget(m_output, 1);
     codeAndOutput->setStretchFactor(0, 1);
     codeAndOutput->setStretchFactor(1, 3);
     codeAndOutput->setSizes({ 100, 300 });
@@ -355,6 +368,7 @@ void HistoryDock::showCurrent()
         m_shown.reset();
         m_loading = -1;
         m_code->setPlainText({});
+        showSpark(std::nullopt);
         m_output->showPlaceholder(OutputView::Placeholder::Empty, {}, -1,
                                   ids.isEmpty() ? tr("Select an entry to see its output.")
                                                 : tr("Select one entry to see its output."));
@@ -384,6 +398,7 @@ void HistoryDock::showEntry(const HistoryEntry &e)
     if (!e.note.isEmpty())
         info += QLatin1Char('\n') + e.note;
     m_info->setText(info);
+    showSpark(e.spark);
     if (sameOutput)
         return;
     if (e.statement.output) {
@@ -404,6 +419,38 @@ void HistoryDock::showEntry(const HistoryEntry &e)
     } else {
         m_output->showPlaceholder(OutputView::Placeholder::Empty, tr("The server sent no output."));
     }
+}
+
+void HistoryDock::showSpark(const std::optional<Livy::SparkBreakdown> &breakdown)
+{
+    if (!breakdown || breakdown->isEmpty()) {
+        m_spark->clear();
+        m_spark->setToolTip(QString());
+        m_spark->hide();
+        return;
+    }
+    QString text = tr("Spark: %1").arg(breakdown->summary(breakdown->fetchedAt));
+    QString tip;
+    // The first failed task's error, first line (the whole message in the tooltip).
+    for (const Livy::SparkStage &stage : breakdown->stages) {
+        for (const Livy::SparkTaskFailure &failure : stage.failures) {
+            const QString message = failure.errorMessage.trimmed();
+            if (message.isEmpty())
+                continue;
+            QString line = message.section(QLatin1Char('\n'), 0, 0).trimmed();
+            if (line.size() > 300)
+                line = line.left(300) + QStringLiteral("…");
+            text += QLatin1Char('\n')
+                    + tr("First failed task (stage %1, task %2): %3").arg(stage.stageId).arg(failure.index).arg(line);
+            tip = message.left(4000);
+            break;
+        }
+        if (!tip.isEmpty())
+            break;
+    }
+    m_spark->setText(text);
+    m_spark->setToolTip(tip);
+    m_spark->show();
 }
 
 void HistoryDock::rerunSelected()

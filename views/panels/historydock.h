@@ -22,7 +22,7 @@ class OutputView;
 
 /// The local history of statements (Livy::HistoryModel): search over code and output, filters by server, session,
 /// kind, state and date, and for the selected entry its code and its output in the same output views as a live
-/// statement — offline, after the session and the server are gone. Re-run puts it in the current session; Copy,
+/// statement — offline, after the session and the server are gone — with what Spark did for it when that was seen. Re-run puts it in the current session; Copy,
 /// Delete and Export (a script per language, or a Jupyter notebook) work on the selection.
 class HistoryDock : public QDockWidget
 {
@@ -41,6 +41,8 @@ public:
     QTableView *view() const { return m_view; }
     OutputView *outputView() const { return m_output; }
     CodeEditor *codeView() const { return m_code; }
+    /// What Spark did for the shown entry (its summary, and the first failed task's error); hidden without it.
+    QLabel *sparkLabel() const { return m_spark; }
     QComboBox *serverFilter() const { return m_server; }
     QComboBox *sessionFilter() const { return m_session; }
     QComboBox *kindFilter() const { return m_kind; }
@@ -73,6 +75,7 @@ private:
     void updateFacets(const Livy::HistoryFacets &facets);
     void showCurrent();
     void showEntry(const Livy::HistoryEntry &entry);
+    void showSpark(const std::optional<Livy::SparkBreakdown> &breakdown);
     void updateActions();
     void writeExport(const QString &path, const QList<Livy::HistoryEntry> &entries);
 
@@ -87,6 +90,7 @@ private:
     QSplitter *m_splitter = nullptr;
     CodeEditor *m_code = nullptr;
     QLabel *m_info = nullptr;
+    QLabel *m_spark = nullptr;
     OutputView *m_output = nullptr;
     QLabel *m_status = nullptr;
     QToolButton *m_rerun = nullptr;
