@@ -168,7 +168,7 @@ int main(int argc, char **argv)
     const qsizetype stagesBytes = QJsonDocument(oldStages).toJson(QJsonDocument::Compact).size();
     qint64 bytes = 0;
     for (const auto &hit : hits)
-        bytes += hit.path.endsWith(QStringLiteral("/jobs")) ? jobsBytes : hit.path.endsWith(QStringLiteral("/stages")) ? stagesBytes : 0;
+        bytes += hit.bytes;
     QList<qint64> gaps;
     for (qsizetype i = 1; i < updates.size(); ++i)
         gaps.append(updates[i] - updates[i - 1]);

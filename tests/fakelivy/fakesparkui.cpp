@@ -11,9 +11,10 @@ FakeSparkUi::FakeSparkUi(QObject *parent)
     : QObject(parent)
 {
     m_listener.setHandler([this](quint64 exchange, const HttpRequest &request) {
-        m_hits.append({ m_clock.elapsed(), request.path(), QString::fromUtf8(request.rawQuery) });
+        const HttpResponse response = answer(request);
+        m_hits.append({ m_clock.elapsed(), request.path(), QString::fromUtf8(request.rawQuery), response.body.size() });
         Q_EMIT requestReceived(request.path());
-        m_listener.respond(exchange, answer(request));
+        m_listener.respond(exchange, response);
     });
 }
 

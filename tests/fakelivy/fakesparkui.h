@@ -26,6 +26,7 @@ public:
         qint64 atMs = 0; ///< since start()
         QString path;
         QString query;
+        qint64 bytes = 0; ///< the answer's body
     };
 
     explicit FakeSparkUi(QObject *parent = nullptr);

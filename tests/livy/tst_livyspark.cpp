@@ -279,10 +279,11 @@ private Q_SLOTS:
         const quint16 closed = freePort();
         SparkTracker *t = trackerFor(c, QStringLiteral("http://{livy.host}:%1").arg(closed));
         QCOMPARE(t->location().source, SparkUiLocation::Source::Template);
-        const Statement done = runToEnd(c, QStringLiteral("sc.parallelize(range(100), 2).sum()"));
+        // Long enough to be seen running (a statement that ends before any poll sees it run asks nothing).
+        const Statement done = runToEnd(c, QStringLiteral("import time\ntime.sleep(3)\nsc.parallelize(range(100), 2).sum()"));
         QCOMPARE(done.state, StatementState::Available);
         QCOMPARE(done.progress, 1.0);
-        QCOMPARE(t->reach(), SparkTracker::Reach::Unavailable);
+        QTRY_COMPARE(t->reach(), SparkTracker::Reach::Unavailable);
         QVERIFY2(t->reason().contains(QStringLiteral("cannot be reached")), qPrintable(t->reason()));
         QVERIFY(t->details().contains(QStringLiteral("GET ")));
         QVERIFY(!t->hasBreakdown(done.id));
