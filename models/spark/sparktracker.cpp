@@ -133,8 +133,8 @@ void SparkTracker::relocate()
     settings.requestTimeout = m_settings.requestTimeout;
     m_ui = new Connection(m_livy->network(), settings, this);
     m_ui->setAuthenticator(m_livy->authenticator());
-    // A certificate the user pinned for Livy is not trusted for another host; the UI's own problems are reported
-    // like any other failure to reach it.
+    // The profile's CA, client certificate and pins come along (a pin is a certificate's fingerprint: it only ever
+    // matches that certificate); a UI the TLS settings do not accept is reported like any other failure to reach it.
     m_reason.clear();
     m_details.clear();
     setReach(Reach::Unknown);
