@@ -25,6 +25,7 @@
 #include "profiles/serverprofilestore.h"
 #include "history/historymodel.h"
 #include "history/historyrecorder.h"
+#include "spark/sparktracker.h"
 #include "history/historystore.h"
 #include "panels/historydock.h"
 #include "profiles/settingsschema.h"
@@ -347,10 +348,25 @@ void Application::openSessionByRef(const QString &idOrName)
 
 void Application::wireSession(SessionController *c)
 {
-    if (c && m_window)
-        new SessionBinding(c, m_window.get()); // a child of the controller: the session's views talk to it directly
-    if (c && m_history) // every statement of an open session goes into the local history as it happens
-        new Livy::HistoryRecorder(c, m_history, m_profile.url.toString(), m_profile.id);
+    if (!c)
+        return;
+    // What Spark does for the session's statements, from its Spark UI (a child of the controller, like the rest).
+    auto *tracker = new Livy::SparkTracker(m_connection, c->statements(), c);
+    tracker->setUrlTemplate(m_profile.sparkUiTemplate);
+    tracker->setSession(c->session());
+    connect(c, &SessionController::sessionChanged, tracker, &Livy::SparkTracker::setSession);
+    connect(c, &SessionController::attached, tracker, &Livy::SparkTracker::setSession);
+    if (m_window) {
+        auto *binding = new SessionBinding(c, m_window.get()); // a child of the controller: the session's views talk to it directly
+        binding->setSparkTracker(tracker);
+    }
+    if (m_history) { // every statement of an open session goes into the local history as it happens
+        auto *recorder = new Livy::HistoryRecorder(c, m_history, m_profile.url.toString(), m_profile.id);
+        // A finished statement's Spark breakdown is kept with it, and comes back when the session is opened again.
+        connect(tracker, &Livy::SparkTracker::breakdownFinished, recorder, &Livy::HistoryRecorder::recordSparkBreakdown);
+        connect(recorder, &Livy::HistoryRecorder::sparkBreakdownRestored, tracker, &Livy::SparkTracker::restoreBreakdown);
+        recorder->requestSparkBreakdowns();
+    }
 }
 
 void Application::openHistory()

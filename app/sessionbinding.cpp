@@ -2,6 +2,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sessionbinding.h"
 
+#include "panels/sparkbreakdownview.h"
+#include "panels/sparkexecutorsview.h"
+#include "spark/sparkexecutormodel.h"
+#include "spark/sparkstagemodel.h"
+#include "spark/sparktracker.h"
+
 #include "editor/codeeditor.h"
 #include "editor/editorpanel.h"
 #include "items/logmodel.h"
@@ -97,6 +103,82 @@ void SessionBinding::bindPage(SessionPage *page)
     m_page = page;
     // "Show df as a table" and other runs the output offers.
     connect(page, &SessionPage::runRequested, this, &SessionBinding::run);
+    bindSpark();
+}
+
+void SessionBinding::setSparkTracker(Livy::SparkTracker *tracker)
+{
+    if (m_tracker == tracker)
+        return;
+    if (m_tracker)
+        m_tracker->disconnect(this);
+    m_tracker = tracker;
+    if (!tracker)
+        return;
+    if (!m_stages)
+        m_stages = new Livy::SparkStageModel(this);
+    connect(tracker, &Livy::SparkTracker::breakdownChanged, this, [this](int id) {
+        if (m_page && id == m_page->selectedStatementId())
+            showSpark();
+    });
+    connect(tracker, &Livy::SparkTracker::reachChanged, this, &SessionBinding::showSpark);
+    connect(tracker, &Livy::SparkTracker::executorsChanged, this, &SessionBinding::showExecutors);
+    bindSpark();
+}
+
+void SessionBinding::bindSpark()
+{
+    if (!m_page || !m_tracker)
+        return;
+    m_page->sparkView()->setModel(m_stages);
+    SparkExecutorsView *executors = m_page->executorsView();
+    executors->setModel(m_tracker->executors());
+    connect(m_page, &SessionPage::selectedStatementChanged, this, &SessionBinding::showSpark);
+    // The executors are only asked for while their tab is shown.
+    connect(executors, &SparkExecutorsView::shownChanged, m_tracker, &Livy::SparkTracker::setExecutorsWanted);
+    connect(executors, &SparkExecutorsView::refreshRequested, m_tracker, &Livy::SparkTracker::refreshExecutors);
+    if (executors->isVisible())
+        m_tracker->setExecutorsWanted(true);
+    // The selected statement starting or ending changes what is said when the UI cannot be reached.
+    connect(m_controller->statements(), &QAbstractItemModel::dataChanged, this, &SessionBinding::showSpark,
+            Qt::UniqueConnection);
+    showSpark();
+    showExecutors();
+}
+
+void SessionBinding::showSpark()
+{
+    if (!m_page || !m_tracker)
+        return;
+    SparkBreakdownView *view = m_page->sparkView();
+    const int id = m_page->selectedStatementId();
+    m_stages->setUiUrl(m_tracker->uiUrl());
+    m_page->setSparkUiUrl(m_tracker->reach() == Livy::SparkTracker::Reach::Reachable ? m_tracker->uiUrl() : QUrl());
+    if (id >= 0 && m_tracker->hasBreakdown(id)) {
+        const Livy::SparkBreakdown b = m_tracker->breakdown(id);
+        // The tree while it runs; once it has finished its output needs the room (the arrow brings the tree back).
+        if (id != m_sparkShownId || b.final != m_sparkShownFinal)
+            m_page->sparkView()->setExpanded(!b.final);
+        m_sparkShownId = id;
+        m_sparkShownFinal = b.final;
+        m_stages->setBreakdown(b);
+        view->setSummary(b.summary(b.final ? b.fetchedAt : QDateTime::currentDateTimeUtc()), m_tracker->uiUrl());
+        return;
+    }
+    m_stages->clear();
+    // Why there is nothing, said once and quietly, for the statement that runs now; Livy's progress stays.
+    if (id >= 0 && m_page->isPending(id) && m_tracker->reach() == Livy::SparkTracker::Reach::Unavailable)
+        view->setUnavailable(m_tracker->reason(), m_tracker->details());
+    else
+        view->clear();
+}
+
+void SessionBinding::showExecutors()
+{
+    if (!m_page || !m_tracker)
+        return;
+    m_page->executorsView()->setStatus(m_tracker->executorsStatus());
+    m_page->executorsView()->setPageUrl(m_tracker->executorsPageUrl());
 }
 
 void SessionBinding::bindEditor(EditorPanel *panel)

@@ -4,9 +4,15 @@
 
 #include "controllers/sessioncontroller.h"
 #include "editor/editorpanel.h"
+#include "spark/sparktracker.h"
 
 #include <QObject>
+
+namespace Livy {
+class SparkStageModel;
+}
 #include <QPointer>
+
 
 namespace LivyDesk {
 
@@ -37,16 +43,28 @@ public:
     /// Runs code in the session, once: the same code still unanswered asks first ("Run Again?").
     void run(const QString &code, const QString &kind);
 
+    /// What Spark does for the session's statements (made by the Application, a child of the controller): the page
+    /// shows the selected statement's breakdown and the executors from it.
+    void setSparkTracker(Livy::SparkTracker *tracker);
+    Livy::SparkTracker *sparkTracker() const { return m_tracker; }
+
 private:
     void bindPage(SessionPage *page);
     void bindEditor(EditorPanel *panel);
     void bindExistingViews();
     void wireController();
+    void bindSpark();
+    void showSpark();
+    void showExecutors();
 
     Livy::SessionController *m_controller;
     QPointer<MainWindow> m_window;
     QPointer<SessionPage> m_page;
     QPointer<EditorPanel> m_editor;
+    QPointer<Livy::SparkTracker> m_tracker;
+    Livy::SparkStageModel *m_stages = nullptr; ///< the selected statement's breakdown, for the page's tree
+    int m_sparkShownId = -1;     ///< the statement whose breakdown the page shows, and whether it was final:
+    bool m_sparkShownFinal = false; ///< the tree opens or closes by itself only when one of them changes
     int m_refId = -1;
     int m_completionTicket = -1;
 };

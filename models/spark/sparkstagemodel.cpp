@@ -55,9 +55,10 @@ SparkStageModel::SparkStageModel(QObject *parent)
 
 QList<SparkStageModel::JobNode> SparkStageModel::nodesOf(const SparkBreakdown &breakdown)
 {
+    // Newest job first (as the Spark UI lists them): the one running now is on top, in view.
     QList<JobNode> nodes;
-    for (const SparkJob &job : breakdown.jobs)
-        nodes.append({ job, breakdown.stagesOf(job) });
+    for (auto it = breakdown.jobs.crbegin(); it != breakdown.jobs.crend(); ++it)
+        nodes.append({ *it, breakdown.stagesOf(*it) });
     return nodes;
 }
 

@@ -9,7 +9,7 @@
 
 namespace Livy {
 
-/// One statement's Spark breakdown as a tree: its jobs, under each job its stages, under a stage with failed
+/// One statement's Spark breakdown as a tree: its jobs (newest first), under each job its stages, under a stage with failed
 /// tasks the failures with Spark's error. Fed with whole breakdowns (setBreakdown()); an update with the same jobs,
 /// stages and failures only reports changed cells, so a view keeps its expanded rows and selection.
 class SparkStageModel : public QAbstractItemModel

@@ -50,7 +50,7 @@ SparkTracker::SparkTracker(Connection *livy, StatementListModel *statements, QOb
 
 SparkTracker::~SparkTracker()
 {
-    m_queue.clear();
+    dropQueue();
     delete m_ui; // abandons its jobs
 }
 
@@ -111,7 +111,7 @@ void SparkTracker::relocate()
         return;
     }
     m_location = where;
-    m_queue.clear();
+    dropQueue();
     m_inFlight = nullptr;
     m_inRound = false;
     m_roundTimer.stop();
@@ -238,6 +238,14 @@ void SparkTracker::startRound()
         requestApplications();
     else
         requestJobs();
+}
+
+void SparkTracker::dropQueue()
+{
+    // Jobs not started yet belong to no one (a Connection adopts a job when it starts): delete them here.
+    for (const Pending &p : std::as_const(m_queue))
+        delete p.job.data();
+    m_queue.clear();
 }
 
 void SparkTracker::send(LivyJob *job, std::function<void(LivyJob *)> onDone)
@@ -462,7 +470,7 @@ void SparkTracker::restoreBreakdown(const SparkBreakdown &breakdown)
 
 void SparkTracker::fail(const LivyError &error, LivyJob *job)
 {
-    m_queue.clear();
+    dropQueue();
     m_inRound = false;
     m_roundTimer.stop();
     m_finishing.clear();

@@ -132,6 +132,7 @@ private:
     void startRound();
     void send(LivyJob *job, std::function<void(LivyJob *)> onDone);
     void dispatch();
+    void dropQueue();
     void requestApplications();
     void requestJobs();
     void requestStages();

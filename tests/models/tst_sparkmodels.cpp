@@ -298,7 +298,9 @@ private Q_SLOTS:
         model.setUiUrl(QUrl(QStringLiteral("http://127.0.0.1:4140/")));
         model.setBreakdown(b);
         QCOMPARE(model.rowCount(), 2);
-        const QModelIndex job1 = model.index(0, 0);
+        // Newest job first.
+        QCOMPARE(model.index(0, 0).data(SparkStageModel::JobIdRole).toInt(), 2);
+        const QModelIndex job1 = model.index(1, 0);
         QCOMPARE(model.rowCount(job1), 2);
         const QModelIndex stage2 = model.index(1, 0, job1);
         QCOMPARE(stage2.data(SparkStageModel::StageIdRole).toInt(), 2);
@@ -307,7 +309,7 @@ private Q_SLOTS:
         QCOMPARE(stage2.data(SparkStageModel::PageUrlRole).toUrl(),
                  QUrl(QStringLiteral("http://127.0.0.1:4140/stages/stage/?id=2&attempt=0")));
         QCOMPARE(job1.data(SparkStageModel::PageUrlRole).toUrl(), QUrl(QStringLiteral("http://127.0.0.1:4140/jobs/job/?id=1")));
-        const QModelIndex failedStage = model.index(0, 0, model.index(1, 0));
+        const QModelIndex failedStage = model.index(0, 0, model.index(0, 0));
         QVERIFY(failedStage.data(SparkStageModel::FailedRole).toBool());
         QCOMPARE(model.rowCount(failedStage), 1);
         const QModelIndex failure = model.index(0, 0, failedStage);

@@ -108,7 +108,8 @@ ServerProfilesDialog::ServerProfilesDialog(const QList<ServerProfile> &profiles,
     connect(m_list, &QListWidget::currentRowChanged, this, [this](int row) { load(row); });
     connect(add, &QPushButton::clicked, this, &ServerProfilesDialog::addProfile);
     connect(remove, &QPushButton::clicked, this, &ServerProfilesDialog::removeSelected);
-    for (QLineEdit *e : { m_name, m_url, m_user, m_ca, m_doAs, m_kerberosService, m_clientCert, m_clientKey, m_proxyUrl })
+    for (QLineEdit *e : { m_name, m_url, m_user, m_ca, m_doAs, m_kerberosService, m_clientCert, m_clientKey, m_proxyUrl,
+                          m_sparkUiTemplate })
         connect(e, &QLineEdit::textEdited, this, [this] { store(); });
     connect(m_password, &QLineEdit::textEdited, this, [this] {
         m_passwordEdited = true;
@@ -172,6 +173,12 @@ QWidget *ServerProfilesDialog::connectionPage()
     m_ticket->setAccessibleName(tr("Kerberos ticket"));
     m_ticket->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_doAs = edit(tr("Impersonate (doAs)"), tr("optional: the user to act as (needs the server's permission)"));
+    m_sparkUiTemplate = edit(tr("Spark UI address"), tr("when Livy reports none, e.g. http://{livy.host}:{conf:spark.ui.port}"));
+    m_sparkUiTemplate->setObjectName(QStringLiteral("sparkUiTemplate"));
+    m_sparkUiTemplate->setToolTip(tr("Where a session's Spark UI is when Livy reports no sparkUiUrl (local mode, some "
+                                     "Kubernetes set-ups): a URL with {livy.host}, {livy.scheme}, {livy.port}, "
+                                     "{session.id}, {session.name}, {appId} or {conf:KEY} (a key of the session's "
+                                     "conf). Empty: what Livy reports, else the port the session log names."));
 
     auto *form = new QFormLayout(page);
     m_connectionForm = form;
@@ -187,6 +194,7 @@ QWidget *ServerProfilesDialog::connectionPage()
     form->addRow(QString(), helpLabel(tr("doAs makes every request act for another user (Livy's ?doAs=): the server "
                                          "must enable impersonation and let you impersonate that user."),
                                       this));
+    form->addRow(tr("Spar&k UI:"), m_sparkUiTemplate);
     return page;
 }
 
@@ -286,6 +294,7 @@ void ServerProfilesDialog::load(int row)
     m_passwordEdited = m_secrets.contains(p.secretKey());
     m_kerberosService->setText(p.kerberosService);
     m_doAs->setText(p.doAs);
+    m_sparkUiTemplate->setText(p.sparkUiTemplate);
     m_headers->setHeaders(p.headers);
     m_verifyTls->setChecked(p.verifyTls);
     m_ca->setText(p.caCertificates);
@@ -316,6 +325,7 @@ void ServerProfilesDialog::store()
     p.userName = m_user->text().trimmed();
     p.kerberosService = m_kerberosService->text().trimmed();
     p.doAs = m_doAs->text().trimmed();
+    p.sparkUiTemplate = m_sparkUiTemplate->text().trimmed();
     p.headers = m_headers->headers();
     const QHash<QString, QString> headerSecrets = m_headers->secretValues();
     for (auto it = headerSecrets.cbegin(); it != headerSecrets.cend(); ++it)

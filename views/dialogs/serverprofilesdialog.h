@@ -78,6 +78,7 @@ private:
     QLineEdit *m_ca = nullptr;
     QLineEdit *m_doAs = nullptr;
     QLineEdit *m_kerberosService = nullptr;
+    QLineEdit *m_sparkUiTemplate = nullptr;
     QLabel *m_ticket = nullptr;
     HeadersEditor *m_headers = nullptr;
     QLineEdit *m_clientCert = nullptr;

@@ -6,6 +6,8 @@
 #include "icons.h"
 #include "items/statementlistmodel.h"
 #include "sessioninfoview.h"
+#include "sparkbreakdownview.h"
+#include "sparkexecutorsview.h"
 #include "statementdelegate.h"
 #include "statementoutputarea.h"
 #include "statestyle.h"
@@ -21,6 +23,8 @@
 #include <QToolButton>
 #include <QUrl>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace LivyDesk {
 
@@ -55,8 +59,10 @@ SessionPage::SessionPage(int sessionId, QWidget *parent)
     m_driverLog->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_driverLog->setAutoRaise(true);
     m_driverLog->setToolTip(QStringLiteral("Open the driver log in the browser"));
-    connect(m_sparkUi, &QToolButton::clicked, this,
-            [this] { Q_EMIT linkActivated(QUrl(m_session.appInfo.value(QStringLiteral("sparkUiUrl")))); });
+    connect(m_sparkUi, &QToolButton::clicked, this, [this] {
+        const QString reported = m_session.appInfo.value(QStringLiteral("sparkUiUrl"));
+        Q_EMIT linkActivated(reported.isEmpty() ? m_sparkUiUrl : QUrl(reported));
+    });
     connect(m_driverLog, &QToolButton::clicked, this,
             [this] { Q_EMIT linkActivated(QUrl(m_session.appInfo.value(QStringLiteral("driverLogUrl")))); });
     m_recreate = new QToolButton(this);
@@ -115,13 +121,36 @@ SessionPage::SessionPage(int sessionId, QWidget *parent)
         updateTicker();
     });
 
+    m_spark = new SparkBreakdownView(this);
+    m_spark->setVisible(false);
+    connect(m_spark, &SparkBreakdownView::linkActivated, this, &SessionPage::linkActivated);
+
     auto *detail = new QSplitter(Qt::Vertical, this);
+    detail->setObjectName(QStringLiteral("detailSplitter"));
     detail->setChildrenCollapsible(false);
     detail->addWidget(m_code);
+    detail->addWidget(m_spark);
     detail->addWidget(m_output);
     detail->setStretchFactor(0, 1);
-    detail->setStretchFactor(1, 4);
-    detail->setSizes({ 90, 400 });
+    detail->setStretchFactor(1, 2);
+    detail->setStretchFactor(2, 4);
+    detail->setSizes({ 90, 240, 400 });
+    const auto makeRoom = [this, detail] {
+        // Shown or expanded again: room for a few jobs and their stages (a running statement's output is a
+        // placeholder until it ends), not the sliver a hidden splitter child comes back with.
+        QList<int> sizes = detail->sizes();
+        if (m_spark->isVisibleTo(this) && m_spark->isExpanded() && sizes.size() == 3 && sizes[1] < 160) {
+            const int total = sizes[1] + sizes[2];
+            sizes[1] = std::max(180, total * 9 / 20);
+            sizes[2] = std::max(120, total - sizes[1]);
+            detail->setSizes(sizes);
+        }
+    };
+    connect(m_spark, &SparkBreakdownView::contentChanged, this, [this, makeRoom](bool has) {
+        m_spark->setVisible(has);
+        makeRoom();
+    });
+    connect(m_spark, &SparkBreakdownView::expandedChanged, this, makeRoom);
     m_code->setVisible(false); // the list shows the code; View > Show Statement Code brings it back
     // The list gets about six rows; the output everything else (at 1280x820, room for a 7-row table).
     auto *statements = new QSplitter(Qt::Vertical, this);
@@ -143,6 +172,9 @@ SessionPage::SessionPage(int sessionId, QWidget *parent)
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(statements, QStringLiteral("Statements"));
     m_tabs->addTab(m_info, QStringLiteral("Details"));
+    m_executors = new SparkExecutorsView(this);
+    connect(m_executors, &SparkExecutorsView::linkActivated, this, &SessionPage::linkActivated);
+    m_tabs->addTab(m_executors, tr("Executors"));
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -154,6 +186,12 @@ SessionPage::SessionPage(int sessionId, QWidget *parent)
 }
 
 SessionPage::~SessionPage() = default;
+
+void SessionPage::setSparkUiUrl(const QUrl &url)
+{
+    m_sparkUiUrl = url;
+    updateHeader();
+}
 
 void SessionPage::setCodeVisible(bool visible)
 {
@@ -227,7 +265,7 @@ void SessionPage::updateHeader()
         facts.append(m_session.appId.toHtmlEscaped());
     m_stateLabel->setTextFormat(Qt::RichText);
     m_stateLabel->setText(facts.join(QStringLiteral(" &nbsp;·&nbsp; ")));
-    m_sparkUi->setEnabled(!m_session.appInfo.value(QStringLiteral("sparkUiUrl")).isEmpty());
+    m_sparkUi->setEnabled(!m_session.appInfo.value(QStringLiteral("sparkUiUrl")).isEmpty() || !m_sparkUiUrl.isEmpty());
     m_driverLog->setEnabled(!m_session.appInfo.value(QStringLiteral("driverLogUrl")).isEmpty());
     // A session that ended or is gone can be made again; its statements and results stay here and in the history.
     m_recreate->setVisible(m_gone || Livy::isTerminal(m_session.state));
@@ -278,13 +316,19 @@ void SessionPage::setStatementModel(QAbstractItemModel *model)
     m_table->setColumnWidth(Model::IdColumn, 44);
     m_table->setColumnWidth(Model::StateColumn, 100);
     m_table->setColumnWidth(Model::ProgressColumn, 96);
+    m_table->setColumnWidth(Model::SparkColumn, 200);
     m_table->setColumnWidth(Model::CodeColumn, 260);
     m_table->setColumnWidth(Model::StartedColumn, 72);
     m_table->setColumnHidden(Model::CompletedColumn, true);
     m_table->setColumnWidth(Model::DurationColumn, 72);
 
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex &current) { showStatement(current); });
+            [this](const QModelIndex &current, const QModelIndex &previous) {
+                showStatement(current);
+                const int id = current.isValid() ? current.data(Model::IdRole).toInt() : -1;
+                if (!previous.isValid() || previous.data(Model::IdRole).toInt() != id)
+                    Q_EMIT selectedStatementChanged(id);
+            });
     connect(model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &, int, int last) {
         // Follow the newest statement: a run shows its progress and output without a click. Older history
         // arriving above keeps the selection where it is, and in view.

@@ -23,6 +23,8 @@ namespace LivyDesk {
 
 class CodeEditor;
 class SessionInfoView;
+class SparkBreakdownView;
+class SparkExecutorsView;
 class StatementOutputArea;
 
 /// One open session, the content of its tab in the main window: a header (name, state, application links),
@@ -84,6 +86,13 @@ public:
     /// What Copy takes from this page: the selected statement's code and output text.
     QString copyText() const;
 
+    /// Where the session's Spark UI is when Livy does not say (found from the profile's template or the session
+    /// log): the header's "Spark UI" button opens it.
+    void setSparkUiUrl(const QUrl &url);
+    /// What Spark does for the selected statement (filled by the app's SessionBinding), and the executors tab.
+    SparkBreakdownView *sparkView() const { return m_spark; }
+    SparkExecutorsView *executorsView() const { return m_executors; }
+
     CodeEditor *codeView() const { return m_code; }
     SessionInfoView *infoView() const { return m_info; }
     /// The widget that renders the selected statement's output.
@@ -106,6 +115,8 @@ Q_SIGNALS:
     void runRequested(const QString &code, const QString &kind);
     /// "Recreate…" on a session that ended or is gone: a new session with the same create body.
     void recreateRequested();
+    /// Another statement is selected (its id; -1 for none).
+    void selectedStatementChanged(int id);
 
 private:
     void showStatement(const QModelIndex &index);
@@ -131,6 +142,9 @@ private:
     CodeEditor *m_code = nullptr;
     StatementOutputArea *m_output = nullptr;
     SessionInfoView *m_info = nullptr;
+    SparkBreakdownView *m_spark = nullptr;
+    SparkExecutorsView *m_executors = nullptr;
+    QUrl m_sparkUiUrl;
     int m_shownId = -1;
     QTimer *m_ticker = nullptr;
     QSplitter *m_statementSplit = nullptr;
