@@ -23,9 +23,11 @@
 #include "panels/historydock.h"
 #include "panels/logdock.h"
 #include "panels/sessionpage.h"
+#include "panels/sparkbreakdownview.h"
 #include "panels/sessionsdock.h"
 #include "panels/statementoutputarea.h"
 
+#include <QTreeView>
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
@@ -268,6 +270,32 @@ int main(int argc, char **argv)
     if (showOutput(page, plotId))
         save(page->outputWidget(), out.filePath(QStringLiteral("output-image%1.png").arg(suffix)));
     waitFinished(page, longId);
+
+    // A join with two shuffles while it runs: its Spark jobs and stages under the statement (the Spark UI found from
+    // the session log), the statements table's summary, and the editor back.
+    w->editorDock()->show();
+    w->editorDock()->raise();
+    const QString joinCode = QStringLiteral(
+        "spark.conf.set('spark.sql.autoBroadcastJoinThreshold', -1)\n"
+        "slow_km = F.udf(lambda km: (__import__('time').sleep(0.02), km)[1], 'double')\n"
+        "busy = trips.limit(1200).repartition(12).withColumn('km', slow_km('km'))\n"
+        "rated = busy.join(per_city, 'city').groupBy('city').agg(F.round(F.avg(F.col('km') / F.col('avg_km')), 3).alias('ratio'))\n"
+        "rated.orderBy('city').collect()");
+    w->editorDock()->currentEditor()->editor()->setPlainText(joinCode);
+    const int joinId = runCode(w, page, joinCode);
+    page->selectStatement(joinId);
+    SparkBreakdownView *spark = page->sparkView();
+    if (waitFor([&] {
+            const QAbstractItemModel *m = spark->tree()->model();
+            int stages = 0;
+            for (int j = 0; m && j < m->rowCount(); ++j)
+                stages += m->rowCount(m->index(j, 0));
+            return spark->hasContent() && stages >= 2 && spark->summaryText().contains(QStringLiteral("stage "));
+        }, 120000, "a running statement's Spark stages")) {
+        QTest::qWait(300);
+        save(w, out.filePath(QStringLiteral("spark-breakdown%1.png").arg(suffix)));
+    }
+    waitFinished(page, joinId);
 
     if (!parser.isSet(sessionOption)) {
         // The local history of this run: searched, the DataFrame's rows shown from the history database.
