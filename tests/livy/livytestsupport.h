@@ -115,3 +115,18 @@ inline Livy::Statement waitForStatement(Livy::Connection *conn, const Livy::Sess
 }
 
 } // namespace LivyTest
+
+/// In initTestCase(): sets `url` to the base URL of the running local-livy instance `instance` (a string literal), or
+/// skips the test when no real Livy can run here (the reason in the skip message, which ctest reports as skipped),
+/// or fails when it could run but its fixture did not start it.
+#define LIVYTEST_REQUIRE_SERVER(instance, url)                                                                        \
+    do {                                                                                                              \
+        url = LivyTest::instanceEnvironment(QStringLiteral(instance)).value(QStringLiteral("LIVYDESK_URL"));         \
+        if (url.isEmpty()) {                                                                                          \
+            const QString livyTestReason = LivyTest::unavailableReason();                                             \
+            if (!livyTestReason.isEmpty())                                                                            \
+                QSKIP(qPrintable(QStringLiteral("no real Livy server can run here: ") + livyTestReason));             \
+        }                                                                                                             \
+        QVERIFY2(!url.isEmpty(), "scripts/local-livy --instance " instance " is not running (its fixture failed)");    \
+    } while (false)
+

@@ -109,14 +109,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         m_activity.setActive(true);
-        const QMap<QString, QString> env = LivyTest::instanceEnvironment(QStringLiteral("ctest"));
-        m_url = env.value(QStringLiteral("LIVYDESK_URL"));
-        if (m_url.isEmpty()) {
-            const QString reason = LivyTest::unavailableReason();
-            if (!reason.isEmpty())
-                QSKIP(qPrintable(QStringLiteral("no real Livy server can run here: ") + reason));
-        }
-        QVERIFY2(!m_url.isEmpty(), "scripts/local-livy --instance ctest is not running (the livy_server_start fixture failed)");
+        LIVYTEST_REQUIRE_SERVER("ctest", m_url);
         ConnectionSettings settings;
         settings.baseUrl = QUrl(m_url);
         settings.requestTimeout = std::chrono::seconds(60);

@@ -73,14 +73,8 @@ class TestLivyWindow : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        const QMap<QString, QString> env = LivyTest::instanceEnvironment(QStringLiteral("ctest"));
-        const QString url = env.value(QStringLiteral("LIVYDESK_URL"));
-        if (url.isEmpty()) {
-            const QString reason = LivyTest::unavailableReason();
-            if (!reason.isEmpty())
-                QSKIP(qPrintable(QStringLiteral("no real Livy server can run here: ") + reason));
-        }
-        QVERIFY2(!url.isEmpty(), "scripts/local-livy --instance ctest is not running (the livy_server_start fixture failed)");
+        QString url;
+        LIVYTEST_REQUIRE_SERVER("ctest", url);
         QStandardPaths::setTestModeEnabled(true);
         QSettings().clear();
         Livy::PollActivity::global()->setActive(true);
