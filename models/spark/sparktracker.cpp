@@ -45,6 +45,15 @@ SparkTracker::SparkTracker(Connection *livy, StatementListModel *statements, QOb
                     if (roles.isEmpty() || roles.contains(StatementListModel::StateRole))
                         onStatementsChanged();
                 });
+        // A statement can end between two polls without ever being seen running (a task that fails at once, a
+        // quick job): it still gets its look at what Spark did.
+        connect(statements, &StatementListModel::statementFinished, this, [this](int id) {
+            if (m_reach == Reach::Unavailable || m_running.contains(id) || m_finishing.contains(id))
+                return;
+            m_finishing.insert(id, 3);
+            if (wantsRounds() && !m_inRound && !m_roundTimer.isActive())
+                scheduleRound(std::chrono::milliseconds(0));
+        });
     }
 }
 

@@ -184,6 +184,23 @@ private Q_SLOTS:
         QVERIFY(!changed.isEmpty());
     }
 
+    void statementNeverSeenRunningStillGetsItsLook()
+    {
+        // Waiting, then failed between two polls: never seen running, its jobs are looked at once it has ended.
+        m_ui->setJobs({ job(4, QStringLiteral("6"), QStringLiteral("FAILED"), { 5 }, 4, 1, 0, 1) });
+        m_ui->setStages({ stage(5, 0, QStringLiteral("FAILED"), 4, 1, 0, 1) });
+        SparkTracker *t = tracker(fast());
+        QSignalSpy finished(t, &SparkTracker::breakdownFinished);
+        t->setSession(localSession());
+        m_statements->upsert(statement(6, StatementState::Waiting));
+        QTest::qWait(100);
+        QCOMPARE(t->requestCount(), 0); // nothing runs: nothing asked
+        m_statements->upsert(statement(6, StatementState::Error));
+        QTRY_COMPARE(finished.size(), 1);
+        QCOMPARE(finished.at(0).at(0).value<SparkBreakdown>().jobs.size(), 1);
+        QVERIFY(m_statements->index(0, StatementListModel::SparkColumn).data().toString().contains(QStringLiteral("1 failed")));
+    }
+
     void failedTasksCarryTheirError()
     {
         m_ui->setJobs({ job(2, QStringLiteral("0"), QStringLiteral("RUNNING"), { 3 }, 4, 1, 1, 2) });
