@@ -12,7 +12,8 @@ FakeSparkUi::FakeSparkUi(QObject *parent)
 {
     m_listener.setHandler([this](quint64 exchange, const HttpRequest &request) {
         const HttpResponse response = answer(request);
-        m_hits.append({ m_clock.elapsed(), request.path(), QString::fromUtf8(request.rawQuery), response.body.size() });
+        m_hits.append({ m_clock.elapsed(), request.path(), QString::fromUtf8(request.rawQuery), response.body.size(),
+                        request.header("authorization"), request.header("x-gateway-key") });
         Q_EMIT requestReceived(request.path());
         m_listener.respond(exchange, response);
     });

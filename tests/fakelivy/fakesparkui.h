@@ -27,6 +27,8 @@ public:
         QString path;
         QString query;
         qint64 bytes = 0; ///< the answer's body
+        QByteArray authorization; ///< the request's Authorization header (null without one)
+        QByteArray extraHeader;   ///< the request's X-Gateway-Key header, for tests of a profile's extra headers
     };
 
     explicit FakeSparkUi(QObject *parent = nullptr);

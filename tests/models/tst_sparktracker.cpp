@@ -9,6 +9,7 @@
 #include "fakelivyserver.h"
 #include "fakesparkui.h"
 
+#include "auth/authenticator.h"
 #include "items/statementlistmodel.h"
 #include "livy/connection.h"
 #include "spark/sparkexecutormodel.h"
@@ -331,6 +332,30 @@ private Q_SLOTS:
         t->setUrlTemplate(QStringLiteral("http://{livy.host}:{conf:spark.ui.port}"));
         QCOMPARE(t->reach(), SparkTracker::Reach::Unavailable);
         QVERIFY2(t->reason().contains(QStringLiteral("{conf:spark.ui.port}")), qPrintable(t->reason()));
+    }
+
+    void profilesAuthenticationAndHeadersGoAlong()
+    {
+        // A gateway in front of the Spark UI wants what the Livy profile sends: its authentication and extra headers,
+        // but not Livy's own ?doAs= parameter.
+        ConnectionSettings settings = m_livy->settings();
+        settings.extraHeaders = { { QByteArrayLiteral("X-Gateway-Key"), QByteArrayLiteral("k-123") } };
+        settings.doAs = QStringLiteral("analyst");
+        m_livy->setSettings(settings);
+        m_livy->setAuthenticator(std::make_shared<HeaderAuthenticator>(HeaderAuthenticator::basic(QStringLiteral("alice"), QStringLiteral("s3cret"))));
+        m_ui->setJobs({ job(0, QStringLiteral("0"), QStringLiteral("RUNNING"), { 0 }, 2, 1, 1) });
+        m_ui->setStages({ stage(0, 0, QStringLiteral("ACTIVE"), 2, 1, 1) });
+        SparkTracker *t = tracker(fast());
+        t->setSession(localSession());
+        m_statements->upsert(statement(0, StatementState::Running));
+        QTRY_VERIFY(t->hasBreakdown(0));
+        const QList<FakeLivy::FakeSparkUi::Hit> hits = m_ui->hits();
+        QVERIFY(!hits.isEmpty());
+        for (const auto &hit : hits) {
+            QCOMPARE(hit.authorization, QByteArrayLiteral("Basic YWxpY2U6czNjcmV0"));
+            QCOMPARE(hit.extraHeader, QByteArrayLiteral("k-123"));
+            QVERIFY2(!hit.query.contains(QStringLiteral("doAs")), qPrintable(hit.query));
+        }
     }
 
     void sessionLogSaysWhereTheUiIs()
