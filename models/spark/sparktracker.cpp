@@ -17,6 +17,10 @@ namespace Livy {
 
 namespace {
 
+/// Looks after a statement has ended while Spark still lists one of its jobs as running (its listener reports a job's
+/// end a moment after Livy the statement's; seen up to a few seconds on a busy driver), one round interval apart.
+constexpr int FinalLooks = 6;
+
 /// Equal apart from when it was fetched.
 bool sameContent(const SparkBreakdown &a, const SparkBreakdown &b)
 {
@@ -50,7 +54,7 @@ SparkTracker::SparkTracker(Connection *livy, StatementListModel *statements, QOb
         connect(statements, &StatementListModel::statementFinished, this, [this](int id) {
             if (m_reach == Reach::Unavailable || m_running.contains(id) || m_finishing.contains(id))
                 return;
-            m_finishing.insert(id, 3);
+            m_finishing.insert(id, FinalLooks);
             if (wantsRounds() && !m_inRound && !m_roundTimer.isActive())
                 scheduleRound(std::chrono::milliseconds(0));
         });
@@ -187,9 +191,9 @@ void SparkTracker::onStatementsChanged()
     for (int id : std::as_const(m_running)) {
         if (!running.contains(id)) {
             m_runningSince.remove(id);
-            // Up to three more looks: Spark's listener may report the job's end a moment after Livy the statement's.
+            // A few more looks: Spark's listener may report the job's end a moment after Livy the statement's.
             if (m_reach != Reach::Unavailable)
-                m_finishing.insert(id, 3);
+                m_finishing.insert(id, FinalLooks);
         }
     }
     m_running = running;

@@ -296,6 +296,8 @@ int main(int argc, char **argv)
         save(w, out.filePath(QStringLiteral("spark-breakdown%1.png").arg(suffix)));
     }
     waitFinished(page, joinId);
+    // Its last look at Spark (the jobs' ends reach the UI a moment after Livy reports the statement's).
+    waitFor([&] { return !spark->summaryText().contains(QStringLiteral("stage ")); }, 20000, "the join's final breakdown");
 
     if (!parser.isSet(sessionOption)) {
         // The local history of this run: searched, the DataFrame's rows shown from the history database.
