@@ -7,6 +7,7 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -35,19 +36,23 @@ SparkBreakdownView::SparkBreakdownView(QWidget *parent)
     m_summary->setTextFormat(Qt::RichText);
     m_summary->setAccessibleName(tr("Spark summary"));
     connect(m_summary, &QLabel::linkActivated, this, [this](const QString &link) { Q_EMIT linkActivated(QUrl(link)); });
+    // One quiet line, elided to the width it has; the whole reason is its tooltip, the request and error are
+    // behind "Details".
     m_reason->setObjectName(QStringLiteral("sparkReason"));
-    m_reason->setWordWrap(true);
+    m_reason->setTextFormat(Qt::PlainText);
+    m_reason->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_reason->setAccessibleName(tr("Why there is no Spark breakdown"));
-    QPalette muted = m_reason->palette();
-    muted.setColor(QPalette::WindowText, OutputStyle::mutedText(palette()));
-    m_reason->setPalette(muted);
+    m_reason->installEventFilter(this);
     m_detailsButton->setText(tr("Details"));
     m_detailsButton->setCheckable(true);
     m_detailsButton->setAutoRaise(true);
     m_detailsButton->setAccessibleName(tr("Show the request and the error"));
     m_details->setObjectName(QStringLiteral("sparkDetails"));
+    m_details->setTextFormat(Qt::PlainText);
     m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_details->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_details->setWordWrap(true);
+    m_details->setContentsMargins(2, 0, 6, 4);
     m_details->setVisible(false);
     m_details->setAccessibleName(tr("Request and error"));
     connect(m_detailsButton, &QToolButton::toggled, this, [this](bool on) {
@@ -78,6 +83,7 @@ SparkBreakdownView::SparkBreakdownView(QWidget *parent)
     m_tree->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
     m_tree->header()->setStretchLastSection(false);
+    applyPalette();
     connect(m_tree, &QWidget::customContextMenuRequested, this, &SparkBreakdownView::showMenu);
     connect(m_tree, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex &index) {
         const QUrl url = index.siblingAtColumn(0).data(SparkStageModel::PageUrlRole).toUrl();
@@ -102,13 +108,16 @@ SparkBreakdownView::SparkBreakdownView(QWidget *parent)
 
 void SparkBreakdownView::setModel(QAbstractItemModel *model)
 {
+    if (QAbstractItemModel *old = m_tree->model())
+        old->disconnect(this);
     m_tree->setModel(model);
     if (!model)
         return;
     // Keep every job open: the point is to see its stages move.
-    connect(model, &QAbstractItemModel::modelReset, m_tree, &QTreeView::expandAll);
-    connect(model, &QAbstractItemModel::rowsInserted, m_tree, &QTreeView::expandAll);
-    m_tree->expandAll();
+    connect(model, &QAbstractItemModel::modelReset, this, &SparkBreakdownView::openRows);
+    connect(model, &QAbstractItemModel::rowsInserted, this, &SparkBreakdownView::openRows);
+    connect(model, &QAbstractItemModel::layoutChanged, this, &SparkBreakdownView::openRows);
+    openRows();
     QHeaderView *h = m_tree->header();
     h->setSectionResizeMode(SparkStageModel::NameColumn, QHeaderView::Stretch);
     const QFontMetrics fm = m_tree->fontMetrics();
@@ -117,6 +126,22 @@ void SparkBreakdownView::setModel(QAbstractItemModel *model)
     for (int c : { SparkStageModel::InputColumn, SparkStageModel::OutputColumn, SparkStageModel::ShuffleReadColumn,
                    SparkStageModel::ShuffleWriteColumn, SparkStageModel::DurationColumn })
         m_tree->setColumnWidth(c, fm.horizontalAdvance(QStringLiteral("Shuffle write")) + 18);
+}
+
+void SparkBreakdownView::openRows()
+{
+    QAbstractItemModel *model = m_tree->model();
+    if (!model)
+        return;
+    m_tree->expandAll();
+    for (int j = 0; j < model->rowCount(); ++j) {
+        const QModelIndex job = model->index(j, 0);
+        for (int s = 0; s < model->rowCount(job); ++s) {
+            const QModelIndex stage = model->index(s, 0, job);
+            for (int f = 0; f < model->rowCount(stage); ++f)
+                m_tree->setFirstColumnSpanned(f, stage, true);
+        }
+    }
 }
 
 void SparkBreakdownView::setSummary(const QString &summary, const QUrl &uiUrl)
@@ -157,9 +182,13 @@ void SparkBreakdownView::setUnavailable(const QString &reason, const QString &de
 {
     m_summary->setVisible(false);
     m_toggle->setVisible(false);
-    m_reason->setText(tr("Spark: %1").arg(reason));
+    m_reasonText = tr("Spark: %1").arg(reason);
+    m_reason->setToolTip(reason);
+    m_reason->setAccessibleDescription(reason);
+    elideReason();
     m_reason->setVisible(true);
-    m_details->setText(details);
+    // The line may be elided: the details start with the whole reason.
+    m_details->setText(details.isEmpty() ? QString() : reason + QStringLiteral("\n") + details);
     m_detailsButton->setVisible(!details.isEmpty());
     if (details.isEmpty())
         m_detailsButton->setChecked(false);
@@ -170,7 +199,9 @@ void SparkBreakdownView::setUnavailable(const QString &reason, const QString &de
 void SparkBreakdownView::clear()
 {
     m_summary->clear();
+    m_reasonText.clear();
     m_reason->clear();
+    m_reason->setToolTip(QString());
     m_details->clear();
     m_detailsButton->setChecked(false);
     m_detailsButton->setVisible(false);
@@ -184,7 +215,36 @@ QString SparkBreakdownView::summaryText() const
 
 QString SparkBreakdownView::reasonText() const
 {
-    return m_reason->isVisibleTo(this) ? m_reason->text() : QString();
+    return m_reason->isVisibleTo(this) ? m_reasonText : QString();
+}
+
+void SparkBreakdownView::elideReason()
+{
+    m_reason->setText(m_reason->fontMetrics().elidedText(m_reasonText, Qt::ElideRight, std::max(0, m_reason->width())));
+}
+
+bool SparkBreakdownView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_reason && event->type() == QEvent::Resize)
+        elideReason();
+    return QWidget::eventFilter(watched, event);
+}
+
+void SparkBreakdownView::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        applyPalette();
+}
+
+void SparkBreakdownView::applyPalette()
+{
+    // The reason and its details are quiet: the muted text colour of the current (light or dark) palette.
+    for (QLabel *label : { m_reason, m_details }) {
+        QPalette muted = palette();
+        muted.setColor(QPalette::WindowText, OutputStyle::mutedText(palette()));
+        label->setPalette(muted);
+    }
 }
 
 void SparkBreakdownView::setHasContent(bool has)
@@ -200,22 +260,24 @@ void SparkBreakdownView::showMenu(const QPoint &pos)
     const QModelIndex index = m_tree->indexAt(pos);
     if (!index.isValid())
         return;
-    QMenu menu(this);
+    // popup(), not exec(): no nested event loop. The actions keep values, not the index (the next poll may reset
+    // the model while the menu is open).
+    auto *menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("sparkMenu"));
+    menu->setAttribute(Qt::WA_DeleteOnClose);
     const QUrl url = index.siblingAtColumn(0).data(SparkStageModel::PageUrlRole).toUrl();
-    if (!url.isEmpty()) {
-        menu.addAction(tr("Open in Spark UI"), this, [this, url] { Q_EMIT linkActivated(url); });
-    }
-    const auto kind = SparkStageModel::RowKind(index.data(SparkStageModel::KindRole).toInt());
-    const QString error = index.siblingAtColumn(0).data(Qt::ToolTipRole).toString();
-    if ((kind == SparkStageModel::RowKind::Failure || index.data(SparkStageModel::FailedRole).toBool()) && !error.isEmpty())
-        menu.addAction(tr("Copy Error"), this, [error] { QApplication::clipboard()->setText(error); });
-    menu.addAction(tr("Copy Row"), this, [index] {
-        QStringList cells;
-        for (int c = 0; c < index.model()->columnCount(index.parent()); ++c)
-            cells << index.siblingAtColumn(c).data().toString();
-        QApplication::clipboard()->setText(cells.join(QLatin1Char('\t')));
-    });
-    menu.exec(m_tree->viewport()->mapToGlobal(pos));
+    if (!url.isEmpty())
+        menu->addAction(tr("&Open in Spark UI"), this, [this, url] { Q_EMIT linkActivated(url); });
+    // A failed task's error, or a failed stage's reason (outside the name column a row's tooltip is only that; the
+    // name column's is a job's description or a stage's name).
+    const QString error = index.siblingAtColumn(SparkStageModel::StatusColumn).data(Qt::ToolTipRole).toString();
+    if (index.data(SparkStageModel::FailedRole).toBool() && !error.isEmpty())
+        menu->addAction(tr("Copy &Error"), this, [error] { QApplication::clipboard()->setText(error); });
+    QStringList cells;
+    for (int c = 0; c < index.model()->columnCount(index.parent()); ++c)
+        cells << index.siblingAtColumn(c).data().toString();
+    menu->addAction(tr("Copy &Row"), this, [row = cells.join(QLatin1Char('\t'))] { QApplication::clipboard()->setText(row); });
+    menu->popup(m_tree->viewport()->mapToGlobal(pos));
 }
 
 void SparkStageDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
@@ -223,6 +285,13 @@ void SparkStageDelegate::initStyleOption(QStyleOptionViewItem *option, const QMo
     QStyledItemDelegate::initStyleOption(option, index);
     if (index.data(SparkStageModel::FailedRole).toBool() && index.column() <= SparkStageModel::StatusColumn)
         option->palette.setColor(QPalette::Text, OutputStyle::errorText(option->palette));
+}
+
+QSize SparkStageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    QSize size = QStyledItemDelegate::sizeHint(option, index);
+    size.setHeight(size.height() + 7);
+    return size;
 }
 
 void SparkStageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const

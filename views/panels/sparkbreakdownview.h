@@ -39,6 +39,7 @@ public:
     void setExpanded(bool expanded);
     bool isExpanded() const { return m_expanded; }
     QString summaryText() const;
+    /// The whole reason line ("Spark: …"), also when the label shows it elided.
     QString reasonText() const;
 
 Q_SIGNALS:
@@ -48,10 +49,18 @@ Q_SIGNALS:
     /// The tree was shown or hidden (by setExpanded() or the user).
     void expandedChanged(bool expanded);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
 private:
     void showMenu(const QPoint &pos);
     void setHasContent(bool has);
     void applyExpanded();
+    /// Every job open, and a failed task's line across the whole row (Spark's error is long).
+    void openRows();
+    void elideReason();
+    void applyPalette();
 
     QLabel *m_summary;
     QLabel *m_reason;
@@ -60,6 +69,7 @@ private:
     QLabel *m_details;
     QTreeView *m_tree;
     QUrl m_uiUrl;
+    QString m_reasonText; ///< the reason line in full (the label shows it elided to one line)
     bool m_hasContent = false;
     bool m_expanded = true;
 };
@@ -71,6 +81,8 @@ class SparkStageDelegate : public QStyledItemDelegate
 public:
     using QStyledItemDelegate::QStyledItemDelegate;
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    /// Room under the text for the bar.
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
 protected:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;
