@@ -312,6 +312,12 @@ Livy::SessionController *Application::controllerFor(int sessionId) const
     return m_server ? m_server->sessionController(sessionId) : nullptr;
 }
 
+Livy::SparkTracker *Application::sparkTracker(int sessionId) const
+{
+    const SessionController *c = controllerFor(sessionId);
+    return c ? c->findChild<Livy::SparkTracker *>(QString(), Qt::FindDirectChildrenOnly) : nullptr;
+}
+
 void Application::openSession(int sessionId)
 {
     if (!m_server || sessionId < 0)

@@ -22,6 +22,7 @@ class QDialog;
 namespace Livy {
 class HistoryModel;
 class HistoryStore;
+class SparkTracker;
 }
 class QNetworkAccessManager;
 
@@ -70,6 +71,10 @@ public:
     LocalLivyLauncher *localLivy() const { return m_localLivy; }
     /// The local history of statements (models/history).
     Livy::HistoryStore *history() const { return m_history; }
+    /// The Spark insight of an open session (made in wireSession: one per SessionController, its child), or null
+    /// when the session is not open. For whoever wants its breakdowns, in one line:
+    /// `connect(app->sparkTracker(id), &Livy::SparkTracker::breakdownFinished, …)`.
+    Livy::SparkTracker *sparkTracker(int sessionId) const;
 
 private:
     void connectTo(const ServerProfile &profile, const QHash<QString, QString> &secrets);
