@@ -173,7 +173,7 @@ QWidget *ServerProfilesDialog::connectionPage()
     m_ticket->setAccessibleName(tr("Kerberos ticket"));
     m_ticket->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_doAs = edit(tr("Impersonate (doAs)"), tr("optional: the user to act as (needs the server's permission)"));
-    m_sparkUiTemplate = edit(tr("Spark UI address"), tr("when Livy reports none, e.g. http://{livy.host}:{conf:spark.ui.port}"));
+    m_sparkUiTemplate = edit(tr("Spark UI address"), tr("http://{livy.host}:{conf:spark.ui.port} (when Livy reports none)"));
     m_sparkUiTemplate->setObjectName(QStringLiteral("sparkUiTemplate"));
     m_sparkUiTemplate->setToolTip(tr("Where a session's Spark UI is when Livy reports no sparkUiUrl (local mode, some "
                                      "Kubernetes set-ups): a URL with {livy.host}, {livy.scheme}, {livy.port}, "
@@ -194,7 +194,7 @@ QWidget *ServerProfilesDialog::connectionPage()
     form->addRow(QString(), helpLabel(tr("doAs makes every request act for another user (Livy's ?doAs=): the server "
                                          "must enable impersonation and let you impersonate that user."),
                                       this));
-    form->addRow(tr("Spar&k UI:"), m_sparkUiTemplate);
+    form->addRow(tr("Spar&k UI address:"), m_sparkUiTemplate);
     return page;
 }
 
