@@ -2,8 +2,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sessionbinding.h"
 
-#include "panels/sparkbreakdownview.h"
-#include "panels/sparkexecutorsview.h"
 #include "spark/sparkexecutormodel.h"
 #include "spark/sparkstagemodel.h"
 #include "spark/sparktracker.h"
@@ -130,14 +128,15 @@ void SessionBinding::bindSpark()
 {
     if (!m_page || !m_tracker)
         return;
-    m_page->sparkView()->setModel(m_stages);
-    SparkExecutorsView *executors = m_page->executorsView();
-    executors->setModel(m_tracker->executors());
-    connect(m_page, &SessionPage::selectedStatementChanged, this, &SessionBinding::showSpark);
+    m_page->setSparkModel(m_stages);
+    m_page->setExecutorsModel(m_tracker->executors());
+    connect(m_page, &SessionPage::selectedStatementChanged, this, &SessionBinding::showSpark, Qt::UniqueConnection);
     // The executors are only asked for while their tab is shown.
-    connect(executors, &SparkExecutorsView::shownChanged, m_tracker, &Livy::SparkTracker::setExecutorsWanted);
-    connect(executors, &SparkExecutorsView::refreshRequested, m_tracker, &Livy::SparkTracker::refreshExecutors);
-    if (executors->isVisible())
+    connect(m_page, &SessionPage::executorsShown, m_tracker, &Livy::SparkTracker::setExecutorsWanted,
+            Qt::UniqueConnection);
+    connect(m_page, &SessionPage::executorsRefreshRequested, m_tracker, &Livy::SparkTracker::refreshExecutors,
+            Qt::UniqueConnection);
+    if (m_page->isExecutorsTabShown())
         m_tracker->setExecutorsWanted(true);
     // The selected statement starting or ending changes what is said when the UI cannot be reached.
     connect(m_controller->statements(), &QAbstractItemModel::dataChanged, this, &SessionBinding::showSpark,
@@ -150,7 +149,6 @@ void SessionBinding::showSpark()
 {
     if (!m_page || !m_tracker)
         return;
-    SparkBreakdownView *view = m_page->sparkView();
     const int id = m_page->selectedStatementId();
     m_stages->setUiUrl(m_tracker->uiUrl());
     m_page->setSparkUiUrl(m_tracker->reach() == Livy::SparkTracker::Reach::Reachable ? m_tracker->uiUrl() : QUrl());
@@ -158,27 +156,26 @@ void SessionBinding::showSpark()
         const Livy::SparkBreakdown b = m_tracker->breakdown(id);
         // The tree while it runs; once it has finished its output needs the room (the arrow brings the tree back).
         if (id != m_sparkShownId || b.final != m_sparkShownFinal)
-            m_page->sparkView()->setExpanded(!b.final);
+            m_page->setSparkExpanded(!b.final);
         m_sparkShownId = id;
         m_sparkShownFinal = b.final;
         m_stages->setBreakdown(b);
-        view->setSummary(b.summary(b.final ? b.fetchedAt : QDateTime::currentDateTimeUtc()), m_tracker->uiUrl());
+        m_page->setSparkHeader(b.summary(b.final ? b.fetchedAt : QDateTime::currentDateTimeUtc()), m_tracker->uiUrl());
         return;
     }
     m_stages->clear();
     // Why there is nothing, said once and quietly, for the statement that runs now; Livy's progress stays.
     if (id >= 0 && m_page->isPending(id) && m_tracker->reach() == Livy::SparkTracker::Reach::Unavailable)
-        view->setUnavailable(m_tracker->reason(), m_tracker->details());
+        m_page->setSparkUnavailable(m_tracker->reason(), m_tracker->details());
     else
-        view->clear();
+        m_page->clearSpark();
 }
 
 void SessionBinding::showExecutors()
 {
     if (!m_page || !m_tracker)
         return;
-    m_page->executorsView()->setStatus(m_tracker->executorsStatus());
-    m_page->executorsView()->setPageUrl(m_tracker->executorsPageUrl());
+    m_page->setExecutorsStatus(m_tracker->executorsStatus(), m_tracker->executorsPageUrl());
 }
 
 void SessionBinding::bindEditor(EditorPanel *panel)

@@ -137,12 +137,12 @@ SessionPage::SessionPage(int sessionId, QWidget *parent)
     detail->setSizes({ 90, 240, 400 });
     const auto makeRoom = [this, detail] {
         // Shown or expanded again: room for a few jobs and their stages (a running statement's output is a
-        // placeholder until it ends), not the sliver a hidden splitter child comes back with.
+        // placeholder until it ends: about 90 px do), not the sliver a hidden splitter child comes back with.
         QList<int> sizes = detail->sizes();
         if (m_spark->isVisibleTo(this) && m_spark->isExpanded() && sizes.size() == 3 && sizes[1] < 160) {
             const int total = sizes[1] + sizes[2];
-            sizes[1] = std::max(180, total * 9 / 20);
-            sizes[2] = std::max(120, total - sizes[1]);
+            sizes[1] = std::max(180, total * 3 / 5);
+            sizes[2] = std::max(90, total - sizes[1]);
             detail->setSizes(sizes);
         }
     };
@@ -174,6 +174,8 @@ SessionPage::SessionPage(int sessionId, QWidget *parent)
     m_tabs->addTab(m_info, QStringLiteral("Details"));
     m_executors = new SparkExecutorsView(this);
     connect(m_executors, &SparkExecutorsView::linkActivated, this, &SessionPage::linkActivated);
+    connect(m_executors, &SparkExecutorsView::executorsShown, this, &SessionPage::executorsShown);
+    connect(m_executors, &SparkExecutorsView::refreshRequested, this, &SessionPage::executorsRefreshRequested);
     m_tabs->addTab(m_executors, tr("Executors"));
 
     auto *layout = new QVBoxLayout(this);
@@ -191,6 +193,47 @@ void SessionPage::setSparkUiUrl(const QUrl &url)
 {
     m_sparkUiUrl = url;
     updateHeader();
+}
+
+void SessionPage::setSparkModel(QAbstractItemModel *model)
+{
+    m_spark->setModel(model);
+}
+
+void SessionPage::setSparkHeader(const QString &summary, const QUrl &uiUrl)
+{
+    m_spark->setSummary(summary, uiUrl);
+}
+
+void SessionPage::setSparkExpanded(bool expanded)
+{
+    m_spark->setExpanded(expanded);
+}
+
+void SessionPage::setSparkUnavailable(const QString &reason, const QString &details)
+{
+    m_spark->setUnavailable(reason, details);
+}
+
+void SessionPage::clearSpark()
+{
+    m_spark->clear();
+}
+
+void SessionPage::setExecutorsModel(QAbstractItemModel *model)
+{
+    m_executors->setModel(model);
+}
+
+void SessionPage::setExecutorsStatus(const QString &status, const QUrl &pageUrl)
+{
+    m_executors->setStatus(status);
+    m_executors->setPageUrl(pageUrl);
+}
+
+bool SessionPage::isExecutorsTabShown() const
+{
+    return m_executors->isShown();
 }
 
 void SessionPage::setCodeVisible(bool visible)

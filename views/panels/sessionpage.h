@@ -89,7 +89,24 @@ public:
     /// Where the session's Spark UI is when Livy does not say (found from the profile's template or the session
     /// log): the header's "Spark UI" button opens it.
     void setSparkUiUrl(const QUrl &url);
-    /// What Spark does for the selected statement (filled by the app's SessionBinding), and the executors tab.
+    /// What Spark does for the selected statement, between the statements and the output: the app's SessionBinding
+    /// feeds it from the session's Livy::SparkTracker (this page knows only the values and models). `model` is a
+    /// Livy::SparkStageModel owned elsewhere.
+    void setSparkModel(QAbstractItemModel *model);
+    /// The selected statement's breakdown is shown: its summary line and the Spark UI's address (may be empty).
+    void setSparkHeader(const QString &summary, const QUrl &uiUrl);
+    /// The jobs and stages tree (a running statement), or only the summary line (a finished one).
+    void setSparkExpanded(bool expanded);
+    /// No breakdown can be had: one quiet line, the route and error behind "Details".
+    void setSparkUnavailable(const QString &reason, const QString &details);
+    /// Nothing to say about Spark for the selected statement: the part is hidden.
+    void clearSpark();
+    /// The Executors tab: a Livy::SparkExecutorModel (owned elsewhere), where they come from (or why not), and the
+    /// Spark UI's executors page (empty disables the link).
+    void setExecutorsModel(QAbstractItemModel *model);
+    void setExecutorsStatus(const QString &status, const QUrl &pageUrl);
+    /// The Executors tab is on screen.
+    bool isExecutorsTabShown() const;
     SparkBreakdownView *sparkView() const { return m_spark; }
     SparkExecutorsView *executorsView() const { return m_executors; }
 
@@ -117,6 +134,10 @@ Q_SIGNALS:
     void recreateRequested();
     /// Another statement is selected (its id; -1 for none).
     void selectedStatementChanged(int id);
+    /// The Executors tab became visible or hidden: fetch them only while shown.
+    void executorsShown(bool shown);
+    /// "Refresh" on the Executors tab.
+    void executorsRefreshRequested();
 
 private:
     void showStatement(const QModelIndex &index);

@@ -23,6 +23,7 @@ SparkExecutorsView::SparkExecutorsView(QWidget *parent)
     , m_sorted(new QSortFilterProxyModel(this))
 {
     setObjectName(QStringLiteral("sparkExecutors"));
+    setAccessibleName(tr("Executors"));
     m_status->setObjectName(QStringLiteral("executorsStatus"));
     m_status->setWordWrap(true);
     m_status->setAccessibleName(tr("Where the executors come from"));
@@ -87,13 +88,19 @@ void SparkExecutorsView::setPageUrl(const QUrl &url)
 void SparkExecutorsView::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
-    Q_EMIT shownChanged(true);
+    if (!m_shown) {
+        m_shown = true;
+        Q_EMIT executorsShown(true);
+    }
 }
 
 void SparkExecutorsView::hideEvent(QHideEvent *event)
 {
     QWidget::hideEvent(event);
-    Q_EMIT shownChanged(false);
+    if (m_shown) {
+        m_shown = false;
+        Q_EMIT executorsShown(false);
+    }
 }
 
 } // namespace LivyDesk

@@ -15,8 +15,8 @@ namespace LivyDesk {
 
 /// The driver and executors of a session's Spark application (Livy::SparkExecutorModel), sortable, with a status
 /// line (where they come from and when, or why they cannot be read), Refresh and a link to the Spark UI's
-/// executors page. The session page's "Executors" tab; it says when it is shown, so that they are only fetched
-/// while someone looks.
+/// executors page. The session page's "Executors" tab; it says when it is shown or hidden (its tab, the window
+/// minimised), so that they are only fetched while someone looks.
 class SparkExecutorsView : public QWidget
 {
     Q_OBJECT
@@ -28,11 +28,13 @@ public:
     QString status() const;
     void setPageUrl(const QUrl &url);
     QTableView *table() const { return m_table; }
+    bool isShown() const { return m_shown; }
 
 Q_SIGNALS:
     void refreshRequested();
     void linkActivated(const QUrl &url);
-    void shownChanged(bool shown);
+    /// The view became visible (true) or hidden (false); only on a change.
+    void executorsShown(bool shown);
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -45,6 +47,7 @@ private:
     QTableView *m_table;
     QSortFilterProxyModel *m_sorted;
     QUrl m_url;
+    bool m_shown = false;
 };
 
 } // namespace LivyDesk
