@@ -173,6 +173,11 @@ void LivyJob::abandon()
     finish(LivyError(LivyError::Kind::Cancelled, QStringLiteral("The request was cancelled")));
 }
 
+QString LivyJob::refusedHint() const
+{
+    return QStringLiteral("is the Livy server running?");
+}
+
 LivyError LivyJob::networkError(QNetworkReply *reply) const
 {
     const QString where = m_connection ? m_connection->baseUrl().authority() : QString();
@@ -187,7 +192,7 @@ LivyError LivyJob::networkError(QNetworkReply *reply) const
                              .arg(describe()));
     case QNetworkReply::ConnectionRefusedError:
         return LivyError(LivyError::Kind::Network,
-                         QStringLiteral("Cannot connect to %1: connection refused (is the Livy server running?)").arg(where));
+                         QStringLiteral("Cannot connect to %1: connection refused (%2)").arg(where, refusedHint()));
     case QNetworkReply::HostNotFoundError:
         return LivyError(LivyError::Kind::Network, QStringLiteral("Cannot find the server %1 (host not found)").arg(where));
     case QNetworkReply::ContentReSendError:

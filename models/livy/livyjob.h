@@ -80,6 +80,10 @@ protected:
     /// its path to re-issue the request once more (used for the /log -> /logs fallback).
     virtual bool retryAfterHttpError(int httpStatus, const QByteArray &body);
 
+    /// What a refused connection most likely means, ending the error's line (a Livy job asks whether the Livy
+    /// server runs; a Spark UI job whether the session's driver serves its UI).
+    virtual QString refusedHint() const;
+
 public:
     /// Bodies at least this large are parsed on a worker thread, so that a 50 MB output never freezes the window.
     static constexpr qsizetype BackgroundDecodeBytes = 256 * 1024;

@@ -34,6 +34,11 @@ SparkRestJob::SparkRestJob(Connection *connection, QStringList pathUnderApi, QOb
 {
 }
 
+QString SparkRestJob::refusedHint() const
+{
+    return QStringLiteral("is the session's Spark driver running, with its UI on this port?");
+}
+
 LivyError SparkRestJob::decodeSuccess(const QByteArray &body, int)
 {
     const ParsedBody parsed = parseBody(body);

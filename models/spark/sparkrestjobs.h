@@ -21,6 +21,7 @@ protected:
     virtual LivyError decodeArray(const QJsonArray &array) = 0;
     /// "jobs", "stages", … for an error message.
     virtual QString what() const = 0;
+    QString refusedHint() const override;
 };
 
 /// `GET /api/v1/applications`: a driver's UI serves its one application (its id is the app id the other routes

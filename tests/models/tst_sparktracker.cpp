@@ -276,6 +276,9 @@ private Q_SLOTS:
         QVERIFY2(t->reason().contains(QStringLiteral("cannot be reached")), qPrintable(t->reason()));
         QVERIFY(t->reason().contains(QString::number(port)));
         QVERIFY(t->reason().contains(QStringLiteral("Livy's progress")));
+        // The refused connection is the Spark driver's, not Livy's: no hint that Livy is down.
+        QVERIFY2(!t->reason().contains(QStringLiteral("Livy server")), qPrintable(t->reason()));
+        QVERIFY2(t->reason().contains(QStringLiteral("Spark driver")), qPrintable(t->reason()));
         QVERIFY2(t->details().contains(QStringLiteral("GET /api/v1/applications")), qPrintable(t->details()));
         QVERIFY(!t->reason().contains(QLatin1Char('\n')));
         QVERIFY(!t->hasBreakdown(0));
