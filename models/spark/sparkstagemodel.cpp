@@ -298,7 +298,7 @@ QVariant SparkStageModel::stageData(const SparkStage &s, int column, int role) c
 
 QVariant SparkStageModel::failureData(const SparkTaskFailure &f, int column, int role) const
 {
-    const QString firstLine = f.errorMessage.section(QLatin1Char('\n'), 0, 0).trimmed();
+    const QString headline = f.headline();
     switch (role) {
     case Qt::DisplayRole:
         switch (column) {
@@ -308,7 +308,7 @@ QVariant SparkStageModel::failureData(const SparkTaskFailure &f, int column, int
                 .arg(f.index)
                 .arg(f.attempt)
                 .arg(f.executorId == QLatin1String("driver") ? tr("the driver") : tr("executor %1").arg(f.executorId))
-                .arg(firstLine);
+                .arg(headline);
         case StatusColumn: return tr("failed");
         default: return {};
         }

@@ -461,4 +461,29 @@ SparkBreakdown breakdownOf(int statementId, const QList<SparkJob> &jobs, const Q
 
 } // namespace SparkCodec
 
+QString SparkTaskFailure::headline() const
+{
+    const QStringList lines = errorMessage.split(QLatin1Char('\n'));
+    QString first;
+    bool traceback = false;
+    QString lastUnindented;
+    for (const QString &raw : lines) {
+        QString line = raw;
+        if (line.endsWith(QLatin1Char('\r')))
+            line.chop(1);
+        const QString trimmed = line.trimmed();
+        if (trimmed.isEmpty())
+            continue;
+        if (trimmed.startsWith(QLatin1String("at ")) && line.at(0).isSpace())
+            break; // the JVM's stack frames: the Python part (if any) is over
+        if (first.isEmpty())
+            first = trimmed;
+        if (trimmed.endsWith(QLatin1String("Traceback (most recent call last):")))
+            traceback = true;
+        else if (traceback && !line.at(0).isSpace())
+            lastUnindented = trimmed;
+    }
+    return traceback && !lastUnindented.isEmpty() ? lastUnindented : first;
+}
+
 } // namespace Livy

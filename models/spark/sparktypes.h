@@ -57,6 +57,11 @@ struct SparkTaskFailure
     QString host;
     QString errorMessage;
     bool operator==(const SparkTaskFailure &) const = default;
+
+    /// The one line that says what went wrong: for a Python worker's traceback (PySpark wraps it in a
+    /// PythonException) the exception line that ends it ("ZeroDivisionError: division by zero"), else the
+    /// message's first line ("java.lang.ArithmeticException: / by zero").
+    QString headline() const;
 };
 
 /// One attempt of one stage (`/applications/{app}/stages`).

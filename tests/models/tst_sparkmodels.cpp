@@ -166,6 +166,43 @@ private Q_SLOTS:
         QVERIFY(!failures.value().isEmpty());
         QVERIFY2(failures.value()[0].errorMessage.contains(QStringLiteral("ZeroDivisionError")),
                  qPrintable(failures.value()[0].errorMessage.left(300)));
+        // Spark wraps the Python worker's traceback in a PythonException with JVM frames after it: the line
+        // shown is the Python exception that ends the traceback, not "PythonException: Traceback …".
+        QCOMPARE(failures.value()[0].headline(), QStringLiteral("ZeroDivisionError: division by zero"));
+
+        SparkBreakdown b;
+        b.statementId = 1;
+        b.jobs = { job(0, QStringLiteral("FAILED"), { 0 }, T0) };
+        b.stages = { stage(0, QStringLiteral("FAILED"), 2, 0) };
+        b.stages[0].failures = failures.value();
+        SparkStageModel model;
+        model.setBreakdown(b);
+        const QModelIndex failure = model.index(0, 0, model.index(0, 0, model.index(0, 0)));
+        QVERIFY2(failure.data().toString().endsWith(QStringLiteral(": ZeroDivisionError: division by zero")),
+                 qPrintable(failure.data().toString()));
+        QCOMPARE(failure.data(Qt::ToolTipRole).toString(), failures.value()[0].errorMessage);
+    }
+
+    void failureHeadlines()
+    {
+        auto headline = [](const QString &message) { return SparkTaskFailure{ 1, 0, 0, {}, {}, message }.headline(); };
+        // A JVM exception: its first line, whatever frames and causes follow.
+        QCOMPARE(headline(QStringLiteral("java.lang.ArithmeticException: / by zero\n\tat $line14.$read.f(<console>:1)\n"
+                                         "Caused by: java.io.IOException: x\n\tat a.b(C.java:1)")),
+                 QStringLiteral("java.lang.ArithmeticException: / by zero"));
+        // A Python traceback with an exception spanning lines: the last line the worker wrote at the margin.
+        QCOMPARE(headline(QStringLiteral("org.apache.spark.api.python.PythonException: Traceback (most recent call last):\r\n"
+                                         "  File \"<stdin>\", line 2, in <lambda>\r\n"
+                                         "KeyError: 'year'\r\n\r\n\tat org.apache.spark.api.python.X.y(Z.scala:1)\n"
+                                         "Unindented: after the frames")),
+                 QStringLiteral("KeyError: 'year'"));
+        // A traceback cut before its exception line (Spark truncates long messages): the first line rather than
+        // a frame.
+        QCOMPARE(headline(QStringLiteral("org.apache.spark.api.python.PythonException: Traceback (most recent call last):\n"
+                                         "  File \"/x/worker.py\", line 1247, in main")),
+                 QStringLiteral("org.apache.spark.api.python.PythonException: Traceback (most recent call last):"));
+        QCOMPARE(headline(QString()), QString());
+        QCOMPARE(headline(QStringLiteral("\n  \nExecutor lost\n")), QStringLiteral("Executor lost"));
     }
 
     void realExecutors()

@@ -431,13 +431,13 @@ void HistoryDock::showSpark(const std::optional<Livy::SparkBreakdown> &breakdown
     }
     QString text = tr("Spark: %1").arg(breakdown->summary(breakdown->fetchedAt));
     QString tip;
-    // The first failed task's error, first line (the whole message in the tooltip).
+    // The first failed task's error in one line (the whole message in the tooltip).
     for (const Livy::SparkStage &stage : breakdown->stages) {
         for (const Livy::SparkTaskFailure &failure : stage.failures) {
             const QString message = failure.errorMessage.trimmed();
             if (message.isEmpty())
                 continue;
-            QString line = message.section(QLatin1Char('\n'), 0, 0).trimmed();
+            QString line = failure.headline();
             if (line.size() > 300)
                 line = line.left(300) + QStringLiteral("…");
             text += QLatin1Char('\n')
