@@ -22,6 +22,7 @@
 #include "tls/certificateinfo.h"
 #include "tls/tlsoptions.h"
 #include "polling/pollactivity.h"
+#include "polling/sessionpoller.h"
 #include "profiles/serverprofilestore.h"
 #include "history/historymodel.h"
 #include "history/historyrecorder.h"
@@ -362,6 +363,12 @@ void Application::wireSession(SessionController *c)
     tracker->setSession(c->session());
     connect(c, &SessionController::sessionChanged, tracker, &Livy::SparkTracker::setSession);
     connect(c, &SessionController::attached, tracker, &Livy::SparkTracker::setSession);
+    // Spark's task counts say when a running statement should end: its polls gather there (end signals).
+    connect(tracker, &Livy::SparkTracker::breakdownChanged, c, [c, tracker](int statementId) {
+        const Livy::SparkBreakdown b = tracker->breakdown(statementId);
+        if (const std::optional<qint64> left = b.remainingMs(b.fetchedAt))
+            c->sessionPoller()->setRemainingHint(statementId, std::chrono::milliseconds(*left));
+    });
     if (m_window) {
         auto *binding = new SessionBinding(c, m_window.get()); // a child of the controller: the session's views talk to it directly
         binding->setSparkTracker(tracker);

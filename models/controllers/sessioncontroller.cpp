@@ -51,6 +51,8 @@ SessionController::SessionController(Connection *connection, const SessionRef &r
     m_poller->setRunningSchedule(m_settings.running);
     m_poller->setSessionSchedule(m_settings.session);
     m_poller->setProgressInterval(m_settings.progressInterval);
+    m_poller->setEndSignals(m_settings.endSignals);
+    m_poller->setEndSchedule(m_settings.endSchedule);
     m_poller->poller()->setErrorBackoff(m_settings.backoff);
     m_logPoller->setIntervals(m_settings.logActiveInterval, m_settings.logIdleInterval);
     m_logPoller->poller()->setErrorBackoff(m_settings.backoff);

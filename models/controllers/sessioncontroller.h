@@ -4,6 +4,7 @@
 
 #include "livy/livyerror.h"
 #include "livy/types.h"
+#include "polling/endestimate.h"
 #include "polling/pollschedule.h"
 
 #include <QObject>
@@ -34,6 +35,10 @@ struct SessionControllerSettings
     ErrorBackoff backoff;
     /// While one statement is followed through /state, also fetch it this often so its progress moves.
     std::chrono::milliseconds progressInterval{ 2000 };
+    /// Place polls where a running statement's end is expected from Livy's progress and the Spark UI's task
+    /// counts (SessionPoller::setEndSignals); off = the blind RunningSchedule only.
+    bool endSignals = true;
+    EndSchedule endSchedule;
     bool keepAlive = true;
     KeepAliveSchedule keepAliveSchedule;
     /// Newest statements loaded when attaching.

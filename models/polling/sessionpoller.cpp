@@ -69,10 +69,45 @@ void SessionPoller::clearLingering()
     m_lingerConfirm = false;
 }
 
-milliseconds SessionPoller::nextDelay() const
+milliseconds SessionPoller::runningDelay()
+{
+    const milliseconds blind = m_running.interval(headElapsed());
+    if (!m_endSignals || m_tracked.isEmpty()) {
+        m_phase = EndSchedule::Phase::Blind;
+        return blind;
+    }
+    const EndSchedule::Plan plan = m_endSchedule.plan(headElapsed(), m_end.end(), blind);
+    m_phase = plan.phase;
+    return plan.delay;
+}
+
+bool SessionPoller::progressDue() const
+{
+    if (m_progressInterval.count() <= 0)
+        return false;
+    milliseconds every = m_progressInterval;
+    if (m_endSignals) {
+        if (m_phase == EndSchedule::Phase::Quiet)
+            return true; // far from the expected end: refine it with each (sparse) poll
+        if (m_phase == EndSchedule::Phase::Blind)
+            every = std::clamp(headElapsed() / 4, std::min(milliseconds(250), m_progressInterval), m_progressInterval);
+    }
+    return m_progressClock.elapsed() >= every.count();
+}
+
+void SessionPoller::setRemainingHint(int statementId, milliseconds remaining)
+{
+    if (!m_endSignals || m_tracked.isEmpty() || m_tracked.first().id != statementId)
+        return;
+    m_end.addRemaining(headElapsed(), remaining);
+    if (m_poller->isRunning())
+        m_poller->pollWithin(runningDelay());
+}
+
+milliseconds SessionPoller::nextDelay()
 {
     if (!m_tracked.isEmpty())
-        return m_running.interval(headElapsed());
+        return runningDelay();
     if (!m_lingering.isEmpty()) {
         if (m_lingerNow || m_lingerConfirm)
             return m_lingerConfirm ? milliseconds(250) : milliseconds(0);
@@ -111,8 +146,9 @@ void SessionPoller::track(const Statement &statement)
     if (newHead) {
         m_headClock.restart();
         m_progressClock.restart();
+        m_end.reset();
     }
-    m_poller->pollWithin(m_running.interval(headElapsed()));
+    m_poller->pollWithin(runningDelay());
 }
 
 void SessionPoller::trackPendingFromModel()
@@ -231,6 +267,7 @@ void SessionPoller::forget(int statementId)
     if (wasHead) {
         m_headClock.restart(); // the next statement in the queue starts about now
         m_progressClock.restart();
+        m_end.reset();
     }
 }
 
@@ -254,9 +291,10 @@ LivyJob *SessionPoller::makeJob()
         m_requestedStatement = nextStatementId();
         return new GetStatementJob(m_connection, ref, m_requestedStatement);
     }
-    const bool progressDue = m_progressInterval.count() > 0 && m_progressClock.elapsed() >= m_progressInterval.count();
+    if (!m_tracked.isEmpty())
+        ++m_phasePolls[int(m_phase)];
     if (!m_tracked.isEmpty() && !m_forceStateNext
-        && (m_fetchStatementNext || m_tracked.size() >= 2 || progressDue)) {
+        && (m_fetchStatementNext || m_tracked.size() >= 2 || progressDue())) {
         m_lastRequest = Request::Statement;
         m_progressClock.restart();
         m_requestedStatement = m_tracked.first().id;
@@ -325,7 +363,7 @@ Poller::Next SessionPoller::handleReply(LivyJob *job)
             return Poller::Next::after(nextDelay());
         }
         if (m_state == SessionState::Busy)
-            return Poller::Next::after(m_running.interval(headElapsed()));
+            return Poller::Next::after(runningDelay());
         if (isReady(m_state)) {
             // Idle with a statement pending: it either finished or has not been picked up yet. Look at it now.
             m_fetchStatementNext = true;
@@ -359,7 +397,9 @@ Poller::Next SessionPoller::handleReply(LivyJob *job)
         if (t.id == statement.id)
             t.seenRunning = t.seenRunning || statement.state == StatementState::Running;
     }
-    return Poller::Next::after(m_running.interval(headElapsed()));
+    if (statement.id == m_tracked.first().id && statement.state == StatementState::Running)
+        m_end.addProgress(headElapsed(), statement.progress);
+    return Poller::Next::after(runningDelay());
 }
 
 } // namespace Livy

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "livy/livyerror.h"
+#include "endestimate.h"
 #include "livy/types.h"
 #include "poller.h"
 #include "pollschedule.h"
@@ -43,6 +44,12 @@ class StatementListModel;
 ///   marked "still running" in the model and fetched about once a second (at once when the session turns idle)
 ///   until the server fills in its real end (`completed`, output).
 ///
+/// - End signals (on by default): while the head statement runs, its progress is fetched more often early on
+///   (every quarter of its running time, 250 ms to `progressInterval`), and once two of Livy's progress values
+///   (or the Spark UI's time left, setRemainingHint()) say where its end lies, polls are placed by EndSchedule:
+///   sparse statement fetches until a window around the expected end, dense cheap `/state` polls inside it, the
+///   blind RunningSchedule again if the end does not come. Code without Spark jobs (progress 0) is polled blind.
+///
 /// Outcomes: statements go into the StatementListModel (progress included); a terminal session state stops
 /// polling (ended()); a 404 for the session stops polling (gone()), while "Statement not found" only drops that
 /// statement; other failures back off (Poller), with "reconnecting" while they are transient.
@@ -61,6 +68,19 @@ public:
     /// While one statement is followed through `/state`, fetch the statement itself at most this often anyway,
     /// so that its progress bar moves (0 = never; default 2 s).
     void setProgressInterval(std::chrono::milliseconds interval) { m_progressInterval = interval; }
+    /// Place polls where the end of the running statement is expected (class comment); off = blind schedule only.
+    void setEndSignals(bool on) { m_endSignals = on; }
+    bool endSignals() const { return m_endSignals; }
+    void setEndSchedule(const EndSchedule &schedule) { m_endSchedule = schedule; }
+    const EndSchedule &endSchedule() const { return m_endSchedule; }
+    /// What is expected of the head statement's end now (for the benchmark and the tests).
+    const EndEstimate &endEstimate() const { return m_end; }
+    /// The phase the last running-statement delay was planned in.
+    EndSchedule::Phase lastPhase() const { return m_phase; }
+    /// Polls sent in each phase since the poller was made (Blind, Quiet, Window, Overdue).
+    int pollsIn(EndSchedule::Phase phase) const { return m_phasePolls[int(phase)]; }
+    /// The Spark UI's estimate of the time left for a statement (SparkTracker's breakdown): used for the head.
+    void setRemainingHint(int statementId, std::chrono::milliseconds remaining);
     Poller *poller() const { return m_poller; }
 
     /// Starts with what is known of the session (from `GET /sessions/{id}`); the first poll follows the schedule
@@ -116,7 +136,10 @@ private:
     void forget(int statementId);
     Poller::Next handleLingering(const Statement &statement);
     void clearLingering();
-    std::chrono::milliseconds nextDelay() const;
+    std::chrono::milliseconds nextDelay();
+    /// The delay while a statement is tracked: blind, or placed by the end signals.
+    std::chrono::milliseconds runningDelay();
+    bool progressDue() const;
     Poller::Next handleProbe(LivyJob *job);
     int nextStatementId() const;
     std::chrono::milliseconds idleDelay() const;
@@ -143,6 +166,11 @@ private:
     int m_requestedStatement = -1;
     bool m_fetchStatementNext = false;
     bool m_forceStateNext = false;
+    bool m_endSignals = true;
+    EndEstimate m_end;
+    EndSchedule m_endSchedule;
+    EndSchedule::Phase m_phase = EndSchedule::Phase::Blind;
+    int m_phasePolls[4] = { 0, 0, 0, 0 };
 };
 
 } // namespace Livy

@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 LivyDesk contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "polling/endestimate.h"
 #include "polling/pollschedule.h"
 
 #include <QTest>
@@ -132,6 +133,79 @@ private Q_SLOTS:
         QCOMPARE(sparkmagic.interval(-1), 200ms);
         QCOMPARE((StepSchedule{ { 1000ms } }).interval(7), 1000ms);
         QCOMPARE(StepSchedule{}.interval(0), 1000ms);
+    }
+
+    void endEstimateFromProgress()
+    {
+        EndEstimate e;
+        QCOMPARE(e.source(), EndEstimate::Source::None);
+        // Code outside Spark: Livy's progress stays 0, nothing to extrapolate.
+        e.addProgress(100ms, 0.0);
+        e.addProgress(900ms, 0.0);
+        QVERIFY(!e.end());
+        // One sample is not a rate; nor is a span shorter than MinSpan.
+        e.addProgress(1000ms, 0.10);
+        QVERIFY(!e.end());
+        e.addProgress(1100ms, 0.12);
+        QVERIFY(!e.end());
+        // 10 % -> 30 % in 1 s: 70 % more takes 3.5 s.
+        e.addProgress(2000ms, 0.30);
+        QCOMPARE(e.source(), EndEstimate::Source::Progress);
+        QCOMPARE(*e.end(), 5500ms);
+        // Progress that stalls slows the rate measured since the first sample (the end moves out); going back
+        // (a second job) measures again.
+        e.addProgress(2500ms, 0.30);
+        QCOMPARE(*e.end(), 2500ms + 5250ms);
+        e.addProgress(3000ms, 0.20);
+        QVERIFY(!e.end());
+        e.addProgress(4000ms, 0.60);
+        QCOMPARE(*e.end(), 5000ms);
+        // The end itself is no sample.
+        e.addProgress(4500ms, 1.0);
+        QCOMPARE(*e.end(), 5000ms);
+        e.reset();
+        QVERIFY(!e.end());
+    }
+
+    void endEstimateFromSparkWhileNewer()
+    {
+        EndEstimate e;
+        e.addProgress(1000ms, 0.1);
+        e.addProgress(2000ms, 0.3); // -> 5500
+        e.addRemaining(2500ms, 1000ms);
+        QCOMPARE(e.source(), EndEstimate::Source::Spark);
+        QCOMPARE(*e.end(), 3500ms);
+        e.addProgress(3000ms, 0.8); // newer progress: 0.7 in 2 s -> 0.2 more in 571 ms
+        QCOMPARE(e.source(), EndEstimate::Source::Progress);
+        QCOMPARE(*e.end(), 3571ms);
+        e.addRemaining(-1ms, 5ms); // nonsense is ignored
+        QCOMPARE(e.source(), EndEstimate::Source::Progress);
+    }
+
+    void endScheduleGathersPollsAtTheEnd()
+    {
+        const EndSchedule s{ 20ms, 60ms, 0.03, 1000ms };
+        // No end expected: the blind delay.
+        QCOMPARE(s.plan(500ms, std::nullopt, 50ms).delay, 50ms);
+        QCOMPARE(s.plan(500ms, std::nullopt, 50ms).phase, EndSchedule::Phase::Blind);
+        // End at 10 s: window ± 300 ms. From 1 s: halfway to the window's start, at most a second.
+        QCOMPARE(s.halfWidth(10000ms), 300ms);
+        QCOMPARE(s.plan(1000ms, 10000ms, 100ms).delay, 1000ms);
+        QCOMPARE(s.plan(1000ms, 10000ms, 100ms).phase, EndSchedule::Phase::Quiet);
+        QCOMPARE(s.plan(9000ms, 10000ms, 200ms).delay, 350ms);
+        // Close to the window's start: exactly there, however short.
+        QCOMPARE(s.plan(9600ms, 10000ms, 200ms).delay, 100ms);
+        // Inside the window: dense; a short statement's window is at least ± 60 ms.
+        QCOMPARE(s.plan(9800ms, 10000ms, 200ms).delay, 20ms);
+        QCOMPARE(s.plan(10290ms, 10000ms, 200ms).phase, EndSchedule::Phase::Window);
+        QCOMPARE(s.halfWidth(500ms), 60ms);
+        QCOMPARE(s.plan(450ms, 500ms, 30ms).delay, 20ms);
+        // Past the window the estimate was wrong: blind again.
+        QCOMPARE(s.plan(10400ms, 10000ms, 200ms).delay, 200ms);
+        QCOMPARE(s.plan(10400ms, 10000ms, 200ms).phase, EndSchedule::Phase::Overdue);
+        // Never sparser than the blind schedule close to the window, never denser than it far from it.
+        QCOMPARE(s.plan(500ms, 2000ms, 50ms).delay, 720ms);
+        QCOMPARE(s.plan(1800ms, 2000ms, 180ms).delay, 140ms);
     }
 };
 

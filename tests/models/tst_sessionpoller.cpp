@@ -127,6 +127,80 @@ private Q_SLOTS:
         QVERIFY(count("GET", QStringLiteral("/sessions/\\d+/statements/\\d+")) >= 3);
     }
 
+    /// Runs one statement of `code` through a poller with the given end signals; returns the requests it took
+    /// while the statement was tracked, and the polls in each phase through `phases`.
+    int runWithEndSignals(const QString &code, bool endSignals, QList<int> *phases = nullptr)
+    {
+        StatementListModel model;
+        SessionPoller *poller = makePoller(&model);
+        poller->setRunningSchedule(RunningSchedule{ 5ms, 0.1, 40ms });
+        poller->setProgressInterval(1000ms);
+        poller->setEndSignals(endSignals);
+        poller->setEndSchedule(EndSchedule{ 5ms, 40ms, 0.03, 400ms });
+        QSignalSpy finished(poller, &SessionPoller::statementFinished);
+        poller->start(SessionState::Idle);
+        const Statement s = submit(code);
+        model.upsert(s);
+        m_server->clearRequests();
+        poller->track(s);
+        if (!finished.wait(10000))
+            return -1;
+        const int sent = int(m_server->requests().size());
+        if (phases) {
+            for (const auto phase : { EndSchedule::Phase::Blind, EndSchedule::Phase::Quiet, EndSchedule::Phase::Window,
+                                      EndSchedule::Phase::Overdue })
+                phases->append(poller->pollsIn(phase));
+        }
+        poller->stop();
+        delete poller;
+        return sent;
+    }
+
+    void endSignalsGatherPollsWhereProgressSaysTheEndIs()
+    {
+        // The fake's progress grows linearly with the statement's time, as a Spark job of even tasks does.
+        QList<int> phases;
+        const int withSignals = runWithEndSignals(QStringLiteral("#fake:duration=1500\nx"), true, &phases);
+        QVERIFY(withSignals > 0);
+        QVERIFY2(phases.at(1) >= 1 && phases.at(2) >= 2,
+                 qPrintable(QStringLiteral("blind %1, quiet %2, window %3, overdue %4")
+                                .arg(phases.at(0)).arg(phases.at(1)).arg(phases.at(2)).arg(phases.at(3))));
+        // Quiet polls fetch the statement (its progress refines the estimate), the window's polls ask /state.
+        QVERIFY(count("GET", QStringLiteral("/sessions/\\d+/statements/\\d+")) >= 3);
+        const int blind = runWithEndSignals(QStringLiteral("#fake:duration=1500\nx"), false);
+        QVERIFY2(withSignals < blind, qPrintable(QStringLiteral("%1 requests with end signals, %2 without").arg(withSignals).arg(blind)));
+    }
+
+    void sparkRemainingTimeIsAnEndSignalForTheHeadOnly()
+    {
+        StatementListModel model;
+        SessionPoller *poller = makePoller(&model);
+        poller->setProgressInterval(0ms); // no progress from Livy: only Spark's time left
+        poller->setEndSchedule(EndSchedule{ 5ms, 40ms, 0.03, 400ms });
+        QSignalSpy finished(poller, &SessionPoller::statementFinished);
+        poller->start(SessionState::Idle);
+        const Statement s = submit(QStringLiteral("#fake:duration=1200\nx"));
+        model.upsert(s);
+        poller->track(s);
+        poller->setRemainingHint(s.id + 1, 100ms); // not the head: ignored
+        QCOMPARE(poller->endEstimate().source(), EndEstimate::Source::None);
+        poller->setRemainingHint(s.id, 1100ms);
+        QCOMPARE(poller->endEstimate().source(), EndEstimate::Source::Spark);
+        QVERIFY(poller->endEstimate().end()->count() >= 1100);
+        QTRY_COMPARE_WITH_TIMEOUT(poller->lastPhase(), EndSchedule::Phase::Window, 3000);
+        QVERIFY(finished.wait(5000));
+        QVERIFY(poller->pollsIn(EndSchedule::Phase::Quiet) >= 1);
+        // The next statement starts with no expectation.
+        QCOMPARE(poller->endEstimate().source(), EndEstimate::Source::None);
+        poller->setEndSignals(false);
+        const Statement t = submit(QStringLiteral("#fake:duration=300\nx"));
+        model.upsert(t);
+        poller->track(t);
+        poller->setRemainingHint(t.id, 200ms); // signals off: nothing changes
+        QCOMPARE(poller->endEstimate().source(), EndEstimate::Source::None);
+        QVERIFY(finished.wait(5000));
+    }
+
     void queuedStatementsAreFollowedOneByOne()
     {
         StatementListModel model;
