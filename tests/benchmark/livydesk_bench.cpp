@@ -10,11 +10,15 @@
 // the run short. Reported: the client-added latency (the server marks the statement available -> the client's
 // model has it), median and p95, requests per statement and per second, LivyDesk's steady request rate while a
 // statement runs and the cost of an idle open session, and the peers' latencies relative to LivyDesk's.
+//
+// `--real [URL]` runs a workload against a REAL Livy instead (realbench.h): LivyDesk's SessionController, pylivy
+// and sparkmagic (the released packages, from scripts/bench-peers' venv) at the same time, one session each.
 
 #include "controllers/sessioncontroller.h"
 #include "fakelivyserver.h"
 #include "livy/connection.h"
 #include "pollbench.h"
+#include "realbench.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -61,16 +65,6 @@ struct Stats
     double perWallSecond = 0;
 };
 
-double percentile(QList<double> sorted, double p)
-{
-    if (sorted.isEmpty())
-        return 0;
-    std::sort(sorted.begin(), sorted.end());
-    // Nearest rank.
-    const int rank = std::clamp(int(std::ceil(p * double(sorted.size()))), 1, int(sorted.size()));
-    return sorted.at(rank - 1);
-}
-
 Stats statsFor(const Client &c, const Bench::ServerClock &clock)
 {
     Stats s;
@@ -86,8 +80,8 @@ Stats statsFor(const Client &c, const Bench::ServerClock &clock)
     s.count = int(latencies.size());
     if (latencies.isEmpty())
         return s;
-    s.median = percentile(latencies, 0.5);
-    s.p95 = percentile(latencies, 0.95);
+    s.median = Bench::percentile(latencies, 0.5);
+    s.p95 = Bench::percentile(latencies, 0.95);
     s.max = *std::max_element(latencies.cbegin(), latencies.cend());
     double sum = 0;
     for (const double l : latencies)
@@ -104,8 +98,6 @@ QString ms(double v)
     return QStringLiteral("%1 ms").arg(v, 0, 'f', 0);
 }
 
-/// Replaces (or appends) the "## Polling latency" section of a Markdown file, leaving every other section alone.
-
 } // namespace
 
 int main(int argc, char **argv)
@@ -114,21 +106,74 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationName(QStringLiteral("livydesk_bench"));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("LivyDesk polling benchmark against the in-process fake Livy server"));
+    parser.setApplicationDescription(QStringLiteral("LivyDesk polling benchmark against the in-process fake Livy server, "
+                                                    "or with --real against a real Livy, side by side with pylivy and sparkmagic"));
     parser.addHelpOption();
-    const QCommandLineOption statementsOpt(QStringLiteral("statements"), QStringLiteral("Statements in the workload (default 200)."), QStringLiteral("N"), QStringLiteral("200"));
+    const QCommandLineOption statementsOpt(QStringLiteral("statements"), QStringLiteral("Statements in the workload (default 200; 60 with --real)."), QStringLiteral("N"), QStringLiteral("200"));
+    const QCommandLineOption realOpt(QStringLiteral("real"),
+                                     QStringLiteral("Run against a real Livy server: the URL given as argument, else a local one started (and "
+                                                    "stopped) with scripts/local-livy. Durations 0.05-10 s; report section \"## Real server: "
+                                                    "LivyDesk, pylivy and sparkmagic\"."));
+    const QCommandLineOption clientsOpt(QStringLiteral("clients"), QStringLiteral("With --real: the clients to run (default LivyDesk,pylivy,sparkmagic)."),
+                                        QStringLiteral("LIST"), QStringLiteral("LivyDesk,pylivy,sparkmagic"));
+    const QCommandLineOption instanceOpt(QStringLiteral("instance"), QStringLiteral("With --real and no URL: the scripts/local-livy instance (default bench)."),
+                                         QStringLiteral("NAME"), QStringLiteral("bench"));
+    const QCommandLineOption progressOpt(QStringLiteral("progress-interval"),
+                                         QStringLiteral("LivyDesk: fetch a statement followed through /state at least this often for its progress, ms (0 = never)."),
+                                         QStringLiteral("MS"), QString::number(Livy::SessionControllerSettings().progressInterval.count()));
+    parser.addPositionalArgument(QStringLiteral("url"), QStringLiteral("With --real: the Livy server's base URL (default: start a local one)."), QStringLiteral("[URL]"));
     const QCommandLineOption quickOpt(QStringLiteral("quick"), QStringLiteral("A short run: 40 statements."));
     const QCommandLineOption sessionsOpt(QStringLiteral("sessions"), QStringLiteral("Fake sessions per client run in parallel (default 5)."), QStringLiteral("S"), QStringLiteral("5"));
     const QCommandLineOption seedOpt(QStringLiteral("seed"), QStringLiteral("Workload seed (default 1)."), QStringLiteral("SEED"), QStringLiteral("1"));
     const QCommandLineOption scaleOpt(QStringLiteral("scale"), QStringLiteral("Multiply every duration (default 1)."), QStringLiteral("F"), QStringLiteral("1"));
-    const QCommandLineOption markdownOpt(QStringLiteral("markdown"), QStringLiteral("Write the report into this Markdown file's \"## Polling latency\" section."), QStringLiteral("FILE"));
+    const QCommandLineOption markdownOpt(QStringLiteral("markdown"), QStringLiteral("Write the report into this Markdown file's \"## Polling latency\" section (with --real: its real-server section)."), QStringLiteral("FILE"));
     // Tuning knobs for LivyDesk's running-statement schedule (defaults: the product's RunningSchedule).
     const Livy::RunningSchedule productSchedule;
     const QCommandLineOption floorOpt(QStringLiteral("floor"), QStringLiteral("Shortest poll interval, ms."), QStringLiteral("MS"), QString::number(productSchedule.floor.count()));
     const QCommandLineOption fractionOpt(QStringLiteral("fraction"), QStringLiteral("Interval as a fraction of the running time."), QStringLiteral("F"), QString::number(productSchedule.fraction));
     const QCommandLineOption capOpt(QStringLiteral("cap"), QStringLiteral("Longest poll interval, ms."), QStringLiteral("MS"), QString::number(productSchedule.cap.count()));
-    parser.addOptions({ statementsOpt, quickOpt, sessionsOpt, seedOpt, scaleOpt, markdownOpt, floorOpt, fractionOpt, capOpt });
+    parser.addOptions({ statementsOpt, quickOpt, sessionsOpt, seedOpt, scaleOpt, markdownOpt, floorOpt, fractionOpt, capOpt,
+                        realOpt, clientsOpt, instanceOpt, progressOpt });
     parser.process(app);
+
+    // LivyDesk's production settings (keep-alive included), as the app uses them, with the schedule's knobs.
+    Livy::SessionControllerSettings deskSettings;
+    deskSettings.running.floor = milliseconds(parser.value(floorOpt).toInt());
+    deskSettings.running.fraction = parser.value(fractionOpt).toDouble();
+    deskSettings.running.cap = milliseconds(parser.value(capOpt).toInt());
+    deskSettings.progressInterval = milliseconds(parser.value(progressOpt).toInt());
+
+    if (parser.isSet(realOpt)) {
+        Bench::RealOptions real;
+        if (!parser.positionalArguments().isEmpty())
+            real.url = QUrl(parser.positionalArguments().constFirst());
+        real.instance = parser.value(instanceOpt);
+        real.statements = parser.isSet(statementsOpt) ? std::max(1, parser.value(statementsOpt).toInt()) : 60;
+        real.seed = parser.value(seedOpt).toUInt();
+        real.scale = std::max(0.01, parser.value(scaleOpt).toDouble());
+        real.clients = parser.value(clientsOpt).split(QLatin1Char(','), Qt::SkipEmptyParts);
+        real.desk = deskSettings;
+        const Livy::RunningSchedule &rs = deskSettings.running;
+        real.deskSchedule = QStringLiteral("the production SessionControllerSettings%1: while its one statement runs, "
+                                           "`GET /sessions/{id}/state` re-armed after each reply at %2 % of the running time, "
+                                           "at least %3 ms and at most %4 ms; the statement itself when the session turns idle "
+                                           "and every %5 ms for its progress.")
+                                .arg(parser.isSet(floorOpt) || parser.isSet(fractionOpt) || parser.isSet(capOpt) || parser.isSet(progressOpt)
+                                         ? QStringLiteral(" with the schedule given on the command line")
+                                         : QString())
+                                .arg(rs.fraction * 100)
+                                .arg(rs.floor.count())
+                                .arg(rs.cap.count())
+                                .arg(deskSettings.progressInterval.count());
+        real.markdown = parser.value(markdownOpt);
+        real.command = QCoreApplication::arguments().join(QLatin1Char(' '));
+        real.sourceDir = QStringLiteral(LIVYDESK_SOURCE_DIR);
+        return Bench::runReal(real);
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        std::fprintf(stderr, "livydesk_bench: a URL is only taken with --real\n");
+        return 2;
+    }
 
     const int statements = parser.isSet(quickOpt) && !parser.isSet(statementsOpt) ? 40 : std::max(1, parser.value(statementsOpt).toInt());
     const int sessions = std::clamp(parser.value(sessionsOpt).toInt(), 1, 50);
@@ -154,12 +199,6 @@ int main(int argc, char **argv)
         { QStringLiteral("sparkmagic"), QStringLiteral("0.2, 0.5, 0.5, 1, 1 s, then 2 s"), false, { { 200ms, 500ms, 500ms, 1000ms, 1000ms, 2000ms } }, nullptr, nullptr, {}, 0, -1 },
         { QStringLiteral("Zeppelin"), QStringLiteral("fixed 1 s"), false, { { 1000ms } }, nullptr, nullptr, {}, 0, -1 },
     };
-
-    // LivyDesk's production settings (keep-alive included), as the app uses them.
-    Livy::SessionControllerSettings deskSettings;
-    deskSettings.running.floor = milliseconds(parser.value(floorOpt).toInt());
-    deskSettings.running.fraction = parser.value(fractionOpt).toDouble();
-    deskSettings.running.cap = milliseconds(parser.value(capOpt).toInt());
 
     int lanesLeft = 0;
     for (Client &c : clients) {
@@ -282,7 +321,7 @@ int main(int argc, char **argv)
        << " % of the statement's running time, at least " << rs.floor.count() << " ms and at most " << rs.cap.count()
        << " ms.\n\n";
     const double steadyMax = steadyRates.isEmpty() ? 0 : *std::max_element(steadyRates.cbegin(), steadyRates.cend());
-    const double steadyMedian = percentile(steadyRates, 0.5);
+    const double steadyMedian = Bench::percentile(steadyRates, 0.5);
     const bool okMedian = desk.median <= 75;
     const bool okP95 = desk.p95 <= 200;
     const bool okSteady = !steadyRates.isEmpty() && steadyMax <= 5.0;

@@ -14,9 +14,19 @@
 #include <QRandomGenerator>
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <cmath>
 
 namespace Bench {
+
+double percentile(QList<double> values, double p)
+{
+    if (values.isEmpty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    const int rank = std::clamp(int(std::ceil(p * double(values.size()))), 1, int(values.size()));
+    return values.at(rank - 1);
+}
 
 QList<int> makeWorkload(int count, int minMs, int maxMs, quint32 seed, double scale)
 {

@@ -29,6 +29,9 @@ namespace Bench {
 /// next "## " heading) with `section`, or appends it; creates the file if needed.
 bool writeSection(const QString &path, const QString &heading, const QString &section);
 
+/// The nearest-rank percentile (p in [0, 1]) of `values`; 0 for an empty list.
+double percentile(QList<double> values, double p);
+
 /// Statement durations, log-uniform in [minMs, maxMs], from a fixed seed.
 QList<int> makeWorkload(int count, int minMs, int maxMs, quint32 seed, double scale);
 
