@@ -251,6 +251,8 @@ Directives parseDirectives(const QString &code)
         const QString value = m.captured(2);
         if (name == QLatin1String("duration")) {
             d.durationMs = positiveOr(value, 0);
+        } else if (name == QLatin1String("progress")) {
+            d.noProgress = value.trimmed() == QLatin1String("none");
         } else if (name == QLatin1String("error")) {
             const qsizetype colon = value.indexOf(QLatin1Char(':'));
             d.ename = (colon < 0 ? value : value.left(colon)).trimmed();

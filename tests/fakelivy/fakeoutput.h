@@ -17,6 +17,9 @@ namespace FakeLivy {
 struct Directives
 {
     std::optional<int> durationMs;
+    /// #fake:progress=none: code without Spark jobs (time.sleep on the driver): Livy's progress stays 0 until the
+    /// end, as the real server reports it. Otherwise progress grows with the run time, as a job of even tasks.
+    bool noProgress = false;
     std::optional<QString> ename;  ///< set by #fake:error
     QString evalue;
     std::optional<int> tableRows;  ///< #fake:table[=rows]

@@ -355,7 +355,8 @@ QJsonObject SessionStore::statementJson(const FakeStatement &s) const
     double progress = 0.0;
     if (s.state == QLatin1String("available") || s.state == QLatin1String("cancelled")) {
         progress = 1.0;
-    } else if ((s.state == QLatin1String("running") || s.state == QLatin1String("cancelling")) && s.durationMs > 0) {
+    } else if ((s.state == QLatin1String("running") || s.state == QLatin1String("cancelling")) && s.durationMs > 0
+               && !s.directives.noProgress) {
         const double fraction = double(nowMs() - s.started) / double(s.durationMs);
         progress = std::clamp(std::floor(fraction * 100.0) / 100.0, 0.0, 0.99);
     }

@@ -386,6 +386,23 @@ private Q_SLOTS:
                 <= second.value(QLatin1String("started")).toInteger());
     }
 
+    void progressGrowsUnlessTheCodeHasNoSparkJobs()
+    {
+        const int id = createIdleSession();
+        QVERIFY(id >= 0);
+        const QString path = QStringLiteral("/sessions/%1/statements").arg(id);
+        QCOMPARE(call("POST", path, "{\"code\":\"#fake:duration=600\\nspark_job()\"}").status, 201);
+        QCOMPARE(call("POST", path, "{\"code\":\"#fake:duration=600\\n#fake:progress=none\\ntime.sleep(0.6)\"}").status, 201);
+        waitForStatement(id, 0, QStringLiteral("running"));
+        QTRY_VERIFY(m_server->statementJson(id, 0).value(QLatin1String("progress")).toDouble() > 0.0);
+        QVERIFY(m_server->statementJson(id, 0).value(QLatin1String("progress")).toDouble() < 1.0);
+        waitForStatement(id, 1, QStringLiteral("running"));
+        QTest::qWait(300);
+        QCOMPARE(m_server->statementJson(id, 1).value(QLatin1String("state")).toString(), QStringLiteral("running"));
+        QCOMPARE(m_server->statementJson(id, 1).value(QLatin1String("progress")).toDouble(), 0.0);
+        QCOMPARE(waitForStatement(id, 1, QStringLiteral("available")).value(QLatin1String("progress")).toDouble(), 1.0);
+    }
+
     void cancel()
     {
         const int id = createIdleSession();
