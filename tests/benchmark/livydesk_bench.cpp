@@ -121,6 +121,10 @@ int main(int argc, char **argv)
     const QCommandLineOption progressOpt(QStringLiteral("progress-interval"),
                                          QStringLiteral("LivyDesk: fetch a statement followed through /state at least this often for its progress, ms (0 = never)."),
                                          QStringLiteral("MS"), QString::number(Livy::SessionControllerSettings().progressInterval.count()));
+    const QCommandLineOption endSignalsOpt(QStringLiteral("end-signals"),
+                                           QStringLiteral("LivyDesk: place polls where a running statement's end is expected from Livy's progress "
+                                                          "and the Spark UI (SessionControllerSettings::endSignals): on (the product's default) or off."),
+                                           QStringLiteral("on|off"), Livy::SessionControllerSettings().endSignals ? QStringLiteral("on") : QStringLiteral("off"));
     parser.addPositionalArgument(QStringLiteral("url"), QStringLiteral("With --real: the Livy server's base URL (default: start a local one)."), QStringLiteral("[URL]"));
     const QCommandLineOption quickOpt(QStringLiteral("quick"), QStringLiteral("A short run: 40 statements."));
     const QCommandLineOption sessionsOpt(QStringLiteral("sessions"), QStringLiteral("Fake sessions per client run in parallel (default 5)."), QStringLiteral("S"), QStringLiteral("5"));
@@ -133,7 +137,7 @@ int main(int argc, char **argv)
     const QCommandLineOption fractionOpt(QStringLiteral("fraction"), QStringLiteral("Interval as a fraction of the running time."), QStringLiteral("F"), QString::number(productSchedule.fraction));
     const QCommandLineOption capOpt(QStringLiteral("cap"), QStringLiteral("Longest poll interval, ms."), QStringLiteral("MS"), QString::number(productSchedule.cap.count()));
     parser.addOptions({ statementsOpt, quickOpt, sessionsOpt, seedOpt, scaleOpt, markdownOpt, floorOpt, fractionOpt, capOpt,
-                        realOpt, clientsOpt, instanceOpt, progressOpt });
+                        realOpt, clientsOpt, instanceOpt, progressOpt, endSignalsOpt });
     parser.process(app);
 
     // LivyDesk's production settings (keep-alive included), as the app uses them, with the schedule's knobs.
@@ -142,6 +146,12 @@ int main(int argc, char **argv)
     deskSettings.running.fraction = parser.value(fractionOpt).toDouble();
     deskSettings.running.cap = milliseconds(parser.value(capOpt).toInt());
     deskSettings.progressInterval = milliseconds(parser.value(progressOpt).toInt());
+    const QString endSignals = parser.value(endSignalsOpt).toLower();
+    if (endSignals != QLatin1String("on") && endSignals != QLatin1String("off")) {
+        std::fprintf(stderr, "livydesk_bench: --end-signals takes on or off\n");
+        return 2;
+    }
+    deskSettings.endSignals = endSignals == QLatin1String("on");
 
     if (parser.isSet(realOpt)) {
         Bench::RealOptions real;
@@ -157,14 +167,23 @@ int main(int argc, char **argv)
         real.deskSchedule = QStringLiteral("the production SessionControllerSettings%1: while its one statement runs, "
                                            "`GET /sessions/{id}/state` re-armed after each reply at %2 % of the running time, "
                                            "at least %3 ms and at most %4 ms; the statement itself when the session turns idle "
-                                           "and every %5 ms for its progress.")
+                                           "and every %5 ms for its progress; end signals %6.")
                                 .arg(parser.isSet(floorOpt) || parser.isSet(fractionOpt) || parser.isSet(capOpt) || parser.isSet(progressOpt)
+                                             || parser.isSet(endSignalsOpt)
                                          ? QStringLiteral(" with the schedule given on the command line")
                                          : QString())
                                 .arg(rs.fraction * 100)
                                 .arg(rs.floor.count())
                                 .arg(rs.cap.count())
-                                .arg(deskSettings.progressInterval.count());
+                                .arg(deskSettings.progressInterval.count())
+                                .arg(deskSettings.endSignals
+                                         ? QStringLiteral("on (polls gather where Livy's progress or the Spark UI put the statement's end; "
+                                                          "EndSchedule dense %1 ms, window ±%2 ms or %3 %, quiet %4 ms)")
+                                               .arg(deskSettings.endSchedule.dense.count())
+                                               .arg(deskSettings.endSchedule.window.count())
+                                               .arg(deskSettings.endSchedule.spread * 100)
+                                               .arg(deskSettings.endSchedule.quiet.count())
+                                         : QStringLiteral("off (the blind RunningSchedule only)"));
         real.markdown = parser.value(markdownOpt);
         real.command = QCoreApplication::arguments().join(QLatin1Char(' '));
         real.sourceDir = QStringLiteral(LIVYDESK_SOURCE_DIR);

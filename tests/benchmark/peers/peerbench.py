@@ -174,9 +174,14 @@ def main():
     with open(args.workload, encoding="utf-8") as f:
         codes = json.load(f)["codes"]
 
+    conf_dir = tempfile.TemporaryDirectory(prefix="livydesk-bench-sparkmagic-")
     if args.client == "sparkmagic":
-        # The default configuration, whatever ~/.sparkmagic/config.json says on this machine.
-        os.environ["SPARKMAGIC_CONF_DIR"] = tempfile.mkdtemp(prefix="livydesk-bench-sparkmagic-")
+        # The default configuration, whatever ~/.sparkmagic/config.json says on this machine, except the time a new
+        # session may take to start (60 s by default): three sessions starting at once on a small loaded machine
+        # take longer. It only bounds the start; statements are polled as by default.
+        os.environ["SPARKMAGIC_CONF_DIR"] = conf_dir.name
+        with open(os.path.join(conf_dir.name, "config.json"), "w", encoding="utf-8") as f:
+            json.dump({"livy_session_startup_timeout_seconds": 600}, f)
 
     counter = RequestCounter()
     counter.install()
@@ -224,7 +229,8 @@ def main():
         return 0
     except Exception as e:  # report, clean up, and let the benchmark say which lane failed
         traceback.print_exc()
-        emit({"event": "error", "client": args.client, "message": "%s: %s" % (type(e).__name__, e)})
+        emit({"event": "error", "client": args.client, "message": "%s: %s" % (type(e).__name__, e),
+              "versions": versions})
         if lane is not None:
             try:
                 counter.counting = False
