@@ -186,6 +186,9 @@ int main(int argc, char **argv)
                                          : QStringLiteral("off (the blind RunningSchedule only)"));
         real.markdown = parser.value(markdownOpt);
         real.command = QCoreApplication::arguments().join(QLatin1Char(' '));
+        // Where scripts/local-livy took Livy's jars from, when it was told (docs/real-livy.md §2).
+        if (real.url.isEmpty() && qEnvironmentVariableIsSet("LIVYDESK_LIVY_REPO"))
+            real.command.prepend(QStringLiteral("LIVYDESK_LIVY_REPO=%1 ").arg(qEnvironmentVariable("LIVYDESK_LIVY_REPO")));
         real.sourceDir = QStringLiteral(LIVYDESK_SOURCE_DIR);
         return Bench::runReal(real);
     }

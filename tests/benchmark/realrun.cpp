@@ -246,7 +246,9 @@ QString report(const RealOptions &o, const QList<RealResult> &results, const QSt
             parts << QStringLiteral("%1 × `%2`").arg(it.value()).arg(it.key());
         md << "- " << results.at(i).client << " (" << stats.at(i).requests << "): " << parts.join(QStringLiteral(", ")) << "\n";
     }
-    md << "\nLivyDesk's settings: " << o.deskSchedule << "\n\n";
+    md << "\nLivyDesk's settings: " << o.deskSchedule << " The lane is the SessionController alone, as the app opens a "
+       << "session, without the app's SparkTracker (whose Spark UI requests go to the driver, not to Livy): `time.sleep` "
+       << "runs no Spark job, so Livy's `progress` stays 0 and there is no task count either.\n\n";
 
     if (deskIndex >= 0 && desk.count > 0) {
         const double steadyMax = desk.steady.isEmpty() ? 0 : *std::max_element(desk.steady.cbegin(), desk.steady.cend());
