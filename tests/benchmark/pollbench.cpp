@@ -80,7 +80,8 @@ QString Lane::takeNext()
     if (m_next >= int(m_items.size()))
         return {};
     m_inFlight = m_items.at(m_next++);
-    return QStringLiteral("#fake:duration=%1\nitem_%2 = %2").arg(m_durations.at(m_inFlight)).arg(m_inFlight);
+    const QString extra = m_extraDirective.isEmpty() ? QString() : m_extraDirective + QLatin1Char('\n');
+    return QStringLiteral("#fake:duration=%1\n%3item_%2 = %2").arg(m_durations.at(m_inFlight)).arg(m_inFlight).arg(extra);
 }
 
 void Lane::observed(int statementId)

@@ -76,6 +76,9 @@ public:
     bool isDone() const { return m_next >= int(m_items.size()) && m_inFlight < 0; }
     const QList<Sample> &samples() const { return m_samples; }
     int sessionId() const { return m_sessionId; }
+    /// A fake directive line added to every statement's code (e.g. "#fake:progress=none": driver code without
+    /// Spark jobs, whose progress stays 0).
+    void setExtraDirective(const QString &line) { m_extraDirective = line; }
 
 Q_SIGNALS:
     void done();
@@ -91,6 +94,7 @@ protected:
     const QList<int> &m_durations;
     int m_next = 0;
     int m_inFlight = -1; ///< workload index being run
+    QString m_extraDirective;
     QList<Sample> m_samples;
 };
 
