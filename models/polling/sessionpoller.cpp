@@ -89,7 +89,7 @@ bool SessionPoller::progressDue() const
     if (m_endSignals) {
         if (m_phase == EndSchedule::Phase::Quiet)
             return true; // far from the expected end: refine it with each (sparse) poll
-        if (m_phase == EndSchedule::Phase::Blind)
+        if (m_phase == EndSchedule::Phase::Blind || m_phase == EndSchedule::Phase::Overdue) // (again) no end to aim at
             every = std::clamp(headElapsed() / 4, std::min(milliseconds(250), m_progressInterval), m_progressInterval);
     }
     return m_progressClock.elapsed() >= every.count();
