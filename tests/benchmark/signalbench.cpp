@@ -50,15 +50,6 @@ struct Result
     int phases[4] = { 0, 0, 0, 0 };
 };
 
-double percentile(QList<double> v, double p)
-{
-    if (v.isEmpty())
-        return 0;
-    std::sort(v.begin(), v.end());
-    const int rank = std::clamp(int(std::ceil(p * double(v.size()))), 1, int(v.size()));
-    return v.at(rank - 1);
-}
-
 Result run(const Variant &variant, const QList<int> &durations)
 {
     FakeLivy::Server server;
@@ -147,8 +138,8 @@ Result run(const Variant &variant, const QList<int> &durations)
         r.busiestSecond = std::max(r.busiestSecond, double(i - j + 1));
     }
     r.statements = int(latencies.size());
-    r.median = percentile(latencies, 0.5);
-    r.p95 = percentile(latencies, 0.95);
+    r.median = Bench::percentile(latencies, 0.5);
+    r.p95 = Bench::percentile(latencies, 0.95);
     r.max = latencies.isEmpty() ? 0 : *std::max_element(latencies.cbegin(), latencies.cend());
     double sum = 0;
     for (const double v : latencies)
