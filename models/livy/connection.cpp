@@ -37,8 +37,10 @@ void Connection::adopt(LivyJob *job)
     if (!job->parent() && job->autoDelete())
         job->setParent(this); // owned from now on: deleted with the Connection if it never finishes
     m_jobs.removeAll(nullptr);
-    if (!m_jobs.contains(job))
+    if (!m_jobs.contains(job)) {
         m_jobs.append(job);
+        Q_EMIT jobStarted(job);
+    }
 }
 
 void Connection::release(LivyJob *job)

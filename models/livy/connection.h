@@ -110,6 +110,10 @@ Q_SIGNALS:
     /// A server certificate failed verification (see reportRejectedCertificate()).
     void certificateRejected(const QList<QSslError> &errors, const QList<QSslCertificate> &chain);
     void capabilitiesChanged(const Livy::ServerCapabilities &capabilities);
+    /// Every job started on this connection, from inside its start() (before its request is sent). Observers
+    /// that must see every request whoever sends it (lifecycle/ActivityLedger: what counts as activity on a
+    /// session) connect to the job's finished() here. Never delete or start jobs from this signal.
+    void jobStarted(Livy::LivyJob *job);
 
 private:
     QPointer<QNetworkAccessManager> m_network;

@@ -8,6 +8,7 @@ namespace Livy {
 
 CreateSessionJob::CreateSessionJob(Connection *connection, const CreateSessionRequest &request, QObject *parent)
     : LivyJob(connection, Verb::Post, { QStringLiteral("sessions") }, parent)
+    , m_request(request)
 {
     setJsonBody(QJsonDocument(request.toJson()));
 }

@@ -16,11 +16,14 @@ public:
     CreateSessionJob(Connection *connection, const CreateSessionRequest &request, QObject *parent = nullptr);
 
     const Session &session() const { return m_session; }
+    /// The request exactly as sent (lifecycle/CreatedSessionRecorder keeps it for every session created).
+    const CreateSessionRequest &request() const { return m_request; }
 
 protected:
     LivyError decodeSuccess(const QByteArray &body, int httpStatus) override;
 
 private:
+    CreateSessionRequest m_request;
     Session m_session;
 };
 
