@@ -288,8 +288,25 @@ bool HistoryDatabase::migrate()
         { QStringLiteral("ALTER TABLE statements ADD COLUMN note TEXT NOT NULL DEFAULT ''") },
         // 2 -> 3: what Spark did for the statement (SparkBreakdown::toJson(), compact), when it was seen
         { QStringLiteral("ALTER TABLE statements ADD COLUMN spark TEXT") },
+        // 3 -> 4: sessions that look after themselves (models/lifecycle): create bodies and setup statements
+        { QStringLiteral("CREATE TABLE session_records ("
+                         " id INTEGER PRIMARY KEY,"
+                         " server TEXT NOT NULL, profile TEXT, session_id INTEGER NOT NULL,"
+                         " session_identity TEXT NOT NULL DEFAULT '', session_name TEXT, session_kind TEXT,"
+                         " request TEXT NOT NULL, created INTEGER NOT NULL,"
+                         " replaces INTEGER, replaces_session_id INTEGER, template TEXT,"
+                         " UNIQUE (server, session_id, session_identity))"),
+          QStringLiteral("CREATE INDEX session_records_profile ON session_records (profile, session_id)"),
+          QStringLiteral("CREATE TABLE setup_statements ("
+                         " id INTEGER PRIMARY KEY,"
+                         " server TEXT NOT NULL, session_id INTEGER NOT NULL,"
+                         " session_identity TEXT NOT NULL DEFAULT '', position INTEGER NOT NULL,"
+                         " code TEXT NOT NULL, kind TEXT,"
+                         " history_id INTEGER REFERENCES statements(id) ON DELETE SET NULL)"),
+          QStringLiteral("CREATE INDEX setup_statements_session ON setup_statements "
+                         "(server, session_id, session_identity, position)") },
     };
-    static_assert(SchemaVersion == 3, "add the migration step");
+    static_assert(SchemaVersion == 4, "add the migration step");
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     for (int v = version; v < SchemaVersion; ++v) {
         db.transaction();

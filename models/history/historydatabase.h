@@ -74,8 +74,10 @@ struct HistorySubmission
 class HistoryDatabase
 {
 public:
-    /// 1: the statements; 2: a note per entry; 3: the Spark breakdown per entry (`spark`, compact JSON, nullable).
-    static constexpr int SchemaVersion = 3;
+    /// 1: the statements; 2: a note per entry; 3: the Spark breakdown per entry (`spark`, compact JSON, nullable);
+    /// 4: `session_records` (the create body of each session LivyDesk created) and `setup_statements` (a session's
+    /// setup, in replay order), read and written through SessionRecords (sessionrecords.h).
+    static constexpr int SchemaVersion = 4;
 
     /// How text is searched: FTS5 where SQLite has it (the default), or always LIKE (the fallback, for tests and
     /// benchmarks; an FTS index already in the file is kept up to date either way).
@@ -94,6 +96,8 @@ public:
     /// SQLite's FTS5 is available and the search index exists.
     bool hasFullTextSearch() const { return m_fullText; }
     int schemaVersion() const;
+    /// The Qt SQL connection this database uses (for SessionRecords, on the same thread).
+    QString connectionName() const { return m_connection; }
 
     /// A run just sent: an entry without a statement id (see HistoryEntry).
     bool recordSubmission(const HistorySubmission &submission);

@@ -59,6 +59,18 @@ template<typename Answer> void deliver(const QPointer<HistoryStore> &store, Answ
 
 } // namespace
 
+template<typename Write> void HistoryStore::postWrite(Write &&write)
+{
+    HistoryDatabase *db = m_database;
+    QPointer<HistoryStore> self(this);
+    post([db, self, write = std::forward<Write>(write)] {
+        if (!db->isOpen())
+            return;
+        const QString error = write(db);
+        deliver(self, [error](HistoryStore *s) { s->noteWritten(error); });
+    });
+}
+
 void HistoryStore::open(const QString &path, const HistoryLimits &limits)
 {
     m_path = path.isEmpty() ? defaultPath() : path;
@@ -92,38 +104,23 @@ QString HistoryStore::recordSubmission(const HistorySession &session, const QStr
 {
     HistorySubmission submission{ session, QUuid::createUuid().toString(QUuid::WithoutBraces), code, kind,
                                   QDateTime::currentMSecsSinceEpoch() };
-    HistoryDatabase *db = m_database;
-    QPointer<HistoryStore> self(this);
-    post([db, submission, self] {
-        if (!db->isOpen())
-            return;
-        const QString error = db->recordSubmission(submission) ? QString() : db->errorString();
-        deliver(self, [error](HistoryStore *s) { s->noteWritten(error); });
+    postWrite([submission](HistoryDatabase *db) {
+        return db->recordSubmission(submission) ? QString() : db->errorString();
     });
     return submission.localKey;
 }
 
 void HistoryStore::markSubmissionFailed(const QString &key, const QString &reason)
 {
-    HistoryDatabase *db = m_database;
-    QPointer<HistoryStore> self(this);
-    post([db, key, reason, self] {
-        if (!db->isOpen())
-            return;
-        const QString error = db->markSubmissionFailed(key, reason) ? QString() : db->errorString();
-        deliver(self, [error](HistoryStore *s) { s->noteWritten(error); });
+    postWrite([key, reason](HistoryDatabase *db) {
+        return db->markSubmissionFailed(key, reason) ? QString() : db->errorString();
     });
 }
 
 void HistoryStore::recordStatement(const HistorySession &session, const Statement &statement, const QString &kind)
 {
-    HistoryDatabase *db = m_database;
-    QPointer<HistoryStore> self(this);
-    post([db, session, statement, kind, self] {
-        if (!db->isOpen())
-            return;
-        const QString error = db->recordStatement(session, statement, kind) >= 0 ? QString() : db->errorString();
-        deliver(self, [error](HistoryStore *s) { s->noteWritten(error); });
+    postWrite([session, statement, kind](HistoryDatabase *db) {
+        return db->recordStatement(session, statement, kind) >= 0 ? QString() : db->errorString();
     });
 }
 
@@ -152,6 +149,110 @@ int HistoryStore::requestSparkBreakdowns(const HistorySession &session)
         deliver(self, [ticket, breakdowns](HistoryStore *s) { Q_EMIT s->sparkBreakdownsReady(ticket, breakdowns); });
     });
     return ticket;
+}
+
+void HistoryStore::recordSession(const SessionRecord &record)
+{
+    postWrite([record](HistoryDatabase *db) {
+        SessionRecords records(db->connectionName());
+        return records.record(record) >= 0 ? QString() : records.errorString();
+    });
+}
+
+int HistoryStore::requestSessionRecord(const QString &profileOrServer, int id, const QString &name,
+                                       const QString &identity)
+{
+    const int ticket = ++m_nextTicket;
+    HistoryDatabase *db = m_database;
+    QPointer<HistoryStore> self(this);
+    post([db, profileOrServer, id, name, identity, ticket, self] {
+        const std::optional<SessionRecord> record = db->isOpen()
+            ? SessionRecords(db->connectionName()).find(profileOrServer, id, name, identity)
+            : std::nullopt;
+        deliver(self, [ticket, record](HistoryStore *s) { Q_EMIT s->sessionRecordReady(ticket, record); });
+    });
+    return ticket;
+}
+
+int HistoryStore::requestSessionRecords(const QString &profileOrServer, int limit)
+{
+    const int ticket = ++m_nextTicket;
+    HistoryDatabase *db = m_database;
+    QPointer<HistoryStore> self(this);
+    post([db, profileOrServer, limit, ticket, self] {
+        const QList<SessionRecord> records = db->isOpen()
+            ? SessionRecords(db->connectionName()).list(profileOrServer, limit)
+            : QList<SessionRecord>();
+        deliver(self, [ticket, records](HistoryStore *s) { Q_EMIT s->sessionRecordsReady(ticket, records); });
+    });
+    return ticket;
+}
+
+int HistoryStore::requestSetup(const HistorySession &session)
+{
+    const int ticket = ++m_nextTicket;
+    HistoryDatabase *db = m_database;
+    QPointer<HistoryStore> self(this);
+    post([db, session, ticket, self] {
+        const QList<SetupEntry> setup = db->isOpen() ? SessionRecords(db->connectionName()).setup(session)
+                                                     : QList<SetupEntry>();
+        deliver(self, [ticket, setup](HistoryStore *s) { Q_EMIT s->setupReady(ticket, setup); });
+    });
+    return ticket;
+}
+
+void HistoryStore::setSetup(const HistorySession &session, const QList<SetupStatement> &statements,
+                            const QList<qint64> &historyRowIds)
+{
+    HistoryDatabase *db = m_database;
+    QPointer<HistoryStore> self(this);
+    post([db, session, statements, historyRowIds, self] {
+        if (!db->isOpen())
+            return;
+        SessionRecords records(db->connectionName());
+        const QString error = records.setSetup(session, statements, historyRowIds) ? QString() : records.errorString();
+        deliver(self, [error, session](HistoryStore *s) {
+            s->noteWritten(error);
+            if (error.isEmpty())
+                Q_EMIT s->setupChanged(session);
+        });
+    });
+}
+
+void HistoryStore::markSetup(qint64 historyRowId)
+{
+    HistoryDatabase *db = m_database;
+    QPointer<HistoryStore> self(this);
+    post([db, historyRowId, self] {
+        if (!db->isOpen())
+            return;
+        SessionRecords records(db->connectionName());
+        const std::optional<HistorySession> session = records.markSetup(historyRowId);
+        const QString error = records.errorString();
+        deliver(self, [error, session](HistoryStore *s) {
+            s->noteWritten(error);
+            if (session)
+                Q_EMIT s->setupChanged(*session);
+        });
+    });
+}
+
+void HistoryStore::unmarkSetup(qint64 historyRowId)
+{
+    HistoryDatabase *db = m_database;
+    QPointer<HistoryStore> self(this);
+    post([db, historyRowId, self] {
+        if (!db->isOpen())
+            return;
+        SessionRecords records(db->connectionName());
+        const std::optional<HistorySession> session = records.unmarkSetup(historyRowId);
+        const QString error = records.errorString();
+        deliver(self, [error, session](HistoryStore *s) {
+            s->noteWritten(error);
+            if (session)
+                Q_EMIT s->setupChanged(*session);
+        });
+    });
 }
 
 int HistoryStore::search(const HistoryQuery &query)

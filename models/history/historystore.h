@@ -3,6 +3,7 @@
 #pragma once
 
 #include "historydatabase.h"
+#include "sessionrecords.h"
 
 #include <QObject>
 #include <QThread>
@@ -49,6 +50,23 @@ public:
     void recordSparkBreakdown(const HistorySession &session, const SparkBreakdown &breakdown);
     /// The breakdowns stored for one session's statements (server, id, identity): sparkBreakdownsReady() answers.
     int requestSparkBreakdowns(const HistorySession &session);
+    /// Keeps the create body of a session LivyDesk created (SessionRecords::record()).
+    void recordSession(const SessionRecord &record);
+    /// The newest record of a session on a server (profile id or base URL), by id, or by name when `id` < 0;
+    /// `identity` narrows it when known. sessionRecordReady() answers (empty when there is none).
+    int requestSessionRecord(const QString &profileOrServer, int id, const QString &name = {},
+                             const QString &identity = {});
+    /// The records of a server, newest first: sessionRecordsReady() answers.
+    int requestSessionRecords(const QString &profileOrServer, int limit = 200);
+    /// A session's setup in replay order: setupReady() answers.
+    int requestSetup(const HistorySession &session);
+    /// Replaces a session's whole setup (reorder, remove, copy to a recreated session); setupChanged() follows.
+    void setSetup(const HistorySession &session, const QList<SetupStatement> &statements,
+                  const QList<qint64> &historyRowIds = {});
+    /// Marks history entry `historyRowId` as the last setup statement of its session (once); setupChanged().
+    void markSetup(qint64 historyRowId);
+    /// Takes history entry `historyRowId` out of its session's setup; setupChanged() if it was in it.
+    void unmarkSetup(qint64 historyRowId);
     int search(const HistoryQuery &query);
     int load(qint64 rowId);
     int requestFacets();
@@ -69,9 +87,16 @@ Q_SIGNALS:
     /// Ascending statement id; empty when the session has none (or the history is not open).
     void sparkBreakdownsReady(int ticket, const QList<Livy::SparkBreakdown> &breakdowns);
     void removed(int count);
+    void sessionRecordReady(int ticket, const std::optional<Livy::SessionRecord> &record);
+    void sessionRecordsReady(int ticket, const QList<Livy::SessionRecord> &records);
+    void setupReady(int ticket, const QList<Livy::SetupEntry> &setup);
+    /// The setup of `session` (server, id, identity) changed.
+    void setupChanged(const Livy::HistorySession &session);
 
 private:
     template<typename Work> void post(Work &&work);
+    /// Runs a write on the database thread, then reports its error (empty = fine) back here.
+    template<typename Write> void postWrite(Write &&write);
     void noteWritten(const QString &error);
 
     QThread m_thread;

@@ -4,6 +4,7 @@
 
 #include "settingsschema.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSettings>
@@ -13,6 +14,7 @@ namespace LivyDesk {
 namespace {
 const QString group = SettingsKeys::presets();
 const QString lastUsedKey = SettingsKeys::lastCreateRequest();
+const QString setupGroup = SettingsKeys::presetSetup();
 
 std::optional<Livy::CreateSessionRequest> decode(const QVariant &value)
 {
@@ -46,9 +48,9 @@ QStringList SessionPresetStore::names() const
     return result;
 }
 
-static QString storageKey(const QString &name)
+static QString storageKey(const QString &name, const QString &in = group)
 {
-    return group + QLatin1Char('/') + QString::fromLatin1(name.toUtf8().toPercentEncoding());
+    return in + QLatin1Char('/') + QString::fromLatin1(name.toUtf8().toPercentEncoding());
 }
 
 std::optional<Livy::CreateSessionRequest> SessionPresetStore::load(const QString &name) const
@@ -63,7 +65,42 @@ void SessionPresetStore::save(const QString &name, Livy::CreateSessionRequest re
 
 void SessionPresetStore::remove(const QString &name)
 {
-    QSettings().remove(storageKey(name));
+    QSettings settings;
+    settings.remove(storageKey(name));
+    settings.remove(storageKey(name, setupGroup));
+}
+
+std::optional<Livy::SessionRecipe> SessionPresetStore::recipe(const QString &name) const
+{
+    const std::optional<Livy::CreateSessionRequest> request = load(name);
+    if (!request)
+        return std::nullopt;
+    return Livy::SessionRecipe{ *request, setup(name) };
+}
+
+void SessionPresetStore::saveRecipe(const QString &name, const Livy::SessionRecipe &recipe)
+{
+    save(name, recipe.request);
+    setSetup(name, recipe.setup);
+}
+
+QList<Livy::SetupStatement> SessionPresetStore::setup(const QString &name) const
+{
+    const QJsonDocument doc = QJsonDocument::fromJson(QSettings().value(storageKey(name, setupGroup)).toString().toUtf8());
+    return Livy::SetupStatement::listFromJson(doc.array());
+}
+
+void SessionPresetStore::setSetup(const QString &name, const QList<Livy::SetupStatement> &setup)
+{
+    if (!contains(name))
+        return;
+    QSettings settings;
+    if (setup.isEmpty()) {
+        settings.remove(storageKey(name, setupGroup));
+        return;
+    }
+    const QJsonDocument doc(Livy::SetupStatement::listToJson(setup));
+    settings.setValue(storageKey(name, setupGroup), QString::fromUtf8(doc.toJson(QJsonDocument::Compact)));
 }
 
 bool SessionPresetStore::contains(const QString &name) const

@@ -28,6 +28,9 @@ inline QString createdSessions(const QString &storeKey) { return QStringLiteral(
 // ---- create dialog (models/profiles/sessionpresetstore) ----
 /// Group of named presets (percent-encoded names -> request JSON).
 inline QString presets() { return QStringLiteral("createSessionPresets"); }
+/// Group of the presets' setup statements, making them session templates (percent-encoded names -> JSON array of
+/// {code, kind}); a preset without an entry has no setup.
+inline QString presetSetup() { return QStringLiteral("createSessionPresetSetup"); }
 /// The request of the last session created (its name dropped).
 inline QString lastCreateRequest() { return QStringLiteral("createSession/lastUsed"); }
 

@@ -205,7 +205,7 @@ private Q_SLOTS:
         });
         HistoryDatabase db;
         QVERIFY2(db.open(path()), qPrintable(db.errorString()));
-        QCOMPARE(db.schemaVersion(), 3);
+        QCOMPARE(db.schemaVersion(), HistoryDatabase::SchemaVersion); // 2 -> 3 -> 4
         const QList<HistoryEntry> found = db.search({});
         QCOMPARE(found.size(), 1);
         std::optional<HistoryEntry> e = db.load(found.first().rowId);
