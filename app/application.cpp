@@ -10,6 +10,7 @@
 #include "items/statementlistmodel.h"
 #include "livy/connection.h"
 #include "livy/livyerror.h"
+#include "lifecyclebinding.h"
 #include "locallivylauncher.h"
 #include "mainwindow.h"
 #include "panels/sessionpage.h"
@@ -254,6 +255,7 @@ void Application::wireWindow()
     connect(w, &MainWindow::profilesEdited, this, &Application::applyProfiles);
     connect(w, &MainWindow::reconnectRequested, this, [this] { switchToProfile(m_profile.id); });
     connect(w, &MainWindow::activeChanged, this, [](bool active) { Livy::PollActivity::global()->setActive(active); });
+    m_lifecycle = new LifecycleBinding(w, this);
     connect(w, &MainWindow::currentSessionChanged, this, [this](int id) {
         m_currentSession = id;
         updateLogFollowing();
@@ -267,6 +269,7 @@ void Application::wireWindow()
 void Application::wireServer()
 {
     ServerController *s = m_server;
+    m_lifecycle->watchServer(m_connection, s, m_profile, m_history, m_historyModel); // lease, setup, recreate
     // Every session the server controller opens (a tab, --session, Open Session, a create) is bound here, once.
     connect(s, &ServerController::sessionOpened, this, &Application::wireSession);
     connect(s, &ServerController::connectionStateChanged, this, [this](ServerController::ConnectionState state) {

@@ -29,6 +29,7 @@ class QNetworkAccessManager;
 namespace LivyDesk {
 
 class DraftStore;
+class LifecycleBinding;
 class LocalLivyLauncher;
 class MainWindow;
 class PasswordStore;
@@ -75,6 +76,8 @@ public:
     /// when the session is not open. For whoever wants its breakdowns, in one line:
     /// `connect(app->sparkTracker(id), &Livy::SparkTracker::breakdownFinished, …)`.
     Livy::SparkTracker *sparkTracker(int sessionId) const;
+    /// Lease budgets, setup statements, recreate and templates (app/lifecyclebinding.h), made with the window.
+    LifecycleBinding *lifecycle() const { return m_lifecycle; }
 
 private:
     void connectTo(const ServerProfile &profile, const QHash<QString, QString> &secrets);
@@ -105,6 +108,7 @@ private:
     Livy::HistoryStore *m_history = nullptr;
     Livy::HistoryModel *m_historyModel = nullptr;
     LocalLivyLauncher *m_localLivy = nullptr;
+    LifecycleBinding *m_lifecycle = nullptr;
     std::unique_ptr<MainWindow> m_window;
     QPointer<Livy::Connection> m_connection;
     QPointer<Livy::ServerController> m_server;

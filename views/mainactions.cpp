@@ -44,6 +44,13 @@ MainActions::MainActions(QWidget *window)
                         QStringLiteral("Close the session's tab; the session keeps running on the server"));
     openSessionByRef = make(window, QStringLiteral("&Open Session by Id or Name…"), QKeySequence(QStringLiteral("Ctrl+Shift+O")),
                             QStringLiteral("Open a session by its id or name, also one the list does not show"));
+    recreateSession = make(window, QStringLiteral("Rec&reate Session…"), QKeySequence(QStringLiteral("Ctrl+Shift+R")),
+                           QStringLiteral("Make the current session again (it ended or is gone) and replay its setup"));
+    recreateSession->setObjectName(QStringLiteral("recreateSession"));
+    fromTemplate = make(window, QStringLiteral("New Session from &Template"), {},
+                        QStringLiteral("Create a session from a saved template and run its setup statements"));
+    fromTemplate->setObjectName(QStringLiteral("fromTemplate"));
+    fromTemplate->setMenu(new QMenu(window));
     copySessionId = make(window, QStringLiteral("Copy Session &Id"), {}, QStringLiteral("Copy the current session's id"));
 
     run = make(window, QStringLiteral("&Run"), QKeySequence(QStringLiteral("Ctrl+Return")),
@@ -114,6 +121,8 @@ void MainActions::populateMenus(QMenuBar *bar, QWidget *dockToggles)
 
     QMenu *session = bar->addMenu(QStringLiteral("&Session"));
     session->addAction(newSession);
+    session->addAction(fromTemplate);
+    session->addAction(recreateSession);
     session->addAction(openSessionByRef);
     session->addAction(refresh);
     session->addSeparator();
@@ -189,7 +198,7 @@ void MainActions::setServerProfiles(const QList<ServerProfile> &profiles, const 
 
 QList<QAction *> MainActions::all() const
 {
-    return { newSession,   refresh,     deleteSession, closeSession,  copySessionId, run,
+    return { newSession,   recreateSession, fromTemplate, refresh,     deleteSession, closeSession,  copySessionId, run,
              runSelection, cancelStatement, openFile,  saveFile,      saveFileAs,    copy,
              findSessions, findInLog,   searchHistory, focusEditor,   focusSessions, nextTab,       previousTab,
              manageServers, reconnect,  quit,          about };

@@ -30,6 +30,8 @@ public:
     QAction *deleteSession = nullptr;   ///< Ctrl+Shift+Del (asks first)
     QAction *closeSession = nullptr;    ///< Ctrl+W: closes the tab, the session keeps running
     QAction *copySessionId = nullptr;
+    QAction *recreateSession = nullptr; ///< Ctrl+Shift+R: the current session ended or is gone: make it again
+    QAction *fromTemplate = nullptr;    ///< a menu of the create dialog's templates (filled by the app)
     QAction *openSessionByRef = nullptr; ///< Ctrl+Shift+O: a session the list cannot show (another page, a name)
     // Code
     QAction *run = nullptr;             ///< Ctrl+Enter

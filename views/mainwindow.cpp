@@ -162,6 +162,10 @@ void MainWindow::connectActions()
         if (currentSessionId() >= 0)
             Q_EMIT closeSessionRequested(currentSessionId());
     });
+    connect(a->recreateSession, &QAction::triggered, this, [this] { // the app's RecreateBinding answers the page
+        if (SessionPage *page = sessionPage(currentSessionId()))
+            Q_EMIT page->recreateRequested();
+    });
     connect(a->openSessionByRef, &QAction::triggered, this, [this] {
         auto *ask = new QInputDialog(this);
         ask->setObjectName(QStringLiteral("openSessionByRef"));
@@ -393,7 +397,6 @@ SessionPage *MainWindow::showSession(int sessionId, QAbstractItemModel *statemen
         connect(page, &SessionPage::statusMessage, this, [this](const QString &message) {
             statusBar()->showMessage(message, 5000);
         });
-        connect(page, &SessionPage::recreateRequested, this, [this, page] { newSessionLike(page->session()); });
         connect(page, &SessionPage::titleChanged, this, [this, page] {
             const int index = m_tabs->indexOf(page);
             if (index >= 0)
@@ -511,6 +514,7 @@ void MainWindow::updateActions()
     m_actions->cancelStatement->setEnabled(open);
     m_actions->closeSession->setEnabled(open);
     m_actions->copySessionId->setEnabled(open);
+    m_actions->recreateSession->setEnabled(open);
     m_actions->deleteSession->setEnabled(any);
     // Creating needs a server that answers; the reason is in the status area and the session list.
     m_actions->newSession->setEnabled(m_serverBar->state() == ServerBar::State::Connected);

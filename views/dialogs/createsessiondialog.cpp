@@ -5,6 +5,7 @@
 #include "confeditor.h"
 #include "editor/codelanguage.h"
 #include "panels/messagebanner.h"
+#include "requestbodyeditor.h"
 #include "profiles/sessionpresetstore.h"
 #include "sessionrequestrules.h"
 #include "stringlisteditor.h"
@@ -127,15 +128,8 @@ CreateSessionDialog::CreateSessionDialog(QWidget *parent)
     m_tabs->addTab(buildConfTab(), QStringLiteral("Spark &conf"));
 
     auto *previewBox = new QGroupBox(QStringLiteral("Request body (POST /sessions)"), this);
-    m_preview = new QPlainTextEdit(previewBox);
-    m_preview->setObjectName(QStringLiteral("preview"));
-    m_preview->setAccessibleName(QStringLiteral("Request body preview"));
-    m_preview->setReadOnly(true);
-    m_preview->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_preview->setLineWrapMode(QPlainTextEdit::NoWrap);
-    auto *copy = new QPushButton(QStringLiteral("Copy JSON"), previewBox);
-    copy->setAccessibleName(QStringLiteral("Copy request body"));
-    connect(copy, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText(previewText()); });
+    // The same JSON view the recreate dialog edits; here it follows the form, read-only.
+    m_preview = new RequestBodyEditor(previewBox);
     auto *tagNote = new QLabel(QStringLiteral("LivyDesk adds <tt>spark.livydesk.sessionTag</tt> (a random tag) to "
                                               "<tt>conf</tt>, so that drafts and history stay with this session even "
                                               "if the server later gives its id to another one."),
@@ -146,7 +140,6 @@ CreateSessionDialog::CreateSessionDialog(QWidget *parent)
     auto *previewLayout = new QVBoxLayout(previewBox);
     previewLayout->addWidget(m_preview, 1);
     previewLayout->addWidget(tagNote);
-    previewLayout->addWidget(copy, 0, Qt::AlignRight);
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setChildrenCollapsible(false);
@@ -687,7 +680,7 @@ void CreateSessionDialog::revalidate()
     }
     m_summary->setToolTip((m_problems + m_warnings).join(QLatin1Char('\n')));
     createButton()->setEnabled(m_problems.isEmpty() && !m_creating);
-    m_preview->setPlainText(previewText());
+    m_preview->setText(previewText());
 }
 
 void CreateSessionDialog::submit()

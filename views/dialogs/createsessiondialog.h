@@ -22,6 +22,7 @@ namespace LivyDesk {
 
 class ConfEditor;
 class MessageBanner;
+class RequestBodyEditor;
 class StringListEditor;
 
 /// Builds a `POST /sessions` request: every field Livy accepts, each with its own widget and inline validation,
@@ -119,7 +120,7 @@ private:
     StringListEditor *m_archives = nullptr;
     ConfEditor *m_conf = nullptr;
     QLabel *m_confMessages = nullptr;
-    QPlainTextEdit *m_preview = nullptr;
+    RequestBodyEditor *m_preview = nullptr;
     QLabel *m_summary = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
 

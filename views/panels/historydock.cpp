@@ -6,6 +6,7 @@
 #include "editor/codeeditor.h"
 #include "history/historyexport.h"
 #include "history/historymodel.h"
+#include "icons.h"
 #include "output/outputview.h"
 
 #include <QAction>
@@ -25,6 +26,7 @@
 #include <QMessageBox>
 #include <QSaveFile>
 #include <QSplitter>
+#include <QStyledItemDelegate>
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -90,6 +92,31 @@ QString entryTitle(const HistoryEntry &e)
                                                   : QObject::tr("A run the server did not acknowledge");
     return QObject::tr("%1 of %2 on %3 · %4").arg(statement, where, e.session.server, e.kind);
 }
+
+/// The Statement column with a gear for entries that are part of their session's setup.
+class SetupMarkDelegate : public QStyledItemDelegate
+{
+public:
+    SetupMarkDelegate(const QSet<qint64> *setup, QObject *parent)
+        : QStyledItemDelegate(parent)
+        , m_setup(setup)
+    {
+    }
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        if (!m_setup->contains(index.data(HistoryModel::RowIdRole).toLongLong()))
+            return;
+        option->icon = appIcon(AppIcon::Settings);
+        option->features |= QStyleOptionViewItem::HasDecoration;
+        option->decorationSize = QSize(12, 12);
+    }
+
+private:
+    const QSet<qint64> *m_setup;
+};
 
 } // namespace
 
@@ -208,6 +235,33 @@ HistoryDock::HistoryDock(QWidget *parent)
     viewAction(tr("Copy Code"), QKeySequence::Copy, &HistoryDock::copySelected);
     viewAction(tr("Delete…"), QKeySequence::Delete, &HistoryDock::deleteSelected);
     viewAction(tr("Export…"), QKeySequence(), &HistoryDock::exportSelectedInteractively);
+    // Setup statements run again when their session is recreated. Ctrl+Alt+S toggles, as in a session's statements.
+    m_markSetup = new QAction(appIcon(AppIcon::Settings), tr("Mark as &Setup Statement"), m_view);
+    m_markSetup->setObjectName(QStringLiteral("historyMarkSetup"));
+    m_markSetup->setShortcut(QKeySequence(QStringLiteral("Ctrl+Alt+S")));
+    m_markSetup->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_unmarkSetup = new QAction(tr("Remove from Setup"), m_view);
+    m_unmarkSetup->setObjectName(QStringLiteral("historyUnmarkSetup"));
+    connect(m_markSetup, &QAction::triggered, this, [this] {
+        QList<qint64> unmarked, marked;
+        for (const qint64 id : selectedRowIds())
+            (m_setupRowIds.contains(id) ? marked : unmarked).append(id);
+        // One gesture for both ways: all marked -> unmark, else mark the rest.
+        if (unmarked.isEmpty())
+            Q_EMIT setupMarkRequested(marked, false);
+        else
+            Q_EMIT setupMarkRequested(unmarked, true);
+    });
+    connect(m_unmarkSetup, &QAction::triggered, this, [this] {
+        QList<qint64> marked;
+        for (const qint64 id : selectedRowIds())
+            if (m_setupRowIds.contains(id))
+                marked.append(id);
+        if (!marked.isEmpty())
+            Q_EMIT setupMarkRequested(marked, false);
+    });
+    m_view->addAction(m_markSetup);
+    m_view->addAction(m_unmarkSetup);
     auto *find = new QAction(this);
     find->setShortcut(QKeySequence::Find);
     find->setShortcutContext(Qt::WidgetWithChildrenShortcut);
@@ -229,6 +283,7 @@ void HistoryDock::setModel(HistoryModel *model)
 {
     m_model = model;
     m_view->setModel(model);
+    m_view->setItemDelegateForColumn(HistoryModel::StatementColumn, new SetupMarkDelegate(&m_setupRowIds, m_view));
     QHeaderView *header = m_view->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setSectionResizeMode(HistoryModel::CodeColumn, QHeaderView::Stretch);
@@ -237,7 +292,7 @@ void HistoryDock::setModel(HistoryModel *model)
     auto width = [&fm](const QString &sample) { return fm.horizontalAdvance(sample) + fm.height(); };
     header->resizeSection(HistoryModel::WhenColumn, width(QStringLiteral("28 Dec 23:59:59")));
     header->resizeSection(HistoryModel::SessionColumn, width(QStringLiteral("city-trips (12)")));
-    header->resizeSection(HistoryModel::StatementColumn, width(QStringLiteral("9999")));
+    header->resizeSection(HistoryModel::StatementColumn, width(QStringLiteral("9999")) + 16); // and the setup gear
     header->resizeSection(HistoryModel::KindColumn, width(QStringLiteral("pyspark")));
     header->resizeSection(HistoryModel::StateColumn, width(QStringLiteral("available")));
     header->resizeSection(HistoryModel::DurationColumn, width(QStringLiteral("Duration")));
@@ -266,6 +321,13 @@ void HistoryDock::setModel(HistoryModel *model)
     });
     model->requestFacets();
     updateQuery();
+}
+
+void HistoryDock::setSetupRowIds(const QSet<qint64> &rowIds)
+{
+    m_setupRowIds = rowIds;
+    m_view->viewport()->update();
+    updateActions();
 }
 
 void HistoryDock::setCanRerun(bool can, const QString &why)
@@ -359,6 +421,18 @@ void HistoryDock::updateActions()
     m_copy->setEnabled(any);
     m_delete->setEnabled(any);
     m_export->setEnabled(any);
+    bool anyMarked = false;
+    bool allMarked = any;
+    for (const qint64 id : selectedRowIds()) {
+        anyMarked = anyMarked || m_setupRowIds.contains(id);
+        allMarked = allMarked && m_setupRowIds.contains(id);
+    }
+    if (m_markSetup) {
+        m_markSetup->setEnabled(any);
+        m_markSetup->setText(allMarked ? tr("Remove from &Setup") : tr("Mark as &Setup Statement"));
+        m_unmarkSetup->setEnabled(anyMarked);
+        m_unmarkSetup->setVisible(anyMarked && !allMarked);
+    }
 }
 
 void HistoryDock::showCurrent()

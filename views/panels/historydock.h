@@ -6,8 +6,10 @@
 
 #include <QDockWidget>
 #include <QPointer>
+#include <QSet>
 #include <QTimer>
 
+class QAction;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -34,6 +36,12 @@ public:
     Livy::HistoryModel *model() const { return m_model; }
     /// Whether there is a session to re-run in (the window's current one).
     void setCanRerun(bool can, const QString &why = {});
+    /// The entries that are part of their session's setup (a gear in the Statement column; the app keeps it current).
+    void setSetupRowIds(const QSet<qint64> &rowIds);
+    QSet<qint64> setupRowIds() const { return m_setupRowIds; }
+    /// "Mark as Setup Statement" / "Remove from Setup" (Ctrl+Alt+S toggles) on the selection.
+    QAction *markSetupAction() const { return m_markSetup; }
+    QAction *unmarkSetupAction() const { return m_unmarkSetup; }
     /// The history could not be opened: say so in the panel.
     void setUnavailable(const QString &reason);
 
@@ -68,6 +76,8 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void rerunRequested(const QString &code, const QString &kind);
+    /// Make the entries part of their sessions' setup (appended in this order), or take them out.
+    void setupMarkRequested(const QList<qint64> &rowIds, bool setup);
     void exportFinished(bool ok, const QString &message);
 
 private:
@@ -103,6 +113,9 @@ private:
     QString m_pendingExport;
     QString m_unavailable;
     bool m_canRerun = false;
+    QAction *m_markSetup = nullptr;
+    QAction *m_unmarkSetup = nullptr;
+    QSet<qint64> m_setupRowIds;
 };
 
 } // namespace LivyDesk

@@ -4,6 +4,7 @@
 
 #include "editor/codeeditor.h"
 #include "icons.h"
+#include "leasewarningbar.h"
 #include "items/statementlistmodel.h"
 #include "sessioninfoview.h"
 #include "sparkbreakdownview.h"
@@ -12,7 +13,9 @@
 #include "statementoutputarea.h"
 #include "statestyle.h"
 
+#include <QAction>
 #include <QHBoxLayout>
+#include <QMenu>
 #include <QHeaderView>
 #include <QTabBar>
 #include <QLabel>
@@ -70,10 +73,26 @@ SessionPage::SessionPage(int sessionId, QWidget *parent)
     m_recreate->setText(tr("Recreate…"));
     m_recreate->setAccessibleName(tr("Recreate session"));
     m_recreate->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    m_recreate->setToolTip(tr("Create a new session with the same settings (the create dialog opens with them, "
-                              "to check or change before it is sent)"));
+    m_recreate->setToolTip(tr("Create a new session with the same request body and replay its setup statements; "
+                              "it takes this tab and its draft (Ctrl+Shift+R)"));
     m_recreate->setVisible(false);
     connect(m_recreate, &QToolButton::clicked, this, &SessionPage::recreateRequested);
+    m_setupButton = new QToolButton(this);
+    m_setupButton->setObjectName(QStringLiteral("editSetup"));
+    m_setupButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_setupButton->setIcon(appIcon(AppIcon::Settings));
+    m_setupButton->setAutoRaise(true);
+    m_setupButton->setAccessibleName(tr("Setup statements"));
+    m_setupButton->setToolTip(tr("The statements that run again when this session is recreated: reorder or remove "
+                                 "them (mark one from a statement's context menu, Ctrl+Alt+S)"));
+    connect(m_setupButton, &QToolButton::clicked, this, &SessionPage::setupEditRequested);
+    m_lease = new QLabel(this);
+    m_lease->setObjectName(QStringLiteral("leaseBudget"));
+    m_lease->setAccessibleName(tr("Lease budget"));
+    m_lease->setForegroundRole(QPalette::PlaceholderText);
+    m_lease->setVisible(false);
+    m_leaseBar = new LeaseWarningBar(this);
+    connect(m_leaseBar, &LeaseWarningBar::keepAliveRequested, this, &SessionPage::keepAliveRequested);
     m_status = new QLabel(this);
     m_status->setWordWrap(true);
     m_status->setVisible(false);
@@ -84,8 +103,11 @@ SessionPage::SessionPage(int sessionId, QWidget *parent)
     header->addWidget(m_title);
     header->addSpacing(8);
     header->addWidget(m_stateLabel);
+    header->addSpacing(8);
+    header->addWidget(m_lease);
     header->addStretch(1);
     header->addWidget(m_recreate);
+    header->addWidget(m_setupButton);
     header->addWidget(m_sparkUi);
     header->addWidget(m_driverLog);
 
@@ -102,6 +124,20 @@ SessionPage::SessionPage(int sessionId, QWidget *parent)
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setHighlightSections(false);
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_table, &QWidget::customContextMenuRequested, this, &SessionPage::showStatementMenu);
+    m_markSetup = new QAction(tr("Mark as &Setup Statement"), m_table);
+    m_markSetup->setObjectName(QStringLiteral("markSetup"));
+    m_markSetup->setCheckable(true);
+    m_markSetup->setShortcut(QKeySequence(QStringLiteral("Ctrl+Alt+S")));
+    m_markSetup->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_markSetup->setToolTip(tr("Run this statement again when the session is recreated"));
+    m_table->addAction(m_markSetup);
+    connect(m_markSetup, &QAction::triggered, this, [this](bool checked) {
+        const int id = selectedStatementId();
+        if (id >= 0)
+            Q_EMIT setupMarkRequested(id, checked);
+    });
 
     m_code = new CodeEditor(this);
     m_code->setReadOnly(true);
@@ -183,8 +219,64 @@ SessionPage::SessionPage(int sessionId, QWidget *parent)
     layout->setSpacing(2);
     layout->addLayout(header);
     layout->addWidget(m_status);
+    layout->addWidget(m_leaseBar);
     layout->addWidget(m_tabs, 1);
+    setSetupStatementIds({});
     updateHeader();
+}
+
+void SessionPage::setLease(const QString &text, const QString &tooltip)
+{
+    m_lease->setText(text);
+    m_lease->setToolTip(tooltip);
+    m_lease->setAccessibleDescription(tooltip);
+    m_lease->setVisible(!text.isEmpty());
+}
+
+QString SessionPage::leaseText() const
+{
+    return m_lease->isVisibleTo(this) ? m_lease->text() : QString();
+}
+
+void SessionPage::showLeaseWarning(const QString &text, const QString &details, bool canKeepAlive)
+{
+    m_leaseBar->showWarning(text, details, canKeepAlive);
+}
+
+void SessionPage::clearLeaseWarning()
+{
+    m_leaseBar->hide();
+}
+
+void SessionPage::setSetupStatementIds(const QSet<int> &ids)
+{
+    m_setupIds = ids;
+    if (auto *delegate = qobject_cast<StatementDelegate *>(m_table->itemDelegate()))
+        delegate->setSetupIds(ids);
+    m_table->viewport()->update();
+    m_setupButton->setText(ids.isEmpty() ? tr("Setup…") : tr("Setup (%1)…").arg(ids.size()));
+    updateMarkSetup();
+}
+
+void SessionPage::updateMarkSetup()
+{
+    const int id = selectedStatementId();
+    m_markSetup->setEnabled(id >= 0);
+    m_markSetup->setChecked(id >= 0 && m_setupIds.contains(id));
+}
+
+void SessionPage::showStatementMenu(const QPoint &pos)
+{
+    const QModelIndex index = m_table->indexAt(pos);
+    if (index.isValid())
+        m_table->selectRow(index.row());
+    updateMarkSetup();
+    auto *menu = new QMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->addAction(m_markSetup);
+    QAction *edit = menu->addAction(m_setupButton->text(), this, &SessionPage::setupEditRequested);
+    edit->setObjectName(QStringLiteral("editSetupAction"));
+    menu->popup(m_table->viewport()->mapToGlobal(pos)); // no nested event loop
 }
 
 SessionPage::~SessionPage() = default;
@@ -356,7 +448,7 @@ void SessionPage::setStatementModel(QAbstractItemModel *model)
     m_table->setModel(model);
     if (!model)
         return;
-    m_table->setColumnWidth(Model::IdColumn, 44);
+    m_table->setColumnWidth(Model::IdColumn, 58); // room for the setup gear
     m_table->setColumnWidth(Model::StateColumn, 100);
     m_table->setColumnWidth(Model::ProgressColumn, 96);
     m_table->setColumnWidth(Model::SparkColumn, 200);
@@ -368,6 +460,7 @@ void SessionPage::setStatementModel(QAbstractItemModel *model)
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current, const QModelIndex &previous) {
                 showStatement(current);
+                updateMarkSetup();
                 const int id = current.isValid() ? current.data(Model::IdRole).toInt() : -1;
                 if (!previous.isValid() || previous.data(Model::IdRole).toInt() != id)
                     Q_EMIT selectedStatementChanged(id);

@@ -8,8 +8,10 @@
 #include <QAbstractItemModel>
 #include <QIcon>
 #include <QPointer>
+#include <QSet>
 #include <QWidget>
 
+class QAction;
 class QLabel;
 class QModelIndex;
 class QSplitter;
@@ -22,6 +24,7 @@ class QToolButton;
 namespace LivyDesk {
 
 class CodeEditor;
+class LeaseWarningBar;
 class SessionInfoView;
 class SparkBreakdownView;
 class SparkExecutorsView;
@@ -110,6 +113,23 @@ public:
     SparkBreakdownView *sparkView() const { return m_spark; }
     SparkExecutorsView *executorsView() const { return m_executors; }
 
+    /// How long the session may still live ("may end in 12 min"), from the app's Livy::LeaseWatch; the tooltip
+    /// says what it rests on (LeaseBudget::describe). Empty hides it: nothing is said when it cannot be known.
+    void setLease(const QString &text, const QString &tooltip);
+    QString leaseText() const;
+    /// The non-modal warning above the statements that the server may soon end the session; "Keep Alive" only
+    /// where activity moves the deadline.
+    void showLeaseWarning(const QString &text, const QString &details, bool canKeepAlive);
+    void clearLeaseWarning();
+    LeaseWarningBar *leaseWarning() const { return m_leaseBar; }
+    /// The statements marked as the session's setup (a gear beside their id; "Setup (n)…" in the header).
+    void setSetupStatementIds(const QSet<int> &ids);
+    QSet<int> setupStatementIds() const { return m_setupIds; }
+    /// The statements table's "Mark as Setup Statement" (Ctrl+Alt+S), checked for a setup statement.
+    QAction *markSetupAction() const { return m_markSetup; }
+    /// Opens the statements table's context menu for the selected statement at `pos` (viewport coordinates).
+    void showStatementMenu(const QPoint &pos);
+
     CodeEditor *codeView() const { return m_code; }
     SessionInfoView *infoView() const { return m_info; }
     /// The widget that renders the selected statement's output.
@@ -132,6 +152,12 @@ Q_SIGNALS:
     void runRequested(const QString &code, const QString &kind);
     /// "Recreate…" on a session that ended or is gone: a new session with the same create body.
     void recreateRequested();
+    /// "Keep Alive" on the expiry warning.
+    void keepAliveRequested();
+    /// Mark (or unmark) statement `statementId` as part of the session's setup.
+    void setupMarkRequested(int statementId, bool setup);
+    /// "Setup…": the session's setup list (reorder, remove).
+    void setupEditRequested();
     /// Another statement is selected (its id; -1 for none).
     void selectedStatementChanged(int id);
     /// The Executors tab became visible or hidden: fetch them only while shown.
@@ -145,6 +171,7 @@ private:
     void updateHeader();
     void selectNewest();
     void updateTicker();
+    void updateMarkSetup();
     StatementContext contextFor(const Livy::Statement &statement) const;
 
     int m_sessionId;
@@ -158,6 +185,11 @@ private:
     QToolButton *m_sparkUi = nullptr;
     QToolButton *m_driverLog = nullptr;
     QToolButton *m_recreate = nullptr;
+    QToolButton *m_setupButton = nullptr;
+    QLabel *m_lease = nullptr;
+    LeaseWarningBar *m_leaseBar = nullptr;
+    QAction *m_markSetup = nullptr;
+    QSet<int> m_setupIds;
     QTabWidget *m_tabs = nullptr;
     QTableView *m_table = nullptr;
     CodeEditor *m_code = nullptr;

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "statementdelegate.h"
 
+#include "icons.h"
+
 #include "items/statementlistmodel.h"
 #include "statestyle.h"
 
@@ -45,6 +47,11 @@ void StatementDelegate::initStyleOption(QStyleOptionViewItem *option, const QMod
     } else if (index.column() == Model::ProgressColumn && index.data(Model::StillRunningRole).toBool()) {
         // Livy reports 100 % for a cancelled statement; its code is in fact still running.
         option->text = tr("running on");
+        option->displayAlignment = Qt::AlignRight | Qt::AlignVCenter;
+    } else if (index.column() == Model::IdColumn && m_setupIds.contains(index.data(Model::IdRole).toInt())) {
+        option->icon = appIcon(AppIcon::Settings);
+        option->features |= QStyleOptionViewItem::HasDecoration;
+        option->decorationSize = QSize(12, 12);
         option->displayAlignment = Qt::AlignRight | Qt::AlignVCenter;
     } else if (index.column() == Model::IdColumn || index.column() == Model::DurationColumn
                || index.column() == Model::ProgressColumn) {
