@@ -341,6 +341,26 @@ int Server::createSession(const QJsonObject &request, QByteArray *error)
     return std::get<int>(created);
 }
 
+QList<int> Server::seedSessions(int count)
+{
+    static const char *const teams[] = { "etl", "ml", "adhoc", "report", "stream", "audit" };
+    static const char *const kinds[] = { "pyspark", "spark", "sql", "sparkr" };
+    static const char *const users[] = { "alice", "bob", "carol", "dave", "erin" };
+    QList<int> ids;
+    ids.reserve(std::max(0, count));
+    for (int i = 0; i < count; ++i) {
+        const int id = m_store->takeId();
+        SessionStore::NewSession params;
+        params.name = QStringLiteral("%1-%2").arg(QLatin1String(teams[id % 6])).arg(id);
+        params.kind = QLatin1String(kinds[id % 4]);
+        params.owner = QLatin1String(users[id % 5]);
+        params.proxyUser = params.owner;
+        m_store->createStarted(id, params);
+        ids.append(id);
+    }
+    return ids;
+}
+
 void Server::setSessionState(int id, const QString &state)
 {
     m_store->setState(id, state);

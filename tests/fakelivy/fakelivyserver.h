@@ -142,6 +142,11 @@ public:
     /// Creates a session as `POST /sessions` with this body would (same validation). Returns its id, or -1 and
     /// (if `error` is given) the error body if the body is rejected.
     int createSession(const QJsonObject &request = {}, QByteArray *error = nullptr);
+    /// Adds `count` sessions that have already started (state idle, appId and start-up log lines), as a large
+    /// shared server would list them, without HTTP, timers or signals (5,000 take a few milliseconds). They get the
+    /// next ids; name `<team>-<id>` (teams etl, ml, adhoc, report, stream, audit in turn), kinds pyspark, spark,
+    /// sql, sparkr in turn, owner and proxyUser one of alice, bob, carol, dave, erin. Returns their ids.
+    QList<int> seedSessions(int count);
     /// Forces a state (e.g. "dead", "error", "recovering", "idle"); waiting statements run once it is idle/busy.
     void setSessionState(int id, const QString &state);
     /// Forgets one session (an expired or reaped session: 404 from now on).

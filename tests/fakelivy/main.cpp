@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
 // fakelivy: the test fake of Apache Livy as a stand-alone server for manual runs.
-//   fakelivy --port 8998 [--csrf] [--basic user:pass] [--startup-ms N] [--statement-ms N]
+//   fakelivy --port 8998 [--csrf] [--basic user:pass] [--startup-ms N] [--statement-ms N] [--sessions N]
 
 #include "fakelivyserver.h"
 
@@ -33,7 +33,10 @@ int main(int argc, char **argv)
                                        QStringLiteral("ms"), QStringLiteral("1000"));
     const QCommandLineOption deleteMs(QStringLiteral("delete-ms"), QStringLiteral("How long DELETE blocks."),
                                       QStringLiteral("ms"), QStringLiteral("500"));
-    parser.addOptions({ port, csrf, basic, startup, statement, deleteMs });
+    const QCommandLineOption seeded(QStringLiteral("sessions"),
+                                    QStringLiteral("Start with N sessions that are already idle (a large shared server)."),
+                                    QStringLiteral("N"), QStringLiteral("0"));
+    parser.addOptions({ port, csrf, basic, startup, statement, deleteMs, seeded });
     parser.process(app);
 
     auto number = [&parser](const QCommandLineOption &option) {
@@ -60,6 +63,7 @@ int main(int argc, char **argv)
         }
         server.setBasicAuth(credentials.left(colon), credentials.mid(colon + 1));
     }
+    server.seedSessions(number(seeded));
     if (!server.start(quint16(number(port)))) {
         std::fprintf(stderr, "fakelivy: cannot listen on 127.0.0.1:%d\n", number(port));
         return 1;

@@ -76,6 +76,29 @@ FakeSession &SessionStore::create(int id, const NewSession &params)
     return ref;
 }
 
+FakeSession &SessionStore::createStarted(int id, const NewSession &params)
+{
+    auto session = std::make_unique<FakeSession>();
+    session->id = id;
+    session->serial = m_nextSerial++;
+    session->name = params.name;
+    session->kind = params.kind;
+    session->owner = params.owner;
+    session->proxyUser = params.proxyUser;
+    session->echo = params.echo;
+    session->state = QStringLiteral("idle");
+    session->appId = applicationId(id);
+    FakeSession &ref = *session;
+    m_sessions[id] = std::move(session);
+    appendLog(id, { QStringLiteral("stdout: "),
+                    QStringLiteral("INFO SparkContext: Running Spark version 3.5.6"),
+                    QStringLiteral("INFO Client: Submitting application %1 to ResourceManager").arg(ref.appId),
+                    QStringLiteral("INFO YarnClientSchedulerBackend: Application %1 has started running.").arg(ref.appId),
+                    QStringLiteral("\nstderr: "),
+                    QStringLiteral("\nYARN Diagnostics: ") });
+    return ref;
+}
+
 FakeSession *SessionStore::find(int id)
 {
     const auto it = m_sessions.find(id);

@@ -89,6 +89,9 @@ public:
     int takeId() { return m_nextId++; }
     /// Creates a session in state `starting` with the given id (from takeId()).
     FakeSession &create(int id, const NewSession &params);
+    /// Creates a session that has already started (state `idle`, its appId and start-up log lines), without a
+    /// timer and without signals: seeding a server with thousands of sessions costs a few milliseconds.
+    FakeSession &createStarted(int id, const NewSession &params);
     FakeSession *find(int id);
     const FakeSession *find(int id) const;
     FakeSession *findByName(const QString &name);

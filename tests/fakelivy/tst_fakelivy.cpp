@@ -313,6 +313,32 @@ private Q_SLOTS:
         QCOMPARE(bad.body, BadIntegerX);
     }
 
+    void seededSessionsAreListedIdleAndPaged()
+    {
+        QCOMPARE(call("POST", QStringLiteral("/sessions"), "{}").status, 201); // id 0, starting
+        const QList<int> ids = m_server->seedSessions(250);
+        QCOMPARE(ids.size(), 250);
+        QCOMPARE(ids.first(), 1);
+        QCOMPARE(ids.last(), 250);
+        QJsonObject page = call("GET", QStringLiteral("/sessions?from=200&size=100")).json();
+        QCOMPARE(page.value(QLatin1String("total")).toInt(), 251);
+        const QJsonArray sessions = page.value(QLatin1String("sessions")).toArray();
+        QCOMPARE(sessions.size(), 51);
+        const QJsonObject s = sessions.at(0).toObject();
+        QCOMPARE(s.value(QLatin1String("id")).toInt(), 200);
+        QCOMPARE(s.value(QLatin1String("state")).toString(), QStringLiteral("idle"));
+        QCOMPARE(s.value(QLatin1String("name")).toString(), QStringLiteral("adhoc-200"));
+        QCOMPARE(s.value(QLatin1String("kind")).toString(), QStringLiteral("pyspark"));
+        QCOMPARE(s.value(QLatin1String("owner")).toString(), QStringLiteral("alice"));
+        QCOMPARE(s.value(QLatin1String("appId")).toString(), QStringLiteral("application_1700000000000_0201"));
+        QCOMPARE(s.value(QLatin1String("log")).toArray().size(), 6);
+        // A seeded session is a normal one: it takes statements and can be forced into other states.
+        QCOMPARE(call("POST", QStringLiteral("/sessions/200/statements"), R"({"code":"1+1"})").status, 201);
+        m_server->setSessionState(201, QStringLiteral("dead"));
+        QCOMPARE(m_server->sessionState(201), QStringLiteral("dead"));
+        QCOMPARE(m_server->createSession(), 251); // ids go on after the seeded ones
+    }
+
     void logPagingAndRingBuffer()
     {
         m_server->setLogCapacity(5);
