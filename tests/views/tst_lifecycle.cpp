@@ -22,6 +22,8 @@
 #include "recreatebinding.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QDir>
 #include <QJsonArray>
 #include <QLabel>
 #include <QListWidget>
@@ -33,6 +35,40 @@
 #include <QTreeWidget>
 
 using namespace LivyDesk;
+
+namespace {
+
+QPalette darkPalette()
+{
+    QPalette p;
+    p.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x31));
+    p.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+    p.setColor(QPalette::Base, QColor(0x1e, 0x1f, 0x22));
+    p.setColor(QPalette::AlternateBase, QColor(0x26, 0x28, 0x2c));
+    p.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+    p.setColor(QPalette::Button, QColor(0x33, 0x36, 0x3b));
+    p.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
+    p.setColor(QPalette::Highlight, QColor(0x2f, 0x6f, 0xd0));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::PlaceholderText, QColor(0x8c, 0x8f, 0x94));
+    return p;
+}
+
+/// Saves `widget` as <build>/tests/views/screenshots/<name>.png and <name>-dark.png, to look at.
+void render(QWidget *widget, const QString &name)
+{
+    const QString dir = QCoreApplication::applicationDirPath() + QStringLiteral("/screenshots");
+    QDir().mkpath(dir);
+    const QPalette light = QApplication::palette();
+    widget->grab().save(dir + u'/' + name + QStringLiteral(".png"));
+    QApplication::setPalette(darkPalette());
+    QCoreApplication::processEvents();
+    widget->grab().save(dir + u'/' + name + QStringLiteral("-dark.png"));
+    QApplication::setPalette(light);
+    QCoreApplication::processEvents();
+}
+
+} // namespace
 
 class TestLifecycle : public QObject
 {
@@ -221,6 +257,7 @@ private Q_SLOTS:
         QCOMPARE(dialog->stepList()->topLevelItem(0)->text(2), QStringLiteral("done"));
         QCOMPARE(dialog->stepList()->topLevelItem(1)->text(2), QStringLiteral("error"));
         QVERIFY(dialog->retryButton()->isVisible() && dialog->skipButton()->isVisible());
+        render(dialog, QStringLiteral("recreate-dialog"));
         // Retry sends it again (it fails again); Skip goes on with the last step.
         QTest::mouseClick(dialog->retryButton(), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 3, 20000);
@@ -295,6 +332,11 @@ private Q_SLOTS:
                      || page->leaseText().startsWith(QStringLiteral("may end in 30 min")),
                  qPrintable(page->leaseText()));
         QVERIFY(page->findChild<QLabel *>(QStringLiteral("leaseBudget"))->toolTip().contains(QStringLiteral("ttl")));
+        page->showLeaseWarning(QStringLiteral("The server may end this session in about 4 min (idle). Unsaved results "
+                                              "are lost with it."),
+                               QString(), true); // as LeaseWatch::expiryWarning shows it
+        render(page, QStringLiteral("lease-header"));
+        page->clearLeaseWarning();
 
         Livy::CreateSessionRequest plain;
         plain.kind = QStringLiteral("pyspark");

@@ -241,7 +241,7 @@ void RecreateSessionDialog::showProgress(const QList<Livy::SetupStatement> &step
     for (int i = 0; i < steps.size(); ++i) {
         auto *item = new QTreeWidgetItem(m_steps, { QString::number(i + 1), firstLine(steps.at(i).code), tr("waiting") });
         item->setToolTip(1, steps.at(i).code);
-        item->setForeground(2, palette().color(QPalette::PlaceholderText));
+        item->setIcon(0, StateStyle::badge(StateStyle::Tone::Waiting, palette()));
     }
     m_failure->clear();
     m_start->hide();
