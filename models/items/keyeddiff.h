@@ -55,19 +55,32 @@ protected:
 /// Order of operations: contiguous runs of vanished keys are removed bottom-up; then `next` is walked top-down:
 /// a row already in place is updated only if it differs, a surviving row found further down is moved up, and a
 /// contiguous run of new keys is inserted in one go. Returns true if anything was signalled.
+///
+/// `next` is taken by value: pass a temporary (or std::move) and nothing is copied unless it holds duplicates.
 template<typename T>
-bool applyKeyedDiff(QList<T> &rows, const QList<T> &nextIn, KeyedDiffHooks<T> &hooks)
+bool applyKeyedDiff(QList<T> &rows, QList<T> next, KeyedDiffHooks<T> &hooks)
 {
-    // Deduplicate the incoming snapshot (never trust server data to be unique).
-    QList<T> next;
-    next.reserve(nextIn.size());
+    // Deduplicate the incoming snapshot (never trust server data to be unique); copies only if there are duplicates.
     QSet<int> nextKeys;
-    for (const T &item : nextIn) {
+    nextKeys.reserve(next.size());
+    bool duplicates = false;
+    for (const T &item : std::as_const(next)) {
         const int k = hooks.key(item);
-        if (nextKeys.contains(k))
+        if (nextKeys.contains(k)) {
+            duplicates = true;
             continue;
+        }
         nextKeys.insert(k);
-        next.append(item);
+    }
+    if (duplicates) {
+        QSet<int> seen;
+        next.removeIf([&](const T &item) {
+            const int k = hooks.key(item);
+            if (seen.contains(k))
+                return true;
+            seen.insert(k);
+            return false;
+        });
     }
 
     bool signalled = false;

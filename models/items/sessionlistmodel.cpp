@@ -5,6 +5,8 @@
 #include "keyeddiff.h"
 #include "livy/sessionidentity.h"
 
+#include <algorithm>
+
 namespace Livy {
 
 class SessionListModel::Hooks final : public Detail::TableDiffHooks<SessionListModel, Entry>
@@ -13,6 +15,10 @@ public:
     using TableDiffHooks::TableDiffHooks;
     int key(const Entry &e) const override { return e.session.id; }
     bool differs(const Entry &a, const Entry &b) const override { return !(a.session == b.session); }
+    // The index by id is stale from the moment rows move: drop it before listeners hear of the change.
+    void endRemove() override { m_model->m_indexValid = false; TableDiffHooks::endRemove(); }
+    void endInsert() override { m_model->m_indexValid = false; TableDiffHooks::endInsert(); }
+    void endMove() override { m_model->m_indexValid = false; TableDiffHooks::endMove(); }
 };
 
 SessionListModel::SessionListModel(QObject *parent)
@@ -41,20 +47,11 @@ QVariant SessionListModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case IdColumn: return s.id;
-        case NameColumn: return s.problem.isEmpty() || !s.name.isEmpty() ? s.name : tr("(unreadable entry)");
-        case KindColumn: return s.kind;
-        case StateColumn: return s.stateName.isEmpty() ? sessionStateToString(s.state) : s.stateName;
-        case OwnerColumn: return s.owner;
-        case ProxyUserColumn: return s.proxyUser;
-        case AppIdColumn: return s.appId;
         case CreatedColumn: {
-            const QDateTime created = createdHereOf(entry).toLocalTime();
-            if (!created.isValid())
-                return {};
-            return created.date() == QDate::currentDate() ? created.toString(QStringLiteral("HH:mm"))
-                                                          : created.toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+            const QString text = displayText(entry, CreatedColumn);
+            return text.isEmpty() ? QVariant() : QVariant(text);
         }
-        default: return {};
+        default: return displayText(entry, index.column());
         }
     case Qt::ToolTipRole:
         if (!s.problem.isEmpty())
@@ -128,13 +125,48 @@ QHash<int, QByteArray> SessionListModel::roleNames() const
     return names;
 }
 
-QList<SessionListModel::Entry> SessionListModel::entries(const QList<Session> &sessions)
+QString SessionListModel::displayText(const Entry &entry, int column) const
 {
-    QList<Entry> out;
-    out.reserve(sessions.size());
-    for (const Session &s : sessions)
-        out.append(Entry{ s, sessionIdentity(s) });
-    return out;
+    const Session &s = entry.session;
+    switch (column) {
+    case IdColumn: return QString::number(s.id);
+    case NameColumn: return s.problem.isEmpty() || !s.name.isEmpty() ? s.name : tr("(unreadable entry)");
+    case KindColumn: return s.kind;
+    case StateColumn: return s.stateName.isEmpty() ? sessionStateToString(s.state) : s.stateName;
+    case OwnerColumn: return s.owner;
+    case ProxyUserColumn: return s.proxyUser;
+    case AppIdColumn: return s.appId;
+    case CreatedColumn: {
+        const QDateTime created = createdHereOf(entry).toLocalTime();
+        if (!created.isValid())
+            return {};
+        return created.date() == QDate::currentDate() ? created.toString(QStringLiteral("HH:mm"))
+                                                      : created.toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    }
+    default: return {};
+    }
+}
+
+QString SessionListModel::text(int row, int column) const
+{
+    return row >= 0 && row < int(m_rows.size()) ? displayText(m_rows.at(row), column) : QString();
+}
+
+bool SessionListModel::rowContains(int row, QStringView text) const
+{
+    if (text.isEmpty())
+        return true;
+    if (row < 0 || row >= int(m_rows.size()))
+        return false;
+    const Entry &entry = m_rows.at(row);
+    const bool digits = std::all_of(text.begin(), text.end(), [](QChar c) { return c.isDigit(); });
+    for (int column = 0; column < ColumnCount; ++column) {
+        if ((column == IdColumn && !digits) || (column == CreatedColumn && m_createdHere.isEmpty()))
+            continue; // cannot hold it: only digits there, or nothing shown
+        if (displayText(entry, column).contains(text, Qt::CaseInsensitive))
+            return true;
+    }
+    return false;
 }
 
 QDateTime SessionListModel::createdHereOf(const Entry &entry) const
@@ -160,10 +192,45 @@ void SessionListModel::emitRowChanged(int row, const Entry &before, const Entry 
         Q_EMIT sessionStateChanged(after.session.id, before.session.state, after.session.state);
 }
 
+bool SessionListModel::sameIdsInOrder(const QList<Session> &sessions) const
+{
+    if (sessions.size() != m_rows.size())
+        return false;
+    for (qsizetype i = 0; i < sessions.size(); ++i) {
+        if (sessions.at(i).id != m_rows.at(i).session.id)
+            return false;
+    }
+    return true;
+}
+
 bool SessionListModel::setSessions(const QList<Session> &sessions)
 {
+    if (sameIdsInOrder(sessions)) {
+        // Nothing appeared, vanished or moved (the usual poll): compare in place, signal the rows that changed.
+        bool changed = false;
+        for (int row = 0; row < int(sessions.size()); ++row) {
+            const Session &next = sessions.at(row);
+            if (m_rows.at(row).session == next)
+                continue;
+            Entry before = std::exchange(m_rows[row], Entry{ next, sessionIdentity(next) });
+            emitRowChanged(row, before, m_rows.at(row));
+            changed = true;
+        }
+        return changed;
+    }
+    // Rows come or go: the keyed diff. Unchanged sessions keep their entry (and identity) as they are.
+    ensureIndex();
+    QList<Entry> next;
+    next.reserve(sessions.size());
+    for (const Session &s : sessions) {
+        const int row = m_index.value(s.id, -1);
+        if (row >= 0 && m_rows.at(row).session == s)
+            next.append(m_rows.at(row));
+        else
+            next.append(Entry{ s, sessionIdentity(s) });
+    }
     Hooks hooks(this);
-    return Detail::applyKeyedDiff(m_rows, entries(sessions), hooks);
+    return Detail::applyKeyedDiff(m_rows, std::move(next), hooks);
 }
 
 bool SessionListModel::upsert(const Session &session)
@@ -182,6 +249,7 @@ bool SessionListModel::upsert(const Session &session)
         ++at;
     beginInsertRows({}, at, at);
     m_rows.insert(at, Entry{ session, sessionIdentity(session) });
+    m_indexValid = false;
     endInsertRows();
     return true;
 }
@@ -204,6 +272,7 @@ bool SessionListModel::remove(int id)
         return false;
     beginRemoveRows({}, row, row);
     m_rows.removeAt(row);
+    m_indexValid = false;
     endRemoveRows();
     return true;
 }
@@ -214,16 +283,25 @@ void SessionListModel::clear()
         return;
     beginRemoveRows({}, 0, int(m_rows.size()) - 1);
     m_rows.clear();
+    m_indexValid = false;
     endRemoveRows();
+}
+
+void SessionListModel::ensureIndex() const
+{
+    if (m_indexValid)
+        return;
+    m_index.clear();
+    m_index.reserve(m_rows.size());
+    for (int i = 0; i < int(m_rows.size()); ++i)
+        m_index.insert(m_rows.at(i).session.id, i);
+    m_indexValid = true;
 }
 
 int SessionListModel::rowOfId(int id) const
 {
-    for (int i = 0; i < int(m_rows.size()); ++i) {
-        if (m_rows.at(i).session.id == id)
-            return i;
-    }
-    return -1;
+    ensureIndex();
+    return m_index.value(id, -1);
 }
 
 int SessionListModel::rowOfName(const QString &name) const

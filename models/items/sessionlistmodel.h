@@ -61,8 +61,14 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
     /// Replaces the content with a snapshot (normally every page of `GET /sessions`). Sessions are matched by
-    /// id; only rows that really changed get dataChanged (one signal per changed row, all columns). Returns
-    /// true if anything changed, which the poller uses to stay on its fast schedule.
+    /// id; only rows that really changed get dataChanged (one signal per changed row, all columns); an unchanged
+    /// snapshot emits nothing. Returns true if anything changed, which the poller uses to stay on its fast
+    /// schedule.
+    ///
+    /// Built for servers with thousands of sessions (a poll's update is a few milliseconds at 5,000): when the
+    /// ids are those of the rows in the same order (nothing appeared or vanished) the rows are compared in place;
+    /// otherwise the keyed diff runs. Either way a session's identity (a hash over its creation request) is computed
+    /// only for sessions that are new or changed.
     bool setSessions(const QList<Livy::Session> &sessions);
     /// Adds a session (kept in id order among the rows) or updates it in place, for single-session answers
     /// (create, GET /sessions/{id}, /state, /connect) between two list polls. Returns true if anything changed.
@@ -73,12 +79,21 @@ public:
     bool remove(int id);
     void clear();
 
+    /// Constant time (an index by id, rebuilt after rows were inserted, removed or moved).
     int rowOfId(int id) const;
     /// Finds a session by name (names are unique among live sessions, Livy 0.6+). Returns -1 if none.
     int rowOfName(const QString &name) const;
     std::optional<Livy::Session> session(int id) const;
     Livy::Session sessionAt(int row) const;
     QList<Livy::Session> sessions() const;
+    /// The session of a valid row without copying it; valid until the model next changes. For proxies that sort
+    /// or filter thousands of rows (no QVariant per comparison).
+    const Livy::Session &sessionRefAt(int row) const { return m_rows.at(row).session; }
+    /// The display text of a cell as a string (what Qt::DisplayRole shows; the id as digits), without a QVariant.
+    QString text(int row, int column) const;
+    /// Whether the display text of any column of `row` (hidden ones included) contains `text`, ignoring case: the
+    /// sessions filter, without a QVariant per cell. An empty `text` matches every row.
+    bool rowContains(int row, QStringView text) const;
 
     /// Sessions created from this computer: id -> (identity, creation time). Shown only on the row whose id and
     /// identity both match.
@@ -106,12 +121,16 @@ private:
     class Hooks;
     friend class Detail::TableDiffHooks<SessionListModel, Entry>;
 
-    static QList<Entry> entries(const QList<Session> &sessions);
     QDateTime createdHereOf(const Entry &entry) const;
+    QString displayText(const Entry &entry, int column) const;
     void emitRowChanged(int row, const Entry &before, const Entry &after);
+    bool sameIdsInOrder(const QList<Session> &sessions) const;
+    void ensureIndex() const;
 
     QList<Entry> m_rows;
     QHash<int, CreatedHere> m_createdHere;
+    mutable QHash<int, int> m_index; ///< session id -> row, valid while m_indexValid
+    mutable bool m_indexValid = false;
 };
 
 } // namespace Livy

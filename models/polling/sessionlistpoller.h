@@ -21,7 +21,9 @@ class SessionListModel;
 ///
 /// One poll is one complete snapshot: it pages through `GET /sessions?from&size` (one page after the other,
 /// never two in flight) until `total` is reached, and only then hands the whole list to
-/// SessionListModel::setSessions(), so a view never sees a half-read list. The SessionListSchedule decides the
+/// SessionListModel::setSessions(), so a view never sees a half-read list. A server with thousands of sessions
+/// costs the GUI thread one page's decode per event and one short update at the end (docs/benchmarks.md, "Large
+/// servers"); the snapshot's memory is given back on a worker thread. The SessionListSchedule decides the
 /// interval: fast after a user action (refresh(), noteActivity()) or an observed change, slowing down while
 /// nothing changes, and kept short while a session is starting or stopping.
 class SessionListPoller : public QObject
@@ -51,12 +53,16 @@ public:
     bool hasLoaded() const { return m_loaded; }
     /// A snapshot whose pages took longer than this (a pause between two pages) is started over.
     static constexpr std::chrono::milliseconds MaxSnapshotSpan{ 5000 };
+    /// A snapshot of at least this many sessions is released on a worker thread once the model has it.
+    static constexpr qsizetype ReleaseOnWorkerFrom = 256;
 
 Q_SIGNALS:
     /// A complete snapshot was applied; `changed` says whether the model changed.
     void refreshed(bool changed);
 
 private:
+    void releaseSnapshot(QList<Session> snapshot);
+
     QPointer<Connection> m_connection;
     QPointer<SessionListModel> m_model;
     Poller *m_poller;

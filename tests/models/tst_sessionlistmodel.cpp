@@ -4,6 +4,8 @@
 #include "livy/sessionidentity.h"
 
 #include <QAbstractItemModelTester>
+#include <QDateTime>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -112,6 +114,124 @@ private Q_SLOTS:
         QCOMPARE(stateChanged.at(0).at(2).value<SessionState>(), SessionState::Idle);
         QCOMPARE(model.data(model.index(1, SessionListModel::StateColumn)).toString(), QStringLiteral("idle"));
         QCOMPARE(model.data(model.index(1, 0), SessionListModel::StateRole).toInt(), int(SessionState::Idle));
+    }
+
+    /// A large server's poll: every snapshot is freshly decoded (no string shared with the rows). Unchanged, it
+    /// emits nothing at all; a few changed states give one dataChanged per changed row, in place.
+    void largeSnapshotsSignalOnlyWhatChanged()
+    {
+        auto fresh = [](int count, const QSet<int> &busy = {}) {
+            QList<Session> out;
+            for (int id = 0; id < count; ++id) {
+                Session s = makeSession(id, busy.contains(id) ? SessionState::Busy : SessionState::Idle,
+                                        QStringLiteral("etl-%1").arg(id));
+                s.appId = QStringLiteral("application_1700000000000_%1").arg(id + 1, 4, 10, QLatin1Char('0'));
+                s.log = QStringList{ QStringLiteral("stdout: "), QStringLiteral("INFO started %1").arg(id) };
+                out.append(s);
+            }
+            return out;
+        };
+        SessionListModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(model.setSessions(fresh(5000)));
+        const QString identity = model.data(model.index(4321, 0), SessionListModel::IdentityRole).toString();
+        SignalLog log(&model);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy layout(&model, &QAbstractItemModel::layoutChanged);
+
+        QVERIFY(!model.setSessions(fresh(5000)));
+        QCOMPARE(changed.count(), 0);
+        QCOMPARE(reset.count(), 0);
+        QCOMPARE(layout.count(), 0);
+        QVERIFY(log.take().isEmpty());
+
+        QVERIFY(model.setSessions(fresh(5000, { 7, 4321, 4999 })));
+        QCOMPARE(log.take(), (QStringList{ QStringLiteral("change 7-7"), QStringLiteral("change 4321-4321"),
+                                           QStringLiteral("change 4999-4999") }));
+        QCOMPARE(reset.count(), 0);
+        QCOMPARE(layout.count(), 0);
+        QCOMPARE(model.data(model.index(4321, 0), SessionListModel::StateRole).toInt(), int(SessionState::Busy));
+        QCOMPARE(model.data(model.index(4321, 0), SessionListModel::IdentityRole).toString(), identity);
+
+        // Sessions vanishing and appearing: removals and one insertion, never a reset.
+        QList<Session> next = fresh(5003, { 7, 4321, 4999 });
+        next.removeAt(2500);
+        next.removeAt(10);
+        QVERIFY(model.setSessions(next));
+        QCOMPARE(log.take(), (QStringList{ QStringLiteral("remove 2500-2500"), QStringLiteral("remove 10-10"),
+                                           QStringLiteral("insert 4998-5000") }));
+        QCOMPARE(reset.count(), 0);
+        QCOMPARE(model.rowCount(), 5001);
+    }
+
+    /// rowOfId() is a lookup in an index by id; the index follows every kind of change, and is already right
+    /// when listeners hear of it.
+    void rowOfIdFollowsEveryChange()
+    {
+        SessionListModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        auto check = [&model] {
+            for (int row = 0; row < model.rowCount(); ++row) {
+                const int id = model.data(model.index(row, 0), SessionListModel::IdRole).toInt();
+                if (model.rowOfId(id) != row)
+                    return false;
+            }
+            return true;
+        };
+        QList<int> seenInSignal;
+        connect(&model, &QAbstractItemModel::rowsInserted, this, [&](const QModelIndex &, int first, int last) {
+            for (int row = first; row <= last; ++row)
+                seenInSignal.append(model.rowOfId(model.sessionRefAt(row).id));
+        });
+        model.setSessions({ makeSession(1), makeSession(2), makeSession(3) });
+        QCOMPARE(seenInSignal, (QList<int>{ 0, 1, 2 }));
+        QCOMPARE(model.rowOfId(3), 2);
+        QCOMPARE(model.rowOfId(42), -1);
+        model.setSessions({ makeSession(3), makeSession(1), makeSession(5) }); // a move, a removal, an insertion
+        QVERIFY(check());
+        QCOMPARE(model.rowOfId(2), -1);
+        QCOMPARE(model.rowOfId(5), 2);
+        model.upsert(makeSession(4));
+        QVERIFY(check());
+        QVERIFY(model.remove(3));
+        QVERIFY(check());
+        QCOMPARE(model.rowOfId(3), -1);
+        QCOMPARE(model.session(5)->id, 5);
+        model.clear();
+        QCOMPARE(model.rowOfId(1), -1);
+    }
+
+    void rowContainsSearchesEveryColumnsText()
+    {
+        SessionListModel model;
+        Session a = makeSession(17, SessionState::Idle, QStringLiteral("Nightly-ETL"));
+        a.appId = QStringLiteral("application_1700000000000_0042");
+        Session b = makeSession(3, SessionState::Dead);
+        b.kind = QStringLiteral("sparkr");
+        b.owner = QStringLiteral("bob");
+        b.proxyUser = QStringLiteral("carol");
+        model.setSessions({ a, b });
+        QVERIFY(model.rowContains(0, u""));
+        QVERIFY(model.rowContains(0, u"17"));         // id
+        QVERIFY(model.rowContains(0, u"nightly-etl")); // name, any case
+        QVERIFY(model.rowContains(0, u"_0042"));       // application
+        QVERIFY(model.rowContains(0, u"IDLE"));        // state
+        QVERIFY(!model.rowContains(0, u"sparkr"));
+        QVERIFY(model.rowContains(1, u"sparkr"));      // kind
+        QVERIFY(model.rowContains(1, u"dead"));
+        QVERIFY(model.rowContains(1, u"bob"));         // owner (a hidden column counts too)
+        QVERIFY(model.rowContains(1, u"carol"));       // proxy user
+        QVERIFY(!model.rowContains(1, u"nightly"));
+        QVERIFY(!model.rowContains(2, u"x"));          // no such row
+        QCOMPARE(model.text(0, SessionListModel::IdColumn), QStringLiteral("17"));
+        QCOMPARE(model.text(1, SessionListModel::StateColumn), QStringLiteral("dead"));
+        QCOMPARE(model.text(1, SessionListModel::OwnerColumn), model.data(model.index(1, SessionListModel::OwnerColumn)).toString());
+        // The "created here" column holds text only for sessions created from this computer.
+        QVERIFY(!model.rowContains(0, u"20"));
+        model.setCreatedHere({ { 17, { sessionIdentity(a), QDateTime(QDate(2020, 5, 4), QTime(9, 30), Qt::UTC) } } });
+        QVERIFY(model.rowContains(0, u"2020-05-04"));
+        QVERIFY(!model.rowContains(1, u"2020-05-04"));
     }
 
     void mixedDiffIsMinimal()

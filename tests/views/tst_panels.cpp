@@ -13,6 +13,7 @@
 #include "panels/sessionsdock.h"
 #include "panels/statusarea.h"
 
+#include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
@@ -20,6 +21,7 @@
 #include <QListView>
 #include <QScrollBar>
 #include <QSortFilterProxyModel>
+#include <QTabWidget>
 #include <QTableView>
 #include <QToolButton>
 #include <QtTest>
@@ -94,6 +96,54 @@ private Q_SLOTS:
         // Updates keep the selection (diffed model, not a reset).
         model.updateState(2, Livy::SessionState::Busy, QStringLiteral("busy"));
         QCOMPARE(dock.currentSessionId(), 2);
+    }
+
+    /// The filter of a long list: each keystroke re-filters in one layout change (not one removal per range of rows
+    /// that vanish), the current session stays current while it matches, and rows follow later model changes.
+    void sessionsDockFiltersLongListsInOneLayoutChange()
+    {
+        Livy::SessionListModel model;
+        QList<Livy::Session> sessions;
+        for (int id = 0; id < 600; ++id)
+            sessions.append(session(id, (id % 2 ? QStringLiteral("ml-%1") : QStringLiteral("etl-%1")).arg(id),
+                                    Livy::SessionState::Idle));
+        model.setSessions(sessions);
+        SessionsDock dock;
+        dock.setModel(&model);
+        dock.show();
+        QSortFilterProxyModel *proxy = dock.proxy();
+        QAbstractItemModelTester tester(proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        dock.selectSession(42);
+        QSignalSpy removed(proxy, &QAbstractItemModel::rowsRemoved);
+        QSignalSpy inserted(proxy, &QAbstractItemModel::rowsInserted);
+        QSignalSpy layout(proxy, &QAbstractItemModel::layoutChanged);
+
+        QTest::keyClicks(dock.filterEdit(), QStringLiteral("etl"));
+        QCOMPARE(proxy->rowCount(), 300);
+        QCOMPARE(layout.count(), 3); // one per keystroke
+        QCOMPARE(removed.count(), 0);
+        QCOMPARE(dock.currentSessionId(), 42);
+        QCOMPARE(proxy->index(0, 0).data(Livy::SessionListModel::IdRole).toInt(), 598); // still newest first
+
+        // A row that stops matching leaves, one that starts matching arrives (the model's dataChanged).
+        sessions[42].name = QStringLiteral("ml-42");
+        sessions[43].name = QStringLiteral("etl-43");
+        model.setSessions(sessions);
+        QCOMPARE(proxy->rowCount(), 300);
+        QVERIFY(!proxy->match(proxy->index(0, 0), Livy::SessionListModel::IdRole, 43, 1, Qt::MatchExactly).isEmpty());
+        QVERIFY(proxy->match(proxy->index(0, 0), Livy::SessionListModel::IdRole, 42, 1, Qt::MatchExactly).isEmpty());
+
+        QCOMPARE(removed.count(), 1);
+        QCOMPARE(inserted.count(), 1);
+
+        const qsizetype layoutsBefore = layout.count();
+        QTest::keyClick(dock.filterEdit(), Qt::Key_Backspace);
+        QCOMPARE(proxy->rowCount(), 300); // "et" matches the same rows
+        dock.filterEdit()->clear();
+        QCOMPARE(proxy->rowCount(), 600);
+        QCOMPARE(layout.count(), layoutsBefore + 2);
+        QCOMPARE(removed.count(), 1);
+        QCOMPARE(inserted.count(), 1);
     }
 
     void logDockFollowsSearchesAndCopies()
@@ -233,6 +283,35 @@ private Q_SLOTS:
         QTRY_COMPARE(page.outputText(), QStringLiteral("100")); // outputs are parsed on a worker thread
         QCOMPARE(page.pendingStatementId(), -1);
         QCOMPARE(page.copyText(), QStringLiteral("spark.range(100).count()\n\n100"));
+    }
+
+    void sessionDetailsAreMadeWhenFirstShown()
+    {
+        // Restoring many tabs at start builds no Details form before one is looked at; it then shows the session
+        // as last reported, and follows it from there.
+        SessionPage page(5);
+        page.resize(900, 600);
+        page.show();
+        Livy::Session s = session(5, QStringLiteral("etl"), Livy::SessionState::Idle);
+        s.driverMemory = QStringLiteral("2g");
+        page.setSession(s);
+        QVERIFY(!page.findChild<SessionInfoView *>());
+        auto *tabs = page.findChild<QTabWidget *>(QString(), Qt::FindDirectChildrenOnly);
+        QVERIFY(tabs);
+        QCOMPARE(tabs->tabText(1), QStringLiteral("Details"));
+        tabs->setCurrentIndex(1);
+        auto *info = page.findChild<SessionInfoView *>();
+        QVERIFY(info);
+        QVERIFY(info->isVisible());
+        QCOMPARE(page.infoView(), info);
+        QCOMPARE(info->fieldText(QStringLiteral("name")), QStringLiteral("etl"));
+        QCOMPARE(info->fieldText(QStringLiteral("driverMemory")), QStringLiteral("2g"));
+        s.driverMemory = QStringLiteral("4g");
+        page.setSession(s);
+        QCOMPARE(info->fieldText(QStringLiteral("driverMemory")), QStringLiteral("4g"));
+        QSignalSpy links(&page, &SessionPage::linkActivated);
+        Q_EMIT info->linkActivated(QUrl(QStringLiteral("http://rm:8088/")));
+        QCOMPARE(links.count(), 1);
     }
 
     void serverBarFlagsDisabledTlsVerification()

@@ -25,12 +25,26 @@ namespace {
 
 using Model = Livy::SessionListModel;
 
-/// Adds state badges and colours, and sorts ids and ages as numbers.
+/// Adds state badges and colours, sorts ids and ages as numbers, and filters by the text of any column.
+///
+/// Built for servers with thousands of sessions: the filter asks the model's rowContains() (no QVariant per
+/// cell, no regular expression) and a new filter text re-sorts and re-filters in one layout change, instead of
+/// Qt's incremental path whose cost grows with the number of separate row ranges that appear or vanish (typing
+/// "et" over 5,000 sessions leaves every sixth row: over 800 ranges, each announced to the view on its own).
 class SessionTableProxy : public QSortFilterProxyModel
 {
 public:
     using QSortFilterProxyModel::QSortFilterProxyModel;
     QPalette palette;
+
+    void setFilterText(const QString &text)
+    {
+        if (text == m_filterText)
+            return;
+        m_filterText = text;
+        invalidate();
+    }
+    QString filterText() const { return m_filterText; }
 
     QVariant data(const QModelIndex &index, int role) const override
     {
@@ -50,18 +64,31 @@ public:
     }
 
 protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override
+    {
+        if (m_filterText.isEmpty() || sourceParent.isValid())
+            return true;
+        const auto *model = static_cast<const Model *>(sourceModel());
+        return model->rowContains(sourceRow, m_filterText);
+    }
+
     bool lessThan(const QModelIndex &left, const QModelIndex &right) const override
     {
+        const auto *model = static_cast<const Model *>(sourceModel());
         switch (left.column()) {
-        case Model::IdColumn: return left.data(Model::IdRole).toInt() < right.data(Model::IdRole).toInt();
+        case Model::IdColumn: return model->sessionRefAt(left.row()).id < model->sessionRefAt(right.row()).id;
         case Model::CreatedColumn:
             return left.data(Model::CreatedHereRole).toDateTime() < right.data(Model::CreatedHereRole).toDateTime();
         case Model::StateColumn:
-            return left.data(Model::StateRole).toInt() < right.data(Model::StateRole).toInt();
+            return model->sessionRefAt(left.row()).state < model->sessionRefAt(right.row()).state;
         default:
-            return QString::localeAwareCompare(left.data().toString(), right.data().toString()) < 0;
+            return QString::localeAwareCompare(model->text(left.row(), left.column()),
+                                               model->text(right.row(), right.column())) < 0;
         }
     }
+
+private:
+    QString m_filterText;
 };
 
 } // namespace
@@ -80,8 +107,6 @@ SessionsDock::SessionsDock(QWidget *parent)
 
     auto *proxy = new SessionTableProxy(this);
     proxy->palette = palette();
-    proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    proxy->setFilterKeyColumn(-1);
     proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
     m_proxy = proxy;
 
@@ -117,7 +142,7 @@ SessionsDock::SessionsDock(QWidget *parent)
     layout->addWidget(m_placeholder);
     setWidget(content);
 
-    connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_filter, &QLineEdit::textChanged, proxy, &SessionTableProxy::setFilterText);
     connect(m_filter, &QLineEdit::textChanged, this, &SessionsDock::updatePlaceholder);
     connect(m_filter, &QLineEdit::returnPressed, this, [this] {
         if (m_proxy->rowCount() > 0) {
