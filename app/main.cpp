@@ -3,6 +3,7 @@
 #include "application.h"
 #include "commandline.h"
 #include "mainwindow.h"
+#include "startuptrace.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -22,6 +23,7 @@ void setApplicationIdentity()
 
 int main(int argc, char **argv)
 {
+    LivyDesk::StartupTrace::mark("main");
     if (LivyDesk::isInformationalInvocation(argc, argv)) {
         // --help and --version must work without a display (packaging checks, terminals over ssh).
         QCoreApplication app(argc, argv);
@@ -34,6 +36,7 @@ int main(int argc, char **argv)
     // arguments, so LivyDesk's --session ID|NAME would never reach the parser: take it out first.
     const QString sessionArgument = LivyDesk::takeSessionArgument(argc, argv);
     QApplication app(argc, argv);
+    LivyDesk::StartupTrace::mark("qapplication");
     setApplicationIdentity();
     QApplication::setDesktopFileName(QStringLiteral(LIVYDESK_APP_ID));
     // The installed theme icon (hicolor, see resources/) wins; the compiled-in SVG covers uninstalled builds.
@@ -50,7 +53,11 @@ int main(int argc, char **argv)
     LivyDesk::Application::Options appOptions;
     appOptions.commandLine = options;
     LivyDesk::Application livydesk(appOptions);
+    LivyDesk::StartupTrace::mark("application");
     livydesk.start();
+    LivyDesk::StartupTrace::mark("started");
     livydesk.window()->show();
+    LivyDesk::StartupTrace::mark("shown");
+    LivyDesk::StartupTrace::watchFirstPaint(livydesk.window());
     return app.exec();
 }

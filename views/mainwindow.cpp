@@ -41,6 +41,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QPlainTextEdit>
+#include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -55,6 +56,10 @@ MainWindow::MainWindow(DraftStore *drafts, QWidget *parent)
     setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks | QMainWindow::AllowNestedDocks);
     resize(1280, 820);
     m_urlOpener = [](const QUrl &url) { return QDesktopServices::openUrl(url); };
+    m_workspaceWrite = new QTimer(this);
+    m_workspaceWrite->setSingleShot(true);
+    m_workspaceWrite->setInterval(0);
+    connect(m_workspaceWrite, &QTimer::timeout, this, &MainWindow::writeWorkspace);
 
     m_actions = new MainActions(this);
     m_sessionsDock = new SessionsDock(this);
@@ -102,6 +107,8 @@ MainWindow::MainWindow(DraftStore *drafts, QWidget *parent)
 
 MainWindow::~MainWindow()
 {
+    if (m_workspaceWrite->isActive())
+        writeWorkspace();
     m_drafts->flush();
     // ~QWidget hides and deletes the children after this body: their signals (dock visibility, tab changes)
     // must not reach a half-destroyed window.
@@ -284,7 +291,7 @@ void MainWindow::setServerProfiles(const QList<ServerProfile> &profiles, const Q
 void MainWindow::setServer(const ServerProfile &profile)
 {
     // The tabs of the server left are remembered for its next visit, not forgotten one by one as they close.
-    saveWorkspace();
+    writeWorkspace();
     m_closingAll = true;
     const QList<int> open = openSessionIds();
     for (const int id : open)
@@ -501,6 +508,13 @@ void MainWindow::onCurrentTabChanged()
 void MainWindow::saveWorkspace()
 {
     // Written at every change, not only on close: the tabs come back after a crash or a kill too.
+    if (!m_closingAll)
+        m_workspaceWrite->start();
+}
+
+void MainWindow::writeWorkspace()
+{
+    m_workspaceWrite->stop();
     if (!m_closingAll)
         WorkspaceStore::save(m_server.id, openSessionIds(), currentSessionId());
 }
@@ -749,7 +763,7 @@ void MainWindow::saveLayout()
     settings.setValue(SettingsKeys::windowGeometry(), saveGeometry());
     settings.setValue(SettingsKeys::windowState(), saveState());
     settings.setValue(SettingsKeys::sessionsHeader(), m_sessionsDock->saveHeaderState());
-    saveWorkspace();
+    writeWorkspace();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -20,6 +20,7 @@
 class QDockWidget;
 class QStackedWidget;
 class QTabWidget;
+class QTimer;
 
 namespace Livy {
 class LivyError;
@@ -159,8 +160,12 @@ private:
     void buildCentral();
     void connectActions();
     void onCurrentTabChanged();
-    /// The open tabs and the current one, per server profile (WorkspaceStore), written at every change.
+    /// The open tabs and the current one, per server profile (WorkspaceStore), written at every change: once the
+    /// change is over (the next turn of the event loop), so that a burst of changes (reopening the tabs at start)
+    /// is one write, not one per tab.
     void saveWorkspace();
+    /// Writes the workspace now (a pending write is done with it).
+    void writeWorkspace();
     void updateActions();
     void updateActive();
     void openUrl(const QUrl &url);
@@ -192,6 +197,7 @@ private:
     std::function<bool(const QUrl &)> m_urlOpener;
     bool m_active = false;
     QList<QPointer<QDockWidget>> m_docksBeforeMaximise;
+    QTimer *m_workspaceWrite = nullptr; ///< single-shot, 0 ms: the pending workspace write
 };
 
 } // namespace LivyDesk

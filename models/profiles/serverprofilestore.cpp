@@ -57,6 +57,10 @@ QList<ServerProfile> ServerProfileStore::load() const
 
 void ServerProfileStore::save(const QList<ServerProfile> &profiles)
 {
+    // Every write rewrites and syncs the whole settings file (QSaveFile, fdatasync): none when nothing changed, as
+    // at every start.
+    if (load() == profiles)
+        return;
     QSettings settings;
     settings.remove(SettingsKeys::servers());
     settings.beginWriteArray(SettingsKeys::servers(), int(profiles.size()));
@@ -101,7 +105,9 @@ QString ServerProfileStore::currentId() const
 
 void ServerProfileStore::setCurrentId(const QString &id)
 {
-    QSettings().setValue(SettingsKeys::currentServer(), id);
+    QSettings settings;
+    if (settings.value(SettingsKeys::currentServer()) != QVariant(id))
+        settings.setValue(SettingsKeys::currentServer(), id);
 }
 
 namespace {

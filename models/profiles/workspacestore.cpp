@@ -35,6 +35,11 @@ void WorkspaceStore::save(const QString &profileId, const QList<int> &openSessio
     for (const int id : openSessions)
         ids.append(QString::number(id));
     QSettings settings;
+    // A write rewrites and syncs the whole settings file: none when the workspace is what is stored (a restore).
+    if (settings.value(SettingsKeys::openSessions(profileId)).toStringList() == ids
+        && settings.contains(SettingsKeys::currentSession(profileId))
+        && settings.value(SettingsKeys::currentSession(profileId)).toInt() == currentSession)
+        return;
     settings.setValue(SettingsKeys::openSessions(profileId), ids);
     settings.setValue(SettingsKeys::currentSession(profileId), currentSession);
 }

@@ -9,10 +9,12 @@
 // Cases
 //  1. A %table output of 100,000 rows x 10 columns (ints, doubles, strings, dates, timestamps, booleans).
 //  2. A 50 MB text/plain output of short lines, and one made of a single 50 MB line.
-// For each: the size of Livy's statement JSON; the protocol layer's decode of that body (JSON parse + codec,
-// on the GUI thread today); OutputParser::parse alone (the worker-thread part); OutputView::setOutput() until
-// ready() and the first paint ("appears"); the longest stall of the GUI event loop meanwhile (a 1 ms timer
-// measures the gaps); paint times while scrolling; and sort/filter/find times.
+// For each: the size of Livy's statement JSON; the statement fetched through the protocol layer as the app does
+// (a GetStatementJob over loopback HTTP from a small server on another thread: transfer, JSON parse on a worker
+// thread for bodies of LivyJob::BackgroundDecodeBytes or more, codec), with the thread that parsed it and the
+// longest GUI stall meanwhile; the JSON parse and the codec alone; OutputParser::parse alone (the worker-thread
+// part); OutputView::setOutput() until ready() and the first paint ("appears"); the longest stall of the GUI event
+// loop meanwhile (a 1 ms timer measures the gaps); paint times while scrolling; and sort/filter/find times.
 
 #include "output/largetextview.h"
 #include "output/outputview.h"
@@ -20,6 +22,8 @@
 #include "output/textoutputview.h"
 
 #include "livy/codec.h"
+#include "livy/connection.h"
+#include "livy/getstatementjob.h"
 #include "results/outputparser.h"
 #include "results/tableproxymodel.h"
 
@@ -30,6 +34,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
+#include <QNetworkAccessManager>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QScrollBar>
 #include <QSysInfo>
 #include <QTableView>
@@ -173,18 +180,148 @@ QByteArray textBody(qsizetype megabytes, bool oneLine)
     return statementBody(QJsonObject{{QStringLiteral("text/plain"), text}});
 }
 
-Livy::Statement decode(const QByteArray &body, double *millis, double *parseMillis)
+/// Answers every GET with one fixed body, on a thread of its own (as the Livy server is another process): the
+/// GUI thread only does the client's part of the transfer.
+class BodyServer
+{
+public:
+    explicit BodyServer(const QByteArray &body)
+    {
+        m_server.moveToThread(&m_thread);
+        m_thread.start();
+        QMetaObject::invokeMethod(&m_server, [this, body] {
+            QObject::connect(&m_server, &QTcpServer::newConnection, &m_server, [this, body] {
+                while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+                    auto buffer = std::make_shared<QByteArray>();
+                    QObject::connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+                    QObject::connect(socket, &QTcpSocket::readyRead, socket, [socket, buffer, body] {
+                        *buffer += socket->readAll();
+                        while (buffer->contains("\r\n\r\n")) { // one request (GETs have no body)
+                            buffer->remove(0, buffer->indexOf("\r\n\r\n") + 4);
+                            socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json;charset=utf-8\r\n"
+                                          "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n");
+                            socket->write(body);
+                        }
+                    });
+                }
+            });
+            m_server.listen(QHostAddress::LocalHost, 0);
+        }, Qt::BlockingQueuedConnection);
+    }
+    ~BodyServer()
+    {
+        QMetaObject::invokeMethod(&m_server, [this] {
+            const QList<QTcpSocket *> sockets = m_server.findChildren<QTcpSocket *>();
+            qDeleteAll(sockets);
+            m_server.close();
+            m_server.moveToThread(QCoreApplication::instance()->thread());
+        }, Qt::BlockingQueuedConnection);
+        m_thread.quit();
+        m_thread.wait();
+    }
+    QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server.serverPort())); }
+
+private:
+    QThread m_thread;
+    QTcpServer m_server;
+};
+
+/// The statement fetched as the app fetches it: a GetStatementJob through a Connection.
+struct Fetched
+{
+    Livy::Statement statement;
+    double totalMs = 0; ///< start() -> finished
+    double stallMs = 0; ///< the longest GUI stall meanwhile
+    bool parsedOffGui = false;
+};
+
+Fetched fetch(Livy::Connection &connection)
+{
+    Fetched f;
+    StallMeter stall;
+    auto *job = new Livy::GetStatementJob(&connection, Livy::SessionRef::byId(0), 3); // deletes itself, as in the app
+    bool done = false;
+    QString error;
+    QObject::connect(job, &Livy::LivyJob::finished, job, [&](Livy::LivyJob *) {
+        done = true;
+        if (!job->ok())
+            error = job->error().message();
+        f.statement = job->statement();
+        f.parsedOffGui = job->parsedOnThread() != nullptr && job->parsedOnThread() != QThread::currentThreadId();
+    });
+    QElapsedTimer t;
+    stall.start();
+    t.start();
+    job->start();
+    while (!done)
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
+    f.totalMs = ms(t);
+    QElapsedTimer settle; // the job's deletion and clean-up count as stalls too
+    settle.start();
+    while (settle.elapsed() < 50)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+    f.stallMs = stall.stop();
+    if (!error.isEmpty())
+        qFatal("the statement did not arrive: %s", qPrintable(error));
+    return f;
+}
+
+/// What the protocol layer does with the body, step by step and each on this thread: the JSON parse (a worker's
+/// job in the app for large bodies) and the codec (the GUI thread's).
+void decodeSteps(const QByteArray &body, double *parseMillis, double *codecMillis)
 {
     QElapsedTimer t;
     t.start();
     const QJsonDocument doc = QJsonDocument::fromJson(body);
     *parseMillis = ms(t);
+    t.restart();
     Livy::Result<Livy::Statement> st = Livy::Codec::decodeStatement(doc.object());
-    *millis = ms(t);
+    *codecMillis = ms(t);
     if (!st)
         qFatal("decode failed: %s", qPrintable(st.error().message()));
-    return st.value();
 }
+
+/// The protocol-layer rows of a case's table, over `runs` fetches and decodes of `body`.
+struct ProtocolRows
+{
+    QList<double> fetches, stalls, parses, codecs;
+    int offGui = 0;
+    Livy::Statement statement;
+
+    void run(const QByteArray &body, int runs)
+    {
+        BodyServer server(body);
+        QNetworkAccessManager network;
+        Livy::ConnectionSettings settings;
+        settings.baseUrl = server.url();
+        settings.requestTimeout = std::chrono::minutes(2);
+        Livy::Connection connection(&network, settings);
+        for (int run = 0; run < runs; ++run) {
+            Fetched f = fetch(connection);
+            fetches.append(f.totalMs);
+            stalls.append(f.stallMs);
+            offGui += f.parsedOffGui ? 1 : 0;
+            double p = 0, c = 0;
+            decodeSteps(body, &p, &c);
+            parses.append(p);
+            codecs.append(c);
+            statement = std::move(f.statement);
+        }
+    }
+    void print(int runs) const
+    {
+        const Stats f = stats(fetches), s = stats(stalls), p = stats(parses), c = stats(codecs);
+        out << "| `GetStatementJob` over loopback (transfer, JSON parse, codec) | " << fmt(f.median) << " ms | "
+            << fmt(f.max) << " ms |\n";
+        out << "| … JSON parsed on a worker thread (`LivyJob::parsedOnThread()`) | " << offGui << " of " << runs
+            << " runs | |\n";
+        out << "| … longest GUI stall during the fetch | **" << fmt(s.median) << " ms** | " << fmt(s.max) << " ms |\n";
+        out << "| … `QJsonDocument::fromJson` alone (the worker's part) | " << fmt(p.median) << " ms | " << fmt(p.max)
+            << " ms |\n";
+        out << "| … `Codec::decodeStatement` alone (the GUI thread's part) | " << fmt(c.median) << " ms | "
+            << fmt(c.max) << " ms |\n";
+    }
+};
 
 struct Appearance
 {
@@ -239,14 +376,11 @@ void benchTable(int rows, int columns, int runs)
     const QByteArray body = tableBody(rows, columns);
     out << "Statement JSON: " << fmt(body.size() / 1048576.0) << " MB\n\n";
 
-    QList<double> decodes, jsonParses, parses, readies, paints, stalls;
-    Livy::Statement statement;
+    QList<double> parses, readies, paints, stalls;
+    ProtocolRows protocol;
+    protocol.run(body, runs);
+    const Livy::Statement statement = protocol.statement;
     for (int run = 0; run < runs; ++run) {
-        double d = 0;
-        double j = 0;
-        statement = decode(body, &d, &j);
-        decodes.append(d);
-        jsonParses.append(j);
         QElapsedTimer t;
         t.start();
         const Livy::ParsedOutput parsed = Livy::OutputParser::parse(*statement.output);
@@ -313,10 +447,9 @@ void benchTable(int rows, int columns, int runs)
     const int matched = tv->model()->rowCount();
     const double unfilter = applyFilter(QString(), &unfilterStall);
 
-    const Stats d = stats(decodes), p = stats(parses), r = stats(readies), a = stats(paints), s = stats(stalls);
+    const Stats p = stats(parses), r = stats(readies), a = stats(paints), s = stats(stalls);
     out << "| Step | Median | Max |\n|---|---:|---:|\n";
-    out << "| Protocol decode (JSON parse + codec; GUI thread, protocol layer) | " << fmt(d.median) << " ms | " << fmt(d.max) << " ms |\n";
-    out << "| … of which `QJsonDocument::fromJson` | " << fmt(stats(jsonParses).median) << " ms | " << fmt(stats(jsonParses).max) << " ms |\n";
+    protocol.print(runs);
     out << "| `OutputParser::parse` (worker thread) | " << fmt(p.median) << " ms | " << fmt(p.max) << " ms |\n";
     out << "| `setOutput()` → `ready()` | " << fmt(r.median) << " ms | " << fmt(r.max) << " ms |\n";
     out << "| `setOutput()` → first paint (**appears**) | **" << fmt(a.median) << " ms** | " << fmt(a.max) << " ms |\n";
@@ -339,15 +472,12 @@ void benchText(qsizetype megabytes, bool oneLine, int runs)
     out << "### " << megabytes << " MB of text/plain, " << (oneLine ? "one single line" : "short lines") << "\n\n";
     const QByteArray body = textBody(megabytes, oneLine);
     out << "Statement JSON: " << fmt(body.size() / 1048576.0) << " MB\n\n";
-    QList<double> decodes, jsonParses, parses, readies, paints, stalls;
-    Livy::Statement statement;
+    QList<double> parses, readies, paints, stalls;
+    ProtocolRows protocol;
+    protocol.run(body, runs);
+    const Livy::Statement statement = protocol.statement;
     qsizetype lines = 0;
     for (int run = 0; run < runs; ++run) {
-        double d = 0;
-        double j = 0;
-        statement = decode(body, &d, &j);
-        decodes.append(d);
-        jsonParses.append(j);
         QElapsedTimer t;
         t.start();
         const Livy::ParsedOutput parsed = Livy::OutputParser::parse(*statement.output);
@@ -389,12 +519,11 @@ void benchText(qsizetype megabytes, bool oneLine, int runs)
     const QString all = tv->selectedText();
     const double selectAll = ms(t);
 
-    const Stats d = stats(decodes), p = stats(parses), r = stats(readies), a = stats(paints), s = stats(stalls);
+    const Stats p = stats(parses), r = stats(readies), a = stats(paints), s = stats(stalls);
     out << QLocale().toString(lines) << (lines == 1 ? " line, " : " lines, ") << QLocale().toString(tv->text()->rowCount())
         << " display rows\n\n";
     out << "| Step | Median | Max |\n|---|---:|---:|\n";
-    out << "| Protocol decode (JSON parse + codec; GUI thread, protocol layer) | " << fmt(d.median) << " ms | " << fmt(d.max) << " ms |\n";
-    out << "| … of which `QJsonDocument::fromJson` | " << fmt(stats(jsonParses).median) << " ms | " << fmt(stats(jsonParses).max) << " ms |\n";
+    protocol.print(runs);
     out << "| `OutputParser::parse` (worker thread: copy + line index) | " << fmt(p.median) << " ms | " << fmt(p.max) << " ms |\n";
     out << "| `setOutput()` → `ready()` | " << fmt(r.median) << " ms | " << fmt(r.max) << " ms |\n";
     out << "| `setOutput()` → first paint (**appears**) | **" << fmt(a.median) << " ms** | " << fmt(a.max) << " ms |\n";

@@ -13,6 +13,8 @@
 //
 // `--real [URL]` runs a workload against a REAL Livy instead (realbench.h): LivyDesk's SessionController, pylivy
 // and sparkmagic (the released packages, from scripts/bench-peers' venv) at the same time, one session each.
+// `--workload spark` makes each statement a Spark job (Livy's progress grows), `--spark-ui on` gives LivyDesk's lane
+// the app's SparkTracker, so that what each end signal buys can be measured on the real server.
 
 #include "controllers/sessioncontroller.h"
 #include "fakelivyserver.h"
@@ -125,6 +127,22 @@ int main(int argc, char **argv)
                                            QStringLiteral("LivyDesk: place polls where a running statement's end is expected from Livy's progress "
                                                           "and the Spark UI (SessionControllerSettings::endSignals): on (the product's default) or off."),
                                            QStringLiteral("on|off"), Livy::SessionControllerSettings().endSignals ? QStringLiteral("on") : QStringLiteral("off"));
+    const QCommandLineOption workloadOpt(QStringLiteral("workload"),
+                                         QStringLiteral("With --real: what each statement runs: sleep (time.sleep(d) on the driver, no Spark job: "
+                                                        "Livy's progress stays 0; the default) or spark (a Spark job whose tasks' sleeps add up to d, "
+                                                        "so that Livy's progress and the Spark UI's task counts grow; report section \"## Real server: "
+                                                        "Spark jobs and the end signals\", one subsection per variant)."),
+                                         QStringLiteral("sleep|spark"), QStringLiteral("sleep"));
+    const QCommandLineOption tasksOpt(QStringLiteral("tasks"), QStringLiteral("With --workload spark: tasks per statement's job (default 16)."),
+                                      QStringLiteral("T"), QStringLiteral("16"));
+    const QCommandLineOption sparkUiOpt(QStringLiteral("spark-ui"),
+                                        QStringLiteral("With --real: LivyDesk's lane tracks the session's Spark UI as the app does (a SparkTracker whose "
+                                                       "time left goes to the session's poller): on or off (the default)."),
+                                        QStringLiteral("on|off"), QStringLiteral("off"));
+    const QCommandLineOption traceOpt(QStringLiteral("trace"),
+                                      QStringLiteral("With --real: write what LivyDesk's lane saw of each statement (progress, polls, expected end, "
+                                                     "Spark UI time left) to this JSON file."),
+                                      QStringLiteral("FILE"));
     parser.addPositionalArgument(QStringLiteral("url"), QStringLiteral("With --real: the Livy server's base URL (default: start a local one)."), QStringLiteral("[URL]"));
     const QCommandLineOption quickOpt(QStringLiteral("quick"), QStringLiteral("A short run: 40 statements."));
     const QCommandLineOption sessionsOpt(QStringLiteral("sessions"), QStringLiteral("Fake sessions per client run in parallel (default 5)."), QStringLiteral("S"), QStringLiteral("5"));
@@ -137,7 +155,7 @@ int main(int argc, char **argv)
     const QCommandLineOption fractionOpt(QStringLiteral("fraction"), QStringLiteral("Interval as a fraction of the running time."), QStringLiteral("F"), QString::number(productSchedule.fraction));
     const QCommandLineOption capOpt(QStringLiteral("cap"), QStringLiteral("Longest poll interval, ms."), QStringLiteral("MS"), QString::number(productSchedule.cap.count()));
     parser.addOptions({ statementsOpt, quickOpt, sessionsOpt, seedOpt, scaleOpt, markdownOpt, floorOpt, fractionOpt, capOpt,
-                        realOpt, clientsOpt, instanceOpt, progressOpt, endSignalsOpt });
+                        realOpt, clientsOpt, instanceOpt, progressOpt, endSignalsOpt, workloadOpt, tasksOpt, sparkUiOpt, traceOpt });
     parser.process(app);
 
     // LivyDesk's production settings (keep-alive included), as the app uses them, with the schedule's knobs.
@@ -155,6 +173,19 @@ int main(int argc, char **argv)
 
     if (parser.isSet(realOpt)) {
         Bench::RealOptions real;
+        real.workload = parser.value(workloadOpt).toLower();
+        if (real.workload != QLatin1String("sleep") && real.workload != QLatin1String("spark")) {
+            std::fprintf(stderr, "livydesk_bench: --workload takes sleep or spark\n");
+            return 2;
+        }
+        real.tasks = std::clamp(parser.value(tasksOpt).toInt(), 1, 10000);
+        const QString sparkUi = parser.value(sparkUiOpt).toLower();
+        if (sparkUi != QLatin1String("on") && sparkUi != QLatin1String("off")) {
+            std::fprintf(stderr, "livydesk_bench: --spark-ui takes on or off\n");
+            return 2;
+        }
+        real.sparkUi = sparkUi == QLatin1String("on");
+        real.trace = parser.value(traceOpt);
         if (!parser.positionalArguments().isEmpty())
             real.url = QUrl(parser.positionalArguments().constFirst());
         real.instance = parser.value(instanceOpt);

@@ -6,8 +6,12 @@
 #include "livy/createsessionjob.h"
 #include "livy/deletesessionjob.h"
 #include "livy/getversionjob.h"
+#include "livy/getsessionstatejob.h"
+#include "livy/getstatementjob.h"
 #include "livy/liststatementsjob.h"
 #include "controllers/runhandle.h"
+#include "polling/sessionpoller.h"
+#include "spark/sparktracker.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -45,7 +49,9 @@ QNetworkReply *CountingNetworkManager::createRequest(Operation op, const QNetwor
         case HeadOperation: verb = QStringLiteral("HEAD"); break;
         default: verb = QString::fromLatin1(request.attribute(QNetworkRequest::CustomVerbAttribute).toByteArray()); break;
         }
-        m_requests.append({ epochMs(), routeOf(verb, request.url().path()) });
+        const QUrl url = request.url();
+        const bool livy = m_livy.isEmpty() || (url.host() == m_livy.host() && url.port(80) == m_livy.port(80));
+        m_requests.append({ epochMs(), routeOf(verb, url.path()), livy });
     }
     return QNetworkAccessManager::createRequest(op, request, outgoingData);
 }
@@ -70,16 +76,20 @@ void RealLane::finish(const QString &error)
 
 // ---------------------------------------------------------------------------------------------------- LivyDesk
 
-DeskRealLane::DeskRealLane(const QUrl &url, QStringList codes, const Livy::SessionControllerSettings &settings,
-                           QObject *parent)
+DeskRealLane::DeskRealLane(const QUrl &url, QStringList codes, const QString &warmup,
+                           const Livy::SessionControllerSettings &settings, bool sparkUi, QObject *parent)
     : RealLane(parent)
     , m_codes(std::move(codes))
+    , m_warmup(warmup)
     , m_settings(settings)
+    , m_sparkUi(sparkUi)
     , m_network(new CountingNetworkManager(this))
 {
     Livy::ConnectionSettings cs;
     cs.baseUrl = url;
+    m_network->setLivyUrl(url);
     m_connection = new Livy::Connection(m_network, cs, this);
+    connect(m_connection, &Livy::Connection::jobStarted, this, &DeskRealLane::observe);
     m_result.client = QStringLiteral("LivyDesk");
     m_result.version = QStringLiteral(LIVYDESK_VERSION);
 }
@@ -122,6 +132,8 @@ void DeskRealLane::attach(int sessionId)
             m_warmupId = s.id;
         } else if (ticket == m_ticket) {
             m_expectedId = s.id;
+            // SessionController::track() ran just before this signal: the poller's head clock starts now.
+            m_result.samples.last().trace.trackedMs = epochMs();
             const auto early = m_finishedEarly.constFind(s.id);
             if (early != m_finishedEarly.constEnd()) {
                 // Cannot happen with one statement in flight, but never lose a receipt.
@@ -142,9 +154,67 @@ void DeskRealLane::attach(int sessionId)
                 finish(QStringLiteral("the session ended (%1)").arg(controller->session().stateName));
         }
     });
+    if (m_sparkUi) {
+        // As Application::wireSession: a child of the controller, on the Livy connection (no profile template: the
+        // local server's drivers say in the session log where their UI is).
+        auto *tracker = new Livy::SparkTracker(m_connection, controller->statements(), controller);
+        m_tracker = tracker;
+        tracker->setSession(controller->session());
+        connect(controller, &Livy::SessionController::sessionChanged, tracker, &Livy::SparkTracker::setSession);
+        connect(controller, &Livy::SessionController::attached, tracker, &Livy::SparkTracker::setSession);
+        connect(tracker, &Livy::SparkTracker::breakdownChanged, controller, [this, controller, tracker](int statementId) {
+            const Livy::SparkBreakdown b = tracker->breakdown(statementId);
+            if (const std::optional<qint64> left = b.remainingMs(b.fetchedAt)) {
+                controller->sessionPoller()->setRemainingHint(statementId, std::chrono::milliseconds(*left));
+                if (RealTrace *t = currentTrace(); t && statementId == m_expectedId)
+                    t->hints.append({ epochMs(), double(*left) });
+            }
+        });
+    }
     m_controller->attach();
     // Queued until the session is idle, then sent: the controller's own "run while starting".
-    m_warmupTicket = m_controller->submit(QStringLiteral("1"))->ticket();
+    m_warmupTicket = m_controller->submit(m_warmup)->ticket();
+}
+
+RealTrace *DeskRealLane::currentTrace()
+{
+    if (!m_running || m_result.samples.isEmpty() || m_expectedId < 0)
+        return nullptr;
+    return &m_result.samples.last().trace;
+}
+
+void DeskRealLane::observe(Livy::LivyJob *job)
+{
+    // A poll for the running statement: where the poller expected its end when it sent it, and, for a statement
+    // fetch, the progress the answer carries. (Jobs of the Spark UI run on the tracker's own connection.)
+    RealTrace *trace = currentTrace();
+    Livy::SessionController *controller = m_controller.data();
+    if (!trace || !controller)
+        return;
+    auto *statementJob = qobject_cast<Livy::GetStatementJob *>(job);
+    if (!statementJob && !qobject_cast<Livy::GetSessionStateJob *>(job))
+        return;
+    const Livy::SessionPoller *poller = controller->sessionPoller();
+    RealTrace::Poll poll;
+    poll.atMs = epochMs();
+    poll.phase = int(poller->lastPhase());
+    poll.source = int(poller->endEstimate().source());
+    if (const std::optional<std::chrono::milliseconds> end = poller->endEstimate().end()) {
+        poll.endMs = trace->trackedMs + double(end->count());
+        poll.halfWidthMs = double(poller->endSchedule().halfWidth(*end).count());
+    }
+    trace->polls.append(poll);
+    if (statementJob) {
+        const int expected = m_expectedId;
+        connect(statementJob, &Livy::LivyJob::finished, this, [this, expected](Livy::LivyJob *j) {
+            RealTrace *t = currentTrace();
+            if (!t || !j->ok() || m_expectedId != expected)
+                return;
+            const Livy::Statement &s = static_cast<Livy::GetStatementJob *>(j)->statement();
+            if (s.id == expected)
+                t->progress.append({ epochMs(), s.progress, s.stateName });
+        });
+    }
 }
 
 void DeskRealLane::onFinished(const Livy::Statement &statement)
@@ -152,6 +222,8 @@ void DeskRealLane::onFinished(const Livy::Statement &statement)
     const double now = epochMs();
     if (statement.id == m_warmupId && !m_ready) {
         m_result.sessionStartMs = now - m_createdMs;
+        if (statement.output)
+            m_result.warmupOutput = statement.output->isError() ? statement.output->evalue : statement.output->text();
         markReady();
         return;
     }
@@ -172,6 +244,10 @@ void DeskRealLane::go()
     m_running = true;
     m_network->setCounting(true);
     m_result.goMs = epochMs();
+    if (Livy::SessionController *controller = m_controller.data()) {
+        for (int p = 0; p < 4; ++p)
+            m_phasesAtGo[p] = controller->sessionPoller()->pollsIn(Livy::EndSchedule::Phase(p));
+    }
     submit(0);
 }
 
@@ -182,6 +258,15 @@ void DeskRealLane::submit(int index)
         m_network->setCounting(false);
         m_result.requests = m_network->takeRequests();
         m_running = false;
+        if (Livy::SessionController *controller = m_controller.data()) {
+            for (int p = 0; p < 4; ++p)
+                m_result.phasePolls[p] = controller->sessionPoller()->pollsIn(Livy::EndSchedule::Phase(p)) - m_phasesAtGo[p];
+        }
+        if (const Livy::SparkTracker *tracker = m_tracker.data()) {
+            m_result.sparkUiReach = int(tracker->reach());
+            m_result.sparkUiReason = tracker->reason();
+            m_result.sparkUiUrl = tracker->uiUrl().toString();
+        }
         readStamps();
         return;
     }
@@ -326,6 +411,7 @@ void PeerRealLane::handle(const QJsonObject &event)
     }
     if (kind == QLatin1String("ready")) {
         m_result.sessionId = event.value(QLatin1String("session")).toInt(-1);
+        m_result.warmupOutput = event.value(QLatin1String("warmup")).toString();
         m_result.sessionStartMs = event.value(QLatin1String("startMs")).toDouble();
         markReady();
     } else if (kind == QLatin1String("done")) {

@@ -22,9 +22,12 @@
 #include <QProcess>
 #include <QString>
 #include <QStringList>
+#include <QUrl>
 
 namespace Livy {
 class Connection;
+class LivyJob;
+class SparkTracker;
 }
 
 namespace Bench {
@@ -39,6 +42,36 @@ struct RealRequest
 {
     double atMs = 0; ///< epoch ms when the client sent it
     QString route;
+    bool livy = true; ///< false: to the session's Spark UI (LivyDesk's SparkTracker), not to Livy
+};
+
+/// What LivyDesk's lane saw of one statement while it ran: the end signals and where its poller expected the end.
+/// Times are epoch ms. Empty for the peers.
+struct RealTrace
+{
+    struct Progress
+    {
+        double atMs = 0; ///< a statement fetch answered
+        double progress = 0;
+        QString state;
+    };
+    struct Poll
+    {
+        double atMs = 0;     ///< a poll for the statement was sent
+        int phase = 0;       ///< Livy::EndSchedule::Phase it was planned in
+        int source = 0;      ///< Livy::EndEstimate::Source of the estimate then
+        double endMs = 0;    ///< the expected end then (0 = none)
+        double halfWidthMs = 0; ///< the window's half width around it
+    };
+    struct Hint
+    {
+        double atMs = 0;
+        double remainingMs = 0; ///< the Spark UI's time left (SparkBreakdown::remainingMs)
+    };
+    double trackedMs = 0; ///< the poller began to follow it (the POST's answer): its head clock's zero
+    QList<Progress> progress;
+    QList<Poll> polls;
+    QList<Hint> hints;
 };
 
 struct RealSample
@@ -50,6 +83,7 @@ struct RealSample
     double startedMs = 0;  ///< server stamps (0 = not stamped)
     double completedMs = 0;
     QString state;
+    RealTrace trace; ///< LivyDesk's lane only
 };
 
 /// What one client did in the run.
@@ -64,6 +98,11 @@ struct RealResult
     QList<RealSample> samples;
     QList<RealRequest> requests; ///< sent between goMs and endMs
     QString serverVersion;       ///< as GET /version answered (LivyDesk's lane asks)
+    QString warmupOutput;        ///< the warm-up statement's text output (the spark workload: the task slots)
+    int phasePolls[4] = { 0, 0, 0, 0 }; ///< LivyDesk: polls of a running statement per EndSchedule::Phase, in the run
+    int sparkUiReach = -1;       ///< LivyDesk with the Spark UI: SparkTracker::Reach at the end (-1: no tracker)
+    QString sparkUiReason;       ///< why the Spark UI was not reachable, if so
+    QString sparkUiUrl;          ///< where the tracker found it
     QString error;               ///< empty when the lane ran through
     bool sessionDeleted = false;
 };
@@ -75,6 +114,8 @@ class CountingNetworkManager : public QNetworkAccessManager
 public:
     using QNetworkAccessManager::QNetworkAccessManager;
     void setCounting(bool on) { m_counting = on; }
+    /// Requests to any other host or port than Livy's are marked as not Livy's (the Spark UI's).
+    void setLivyUrl(const QUrl &url) { m_livy = url; }
     QList<RealRequest> takeRequests() { return std::exchange(m_requests, {}); }
 
 protected:
@@ -82,6 +123,7 @@ protected:
 
 private:
     bool m_counting = false;
+    QUrl m_livy;
     QList<RealRequest> m_requests;
 };
 
@@ -113,13 +155,15 @@ protected:
     bool m_finished = false;
 };
 
-/// LivyDesk: a SessionController with the given (production by default) settings on its own Connection.
+/// LivyDesk: a SessionController with the given (production by default) settings on its own Connection, and,
+/// with `sparkUi`, a SparkTracker on its statements wired to its poller exactly as Application::wireSession does
+/// (the Spark UI's time left -> SessionPoller::setRemainingHint).
 class DeskRealLane : public RealLane
 {
     Q_OBJECT
 public:
-    DeskRealLane(const QUrl &url, QStringList codes, const Livy::SessionControllerSettings &settings,
-                 QObject *parent = nullptr);
+    DeskRealLane(const QUrl &url, QStringList codes, const QString &warmup, const Livy::SessionControllerSettings &settings,
+                 bool sparkUi, QObject *parent = nullptr);
     void prepare() override;
     void go() override;
     void abort() override;
@@ -131,9 +175,15 @@ private:
     void onFinished(const Livy::Statement &statement);
     void readStamps();
     void deleteSession();
+    void observe(Livy::LivyJob *job);
+    RealTrace *currentTrace();
 
     QStringList m_codes;
+    QString m_warmup;
     Livy::SessionControllerSettings m_settings;
+    bool m_sparkUi = false;
+    QPointer<Livy::SparkTracker> m_tracker;
+    int m_phasesAtGo[4] = { 0, 0, 0, 0 };
     CountingNetworkManager *m_network;
     Livy::Connection *m_connection;
     QPointer<Livy::SessionController> m_controller;
@@ -180,6 +230,14 @@ struct RealOptions
     double scale = 1.0;
     int minMs = 50;
     int maxMs = 10000;
+    /// "sleep": `time.sleep(d)` on the driver (no Spark job: Livy's progress stays 0). "spark": a Spark job of
+    /// `tasks` tasks on the session's task slots S (sc.defaultParallelism, read in the warm-up) whose sleeps add up
+    /// to d: `sc.parallelize(range(T), T).foreach(lambda _, s=d*S/T: time.sleep(s))`, so that Livy's progress and
+    /// the Spark UI's task counts grow as its tasks finish.
+    QString workload = QStringLiteral("sleep");
+    int tasks = 16;
+    bool sparkUi = false;   ///< LivyDesk's lane tracks the Spark UI as the app does (--spark-ui on)
+    QString trace;          ///< write what LivyDesk's lane saw of each statement to this JSON file
     QStringList clients{ QStringLiteral("LivyDesk"), QStringLiteral("pylivy"), QStringLiteral("sparkmagic") };
     Livy::SessionControllerSettings desk;
     QString deskSchedule;   ///< a description of desk's schedule for the report

@@ -19,12 +19,14 @@
 #include <QMap>
 #include <QNetworkAccessManager>
 #include <QProcess>
+#include <QSaveFile>
 #include <QTemporaryFile>
 #include <QTextStream>
 #include <QThread>
 #include <QTimer>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <numeric>
 
@@ -103,11 +105,59 @@ struct Stats
     QList<double> steady; ///< requests/s after the first 3 s of statements running ≥ 6 s
     QMap<QString, int> routes;
     QList<QPair<double, double>> byDuration; ///< (running ms, added latency ms)
+    int sparkUiRequests = 0; ///< to the Spark UI (not Livy; not in `requests`)
+    QMap<QString, int> sparkUiRoutes;
 };
 
-Stats statsFor(const RealResult &r)
+/// Where LivyDesk's poller expected a statement's end, against the end the server stamped.
+struct EndCheck
+{
+    enum Where { NoEstimate, InWindow, BeforeWindow, AfterWindow };
+    Where where = NoEstimate;
+    int source = 0;        ///< EndEstimate::Source of the last poll sent before the end
+    double errorMs = 0;    ///< expected end − completed (positive: expected too late)
+    int detectorPhase = -1; ///< EndSchedule::Phase of the first poll sent after the end (the one that saw it)
+    double latencyMs = 0;
+};
+
+EndCheck checkEnd(const RealSample &x)
+{
+    EndCheck c;
+    c.latencyMs = x.receivedMs - x.completedMs;
+    const RealTrace::Poll *before = nullptr;
+    for (const RealTrace::Poll &p : x.trace.polls) {
+        if (p.atMs < x.completedMs) {
+            before = &p;
+        } else {
+            c.detectorPhase = p.phase;
+            break;
+        }
+    }
+    if (!before || before->endMs <= 0)
+        return c;
+    c.source = before->source;
+    c.errorMs = before->endMs - x.completedMs;
+    if (std::abs(c.errorMs) <= before->halfWidthMs)
+        c.where = EndCheck::InWindow;
+    else
+        c.where = c.errorMs > 0 ? EndCheck::BeforeWindow : EndCheck::AfterWindow;
+    return c;
+}
+
+Stats statsFor(const RealResult &full)
 {
     Stats s;
+    // The goals count requests to Livy; the Spark UI's (LivyDesk's SparkTracker, to the driver) are told apart.
+    RealResult r = full;
+    r.requests.clear();
+    for (const RealRequest &q : full.requests) {
+        if (q.livy) {
+            r.requests.append(q);
+        } else {
+            ++s.sparkUiRequests;
+            ++s.sparkUiRoutes[q.route];
+        }
+    }
     QList<double> latencies;
     for (const RealSample &x : r.samples) {
         if (x.completedMs <= 0 || x.receivedMs <= 0) {
@@ -162,6 +212,150 @@ QString ratio(double v, double base)
     return QStringLiteral("%1×").arg(v / base, 0, 'f', 1);
 }
 
+bool sparkWorkload(const RealOptions &o)
+{
+    return o.workload == QLatin1String("spark");
+}
+
+/// The spark workload's report is one subsection per variant (which clients, which end signals).
+QString variantTitle(const RealOptions &o)
+{
+    QStringList clients;
+    for (const QString &c : { QStringLiteral("LivyDesk"), QStringLiteral("pylivy"), QStringLiteral("sparkmagic") }) {
+        if (o.clients.contains(c, Qt::CaseInsensitive))
+            clients << c;
+    }
+    QString who = clients.size() == 1 ? QStringLiteral("%1 alone").arg(clients.constFirst())
+                                      : clients.mid(0, clients.size() - 1).join(QStringLiteral(", ")) + QStringLiteral(" and ") + clients.constLast();
+    if (!o.clients.contains(QLatin1String("LivyDesk"), Qt::CaseInsensitive))
+        return who;
+    if (!o.desk.endSignals)
+        return who + (o.sparkUi ? QStringLiteral(", end signals off (Spark UI tracked)") : QStringLiteral(", end signals off"));
+    return who + (o.sparkUi ? QStringLiteral(", end signals on: Livy's progress + Spark UI") : QStringLiteral(", end signals on: Livy's progress only"));
+}
+
+QString phaseName(int phase)
+{
+    switch (phase) {
+    case 0: return QStringLiteral("blind");
+    case 1: return QStringLiteral("quiet");
+    case 2: return QStringLiteral("window");
+    case 3: return QStringLiteral("overdue");
+    default: return QStringLiteral("–");
+    }
+}
+
+/// LivyDesk's end signals at work: where its polls were placed, and how the expected ends compared with the real.
+void endSignalReport(QTextStream &md, const RealOptions &o, const RealResult &desk)
+{
+    const int totalPolls = std::accumulate(std::begin(desk.phasePolls), std::end(desk.phasePolls), 0);
+    md << "LivyDesk's polls of a running statement by phase (EndSchedule: *blind* = no expected end, the "
+       << "RunningSchedule; *quiet* = before the window around the expected end, statement fetches; *window* = dense "
+       << "`/state` polls around it; *overdue* = past the window, blind again): " << desk.phasePolls[0] << " / "
+       << desk.phasePolls[1] << " / " << desk.phasePolls[2] << " / " << desk.phasePolls[3] << " (" << totalPolls << ").\n\n";
+    if (!o.desk.endSignals) {
+        md << "End signals off: every poll is blind; the statement is fetched every "
+           << o.desk.progressInterval.count() << " ms for its progress bar and when the session turns idle.\n\n";
+        return;
+    }
+    QList<EndCheck> checks;
+    for (const RealSample &x : desk.samples) {
+        if (x.completedMs > 0 && x.receivedMs > 0)
+            checks.append(checkEnd(x));
+    }
+    const QStringList whereNames{ QStringLiteral("no expected end (polled blind)"),
+                                  QStringLiteral("inside the window"),
+                                  QStringLiteral("before the window (expected too late)"),
+                                  QStringLiteral("after the window (expected too early: overdue)") };
+    md << "Where each statement's end came, against the end LivyDesk expected at its last poll before it (Livy's "
+       << "`completed` stamp vs the poller's estimate; window ± max(" << o.desk.endSchedule.window.count() << " ms, "
+       << o.desk.endSchedule.spread * 100 << " % of the expected running time)):\n\n";
+    md << "| End came | Statements | From progress / Spark UI | Median added latency | p95 | Expected − real end, median (min … max) | Seen by a poll in phase blind / quiet / window / overdue |\n";
+    md << "|---|---:|---:|---:|---:|---|---|\n";
+    for (int w = 0; w < 4; ++w) {
+        QList<double> lat;
+        QList<double> err;
+        int fromProgress = 0;
+        int fromSpark = 0;
+        int detector[4] = { 0, 0, 0, 0 };
+        for (const EndCheck &c : std::as_const(checks)) {
+            if (int(c.where) != w)
+                continue;
+            lat.append(c.latencyMs);
+            if (c.where != EndCheck::NoEstimate)
+                err.append(c.errorMs);
+            fromProgress += c.source == 1 ? 1 : 0;
+            fromSpark += c.source == 2 ? 1 : 0;
+            if (c.detectorPhase >= 0 && c.detectorPhase < 4)
+                ++detector[c.detectorPhase];
+        }
+        md << "| " << whereNames.at(w) << " | " << lat.size() << " | ";
+        if (lat.isEmpty()) {
+            md << "– | – | – | – | – |\n";
+            continue;
+        }
+        md << (w == 0 ? QStringLiteral("–") : QStringLiteral("%1 / %2").arg(fromProgress).arg(fromSpark)) << " | "
+           << QString::number(percentile(lat, 0.5), 'f', 0) << " ms | " << QString::number(percentile(lat, 0.95), 'f', 0) << " ms | ";
+        if (err.isEmpty())
+            md << "– | ";
+        else
+            md << QString::number(percentile(err, 0.5), 'f', 0) << " ms (" << QString::number(*std::min_element(err.cbegin(), err.cend()), 'f', 0)
+               << " … " << QString::number(*std::max_element(err.cbegin(), err.cend()), 'f', 0) << " ms) | ";
+        md << detector[0] << " / " << detector[1] << " / " << detector[2] << " / " << detector[3] << " |\n";
+    }
+    md << "\n";
+
+    // One statement's signals over time: the longest that ran at most 8 s (progress steps visible, short enough to list).
+    const RealSample *pick = nullptr;
+    for (const RealSample &x : desk.samples) {
+        const double run = x.completedMs - x.startedMs;
+        if (x.startedMs <= 0 || x.completedMs <= 0 || run > 8000)
+            continue;
+        if (!pick || run > pick->completedMs - pick->startedMs)
+            pick = &x;
+    }
+    if (!pick)
+        return;
+    auto rel = [&](double at) { return QString::number((at - pick->startedMs) / 1000.0, 'f', 2); };
+    md << "A sample statement (workload item " << pick->index << ", statement " << pick->statementId << ", ran "
+       << QString::number((pick->completedMs - pick->startedMs) / 1000.0, 'f', 2) << " s, seen "
+       << QString::number(pick->receivedMs - pick->completedMs, 'f', 0) << " ms after its end; times in s from Livy's "
+       << "`started`, end at " << rel(pick->completedMs) << "):\n\n";
+    QStringList progress;
+    double last = -1;
+    for (const RealTrace::Progress &p : pick->trace.progress) {
+        if (p.progress != last || p.state != QLatin1String("running"))
+            progress << QStringLiteral("%1 → %2%3").arg(rel(p.atMs)).arg(p.progress, 0, 'f', 3)
+                            .arg(p.state == QLatin1String("running") ? QString() : QStringLiteral(" (%1)").arg(p.state));
+        last = p.progress;
+    }
+    md << "- Livy's `progress` as LivyDesk's statement fetches saw it (answer time → value, changes only; "
+       << pick->trace.progress.size() << " fetches): " << progress.join(QStringLiteral(", ")) << "\n";
+    QStringList expected;
+    double lastEnd = -1;
+    int lastPhase = -1;
+    for (const RealTrace::Poll &p : pick->trace.polls) {
+        if (p.endMs == lastEnd && p.phase == lastPhase)
+            continue;
+        expected << QStringLiteral("%1: %2 %3").arg(rel(p.atMs), phaseName(p.phase),
+                                                    p.endMs > 0 ? QStringLiteral("end %1 ± %2").arg(rel(p.endMs)).arg(p.halfWidthMs / 1000.0, 0, 'f', 2)
+                                                                : QStringLiteral("(none)"));
+        lastEnd = p.endMs;
+        lastPhase = p.phase;
+    }
+    md << "- LivyDesk's polls (" << pick->trace.polls.size() << "), where the phase or the expected end changed "
+       << "(sent at: phase, expected end ± half window): " << expected.join(QStringLiteral("; ")) << "\n";
+    if (!pick->trace.hints.isEmpty()) {
+        QStringList hints;
+        for (const RealTrace::Hint &h : pick->trace.hints)
+            hints << QStringLiteral("%1: end %2").arg(rel(h.atMs), rel(h.atMs + h.remainingMs));
+        md << "- The Spark UI's time left, as end times (at: end): " << hints.join(QStringLiteral(", ")) << "\n";
+    } else if (o.sparkUi) {
+        md << "- The Spark UI gave no time left for it.\n";
+    }
+    md << "\n";
+}
+
 QString report(const RealOptions &o, const QList<RealResult> &results, const QString &serverText,
                const QString &loadBefore, const QString &startedUtc, const QList<int> &durations, const QString &tree)
 {
@@ -175,24 +369,61 @@ QString report(const RealOptions &o, const QList<RealResult> &results, const QSt
     }
     const Stats desk = deskIndex >= 0 ? stats.at(deskIndex) : Stats{};
 
+    const bool spark = sparkWorkload(o);
     QString out;
     QTextStream md(&out);
-    md << "## Real server: LivyDesk, pylivy and sparkmagic\n\n";
+    if (spark)
+        md << "### " << variantTitle(o) << "\n\n";
+    else
+        md << "## Real server: LivyDesk, pylivy and sparkmagic\n\n";
     md << "Produced by `livydesk_bench --real` (tests/benchmark/realbench.cpp, realrun.cpp, peers/peerbench.py) with:\n\n";
     md << "```\n" << o.command << "\n```\n\n";
     md << "Run " << startedUtc << ", " << LIVYDESK_BENCH_BUILD_TYPE << " build, Qt " << qVersion() << ", " << machine()
        << " shared with the server, its Spark drivers and other work; load average before the run " << loadBefore
        << ", after it " << loadAverage() << ".\n\n";
     const double work = double(std::accumulate(durations.cbegin(), durations.cend(), 0LL)) / 1000.0;
-    md << "Server: " << serverText << ". Workload: " << durations.size() << " pyspark statements `time.sleep(d)` "
-       << "(driver side), d log-uniform in " << o.minMs * o.scale / 1000.0 << "–" << o.maxMs * o.scale / 1000.0
-       << " s (seed " << o.seed << ", " << QString::number(work, 'f', 0) << " s of sleep), the same list for every "
-       << "client. The clients run at the same time, each on its own pyspark session created through the client "
+    md << "Server: " << serverText << ". Workload: " << durations.size() << " pyspark statements ";
+    if (spark) {
+        QStringList slots;
+        for (const RealResult &r : results)
+            slots << QStringLiteral("%1 %2").arg(r.client, r.warmupOutput.isEmpty() ? QStringLiteral("?") : r.warmupOutput);
+        // Running time beyond the tasks' sleeps: the job's own cost (scheduling, Python workers, results).
+        QList<double> overhead;
+        QList<double> running;
+        for (const RealResult &r : results) {
+            for (const RealSample &x : r.samples) {
+                if (x.startedMs > 0 && x.completedMs > 0 && x.index >= 0 && x.index < int(durations.size())) {
+                    running.append(x.completedMs - x.startedMs);
+                    overhead.append(x.completedMs - x.startedMs - durations.at(x.index));
+                }
+            }
+        }
+        md << "`sc.parallelize(range(" << o.tasks << "), " << o.tasks << ").foreach(lambda _, s=d*S/" << o.tasks
+           << ": time.sleep(s))`: one Spark job of " << o.tasks << " tasks on the session's S task slots (S = "
+           << "`sc.defaultParallelism`, read into a variable by each session's warm-up statement: "
+           << slots.join(QStringLiteral(", ")) << "), whose sleeps add up to d; d log-uniform in "
+           << o.minMs * o.scale / 1000.0 << "–" << o.maxMs * o.scale / 1000.0 << " s (seed " << o.seed << ", "
+           << QString::number(work, 'f', 0) << " s of sleep), the same list for every client. Livy's `progress` is "
+           << "the completed share of the job's tasks, so it grows as they finish. No job runs in less than its own "
+           << "cost: a statement ran d plus a median of " << QString::number(percentile(overhead, 0.5), 'f', 0)
+           << " ms (" << QString::number(overhead.isEmpty() ? 0 : *std::min_element(overhead.cbegin(), overhead.cend()), 'f', 0)
+           << " … " << QString::number(overhead.isEmpty() ? 0 : *std::max_element(overhead.cbegin(), overhead.cend()), 'f', 0)
+           << " ms) on this machine, running times " << QString::number(running.isEmpty() ? 0 : *std::min_element(running.cbegin(), running.cend()) / 1000.0, 'f', 1)
+           << "–" << QString::number(running.isEmpty() ? 0 : *std::max_element(running.cbegin(), running.cend()) / 1000.0, 'f', 1)
+           << " s (median " << QString::number(percentile(running, 0.5) / 1000.0, 'f', 1) << " s). ";
+    } else {
+        md << "`time.sleep(d)` (driver side), d log-uniform in " << o.minMs * o.scale / 1000.0 << "–"
+           << o.maxMs * o.scale / 1000.0 << " s (seed " << o.seed << ", " << QString::number(work, 'f', 0)
+           << " s of sleep), the same list for every client. ";
+    }
+    md << "The clients run at the same time, each on its own pyspark session created through the client "
        << "itself and warmed up with one untimed statement; a client runs its statements one after the other. "
        << "Added latency = the client's API hands over the finished statement (epoch ms, this machine) minus the "
        << "server's `completed` stamp (epoch ms, same clock), read after the run with one separate GET. Requests are "
        << "counted inside each client while its workload runs: LivyDesk's at its QNetworkAccessManager, the peers' "
-       << "at requests' HTTPAdapter in their own process (every request, keep-alive and heartbeat included).\n\n";
+       << "at requests' HTTPAdapter in their own process (every request, keep-alive and heartbeat included)"
+       << (o.sparkUi ? "; LivyDesk's requests to the Spark UI are counted apart (they go to the driver, not to Livy)" : "")
+       << ".\n\n";
 
     md << "| Client | Version | Median added latency | p95 | Max | Mean | Requests / statement | Requests / s of running statement | Median vs LivyDesk | p95 vs LivyDesk |\n";
     md << "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n";
@@ -220,9 +451,13 @@ QString report(const RealOptions &o, const QList<RealResult> &results, const QSt
     }
 
     // Latency by how long the statement ran: where each client's schedule stands when the end comes.
-    const QList<QPair<double, double>> bins{ { 0, 500 }, { 500, 2000 }, { 2000, 1e12 } };
+    const QList<QPair<double, double>> bins = spark ? QList<QPair<double, double>>{ { 0, 2000 }, { 2000, 5000 }, { 5000, 1e12 } }
+                                                    : QList<QPair<double, double>>{ { 0, 500 }, { 500, 2000 }, { 2000, 1e12 } };
     md << "By running time (server `completed` − `started`), median / p95 added latency:\n\n";
-    md << "| Client | < 0.5 s | 0.5–2 s | ≥ 2 s |\n|---|---:|---:|---:|\n";
+    if (spark)
+        md << "| Client | < 2 s | 2–5 s | ≥ 5 s |\n|---|---:|---:|---:|\n";
+    else
+        md << "| Client | < 0.5 s | 0.5–2 s | ≥ 2 s |\n|---|---:|---:|---:|\n";
     for (int i = 0; i < int(results.size()); ++i) {
         md << "| " << results.at(i).client;
         for (const auto &bin : bins) {
@@ -245,10 +480,38 @@ QString report(const RealOptions &o, const QList<RealResult> &results, const QSt
         for (auto it = stats.at(i).routes.cbegin(); it != stats.at(i).routes.cend(); ++it)
             parts << QStringLiteral("%1 × `%2`").arg(it.value()).arg(it.key());
         md << "- " << results.at(i).client << " (" << stats.at(i).requests << "): " << parts.join(QStringLiteral(", ")) << "\n";
+        if (stats.at(i).sparkUiRequests > 0) {
+            QStringList ui;
+            for (auto it = stats.at(i).sparkUiRoutes.cbegin(); it != stats.at(i).sparkUiRoutes.cend(); ++it)
+                ui << QStringLiteral("%1 × `%2`").arg(it.value()).arg(it.key());
+            md << "- " << results.at(i).client << "'s SparkTracker, to the Spark UI (" << stats.at(i).sparkUiRequests << "; "
+               << QString::number(double(stats.at(i).sparkUiRequests) / std::max(1.0, double(results.at(i).samples.size())), 'f', 1)
+               << " per statement, " << QString::number(stats.at(i).runningSeconds > 0 ? stats.at(i).sparkUiRequests / stats.at(i).runningSeconds : 0.0, 'f', 2)
+               << " per second running): " << ui.join(QStringLiteral(", ")) << "\n";
+        }
     }
-    md << "\nLivyDesk's settings: " << o.deskSchedule << " The lane is the SessionController alone, as the app opens a "
-       << "session, without the app's SparkTracker (whose Spark UI requests go to the driver, not to Livy): `time.sleep` "
-       << "runs no Spark job, so Livy's `progress` stays 0 and there is no task count either.\n\n";
+    md << "\nLivyDesk's settings: " << o.deskSchedule;
+    if (o.sparkUi) {
+        QString reach;
+        for (const RealResult &r : results) {
+            if (r.client == QLatin1String("LivyDesk") && r.sparkUiReach >= 0)
+                reach = r.sparkUiReach == 1 ? QStringLiteral("reachable at %1 at the end of the run").arg(r.sparkUiUrl)
+                                            : QStringLiteral("**not reachable** (%1)").arg(r.sparkUiReason.isEmpty() ? QStringLiteral("not tried") : r.sparkUiReason);
+        }
+        md << " The lane is the SessionController with a SparkTracker on its statements, wired as Application::wireSession "
+           << "does (SparkTracker::breakdownChanged → the breakdown's time left → SessionPoller::setRemainingHint); the "
+           << "local server's drivers say in the session log where their UI is (docs/real-livy.md §8): " << reach << ".\n\n";
+    } else if (spark) {
+        md << " The lane is the SessionController alone, without the app's SparkTracker: "
+           << (o.desk.endSignals ? "its end signals are Livy's `progress` and the session turning idle.\n\n"
+                                 : "it polls blind and sees an end when the session turns idle (or a progress fetch finds it).\n\n");
+    } else {
+        md << " The lane is the SessionController alone, as the app opens a "
+           << "session, without the app's SparkTracker (whose Spark UI requests go to the driver, not to Livy): `time.sleep` "
+           << "runs no Spark job, so Livy's `progress` stays 0 and there is no task count either.\n\n";
+    }
+    if (spark && deskIndex >= 0 && desk.count > 0)
+        endSignalReport(md, o, results.at(deskIndex));
 
     if (deskIndex >= 0 && desk.count > 0) {
         const double steadyMax = desk.steady.isEmpty() ? 0 : *std::max_element(desk.steady.cbegin(), desk.steady.cend());
@@ -273,6 +536,106 @@ QString report(const RealOptions &o, const QList<RealResult> &results, const QSt
     return out;
 }
 
+const QString SparkSection = QStringLiteral("## Real server: Spark jobs and the end signals");
+
+/// Replaces the subsection `subheading` ("### …", up to the next "### " or "## ") of the section `heading` ("## …")
+/// in the Markdown file at `path` with `text`, or adds it at the end of that section (which is added at the end of
+/// the file if missing). Whatever else the section holds (its introduction, other subsections) stays.
+bool writeSubsection(const QString &path, const QString &heading, const QString &subheading, const QString &text)
+{
+    QFile in(path);
+    if (!in.open(QIODevice::ReadOnly))
+        return false;
+    QStringList lines = QString::fromUtf8(in.readAll()).split(QLatin1Char('\n'));
+    in.close();
+    int section = -1;
+    for (int i = 0; i < int(lines.size()); ++i) {
+        if (lines.at(i).trimmed() == heading) {
+            section = i;
+            break;
+        }
+    }
+    if (section < 0) {
+        while (!lines.isEmpty() && lines.constLast().trimmed().isEmpty())
+            lines.removeLast();
+        lines << QString() << heading << QString();
+        section = int(lines.size()) - 2;
+    }
+    int sectionEnd = section + 1;
+    while (sectionEnd < int(lines.size()) && !lines.at(sectionEnd).startsWith(QLatin1String("## ")))
+        ++sectionEnd;
+    int start = -1;
+    for (int i = section + 1; i < sectionEnd; ++i) {
+        if (lines.at(i).trimmed() == subheading) {
+            start = i;
+            break;
+        }
+    }
+    QStringList fresh = text.trimmed().split(QLatin1Char('\n'));
+    fresh << QString();
+    if (start < 0) {
+        int at = sectionEnd;
+        while (at > section + 1 && lines.at(at - 1).trimmed().isEmpty())
+            --at;
+        lines = lines.mid(0, at) + (QStringList{ QString() } + fresh) + lines.mid(sectionEnd);
+    } else {
+        int end = start + 1;
+        while (end < sectionEnd && !lines.at(end).startsWith(QLatin1String("### ")))
+            ++end;
+        lines = lines.mid(0, start) + fresh + lines.mid(end);
+    }
+    QSaveFile out(path);
+    if (!out.open(QIODevice::WriteOnly))
+        return false;
+    out.write(lines.join(QLatin1Char('\n')).toUtf8());
+    return out.commit();
+}
+
+/// Everything LivyDesk's lane saw of each statement (progress, polls and the expected end, Spark UI hints), as
+/// JSON, for looking at the end signals in detail.
+bool writeTrace(const QString &path, const RealOptions &o, const QList<RealResult> &results, const QList<int> &durations)
+{
+    QJsonArray statements;
+    for (const RealResult &r : results) {
+        if (r.client != QLatin1String("LivyDesk"))
+            continue;
+        for (const RealSample &x : r.samples) {
+            QJsonArray progress;
+            for (const RealTrace::Progress &p : x.trace.progress)
+                progress.append(QJsonArray{ p.atMs, p.progress, p.state });
+            QJsonArray polls;
+            for (const RealTrace::Poll &p : x.trace.polls)
+                polls.append(QJsonArray{ p.atMs, phaseName(p.phase), p.source, p.endMs, p.halfWidthMs });
+            QJsonArray hints;
+            for (const RealTrace::Hint &h : x.trace.hints)
+                hints.append(QJsonArray{ h.atMs, h.remainingMs });
+            statements.append(QJsonObject{
+                { QStringLiteral("index"), x.index },
+                { QStringLiteral("statement"), x.statementId },
+                { QStringLiteral("d"), x.index >= 0 && x.index < int(durations.size()) ? durations.at(x.index) : -1 },
+                { QStringLiteral("sent"), x.sentMs },
+                { QStringLiteral("tracked"), x.trace.trackedMs },
+                { QStringLiteral("started"), x.startedMs },
+                { QStringLiteral("completed"), x.completedMs },
+                { QStringLiteral("received"), x.receivedMs },
+                { QStringLiteral("progress"), progress },
+                { QStringLiteral("polls"), polls },
+                { QStringLiteral("hints"), hints },
+            });
+        }
+    }
+    const QJsonObject doc{ { QStringLiteral("workload"), o.workload },
+                           { QStringLiteral("endSignals"), o.desk.endSignals },
+                           { QStringLiteral("sparkUi"), o.sparkUi },
+                           { QStringLiteral("command"), o.command },
+                           { QStringLiteral("statements"), statements } };
+    QSaveFile out(path);
+    if (!out.open(QIODevice::WriteOnly))
+        return false;
+    out.write(QJsonDocument(doc).toJson(QJsonDocument::Indented));
+    return out.commit();
+}
+
 } // namespace
 
 int runReal(const RealOptions &o)
@@ -282,8 +645,18 @@ int runReal(const RealOptions &o)
     const QString startedUtc = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
     const QList<int> durations = makeWorkload(o.statements, o.minMs, o.maxMs, o.seed, o.scale);
     QStringList codes;
-    for (const int d : durations)
-        codes << QStringLiteral("import time\ntime.sleep(%1)").arg(double(d) / 1000.0, 0, 'f', 3);
+    QString warmup = QStringLiteral("1");
+    if (sparkWorkload(o)) {
+        // The task slots are read once per session: the local server runs Spark in local mode (local[N]).
+        warmup = QStringLiteral("_bench_slots = sc.defaultParallelism\nsc.parallelize(range(%1), %1).count()\n_bench_slots").arg(o.tasks);
+        for (const int d : durations)
+            codes << QStringLiteral("sc.parallelize(range(%1), %1).foreach(lambda _, s=%2 * _bench_slots / %1: __import__('time').sleep(s))")
+                         .arg(o.tasks)
+                         .arg(double(d) / 1000.0, 0, 'f', 3);
+    } else {
+        for (const int d : durations)
+            codes << QStringLiteral("import time\ntime.sleep(%1)").arg(double(d) / 1000.0, 0, 'f', 3);
+    }
 
     const bool wantDesk = o.clients.contains(QLatin1String("LivyDesk"), Qt::CaseInsensitive);
     QStringList peers;
@@ -298,7 +671,9 @@ int runReal(const RealOptions &o)
         say(QStringLiteral("cannot write a temporary file"));
         return 1;
     }
-    workload.write(QJsonDocument(QJsonObject{ { QStringLiteral("codes"), QJsonArray::fromStringList(codes) } }).toJson());
+    workload.write(QJsonDocument(QJsonObject{ { QStringLiteral("codes"), QJsonArray::fromStringList(codes) },
+                                              { QStringLiteral("warmup"), warmup } })
+                       .toJson());
     workload.flush();
 
     QString python;
@@ -331,7 +706,7 @@ int runReal(const RealOptions &o)
 
     QList<RealLane *> lanes;
     if (wantDesk)
-        lanes << new DeskRealLane(url, codes, o.desk);
+        lanes << new DeskRealLane(url, codes, warmup, o.desk, o.sparkUi);
     for (const QString &p : std::as_const(peers))
         lanes << new PeerRealLane(p, python, o.sourceDir + QStringLiteral("/tests/benchmark/peers/peerbench.py"), url, workload.fileName());
 
@@ -373,8 +748,8 @@ int runReal(const RealOptions &o)
     // 2. Together: go.
     const double work = double(std::accumulate(durations.cbegin(), durations.cend(), 0LL));
     if (allReady() && !failedEarly && !timedOut) {
-        say(QStringLiteral("running %1 statements (%2 s of sleep) through %3 clients at once...")
-                .arg(durations.size()).arg(work / 1000.0, 0, 'f', 0).arg(lanes.size()));
+        say(QStringLiteral("running %1 statements (%2 workload, %3 s of sleep) through %4 clients at once...")
+                .arg(durations.size()).arg(o.workload).arg(work / 1000.0, 0, 'f', 0).arg(lanes.size()));
         for (RealLane *l : std::as_const(lanes))
             l->go();
         deadline.start(std::chrono::milliseconds(qint64(work * 3 + 10 * 60 * 1000)));
@@ -428,17 +803,31 @@ int runReal(const RealOptions &o)
 
     const QString text = report(o, results, serverText, loadBefore, startedUtc, durations, tree);
     std::fputs(qPrintable(text), stdout);
+    if (!o.trace.isEmpty()) {
+        if (writeTrace(o.trace, o, results, durations))
+            say(QStringLiteral("wrote what LivyDesk's lane saw of each statement to %1").arg(o.trace));
+        else
+            say(QStringLiteral("cannot write %1").arg(o.trace));
+    }
     if (!o.markdown.isEmpty()) {
         if (!complete) {
             say(QStringLiteral("not writing %1: the run did not complete").arg(o.markdown));
             return 1;
         }
-        const QString heading = QStringLiteral("## Real server: LivyDesk, pylivy and sparkmagic");
-        if (!writeSection(o.markdown, heading, text)) {
+        bool written = false;
+        QString where;
+        if (sparkWorkload(o)) {
+            where = QStringLiteral("%1 / ### %2").arg(SparkSection, variantTitle(o));
+            written = writeSubsection(o.markdown, SparkSection, QStringLiteral("### ") + variantTitle(o), text);
+        } else {
+            where = QStringLiteral("## Real server: LivyDesk, pylivy and sparkmagic");
+            written = writeSection(o.markdown, where, text);
+        }
+        if (!written) {
             say(QStringLiteral("cannot write %1").arg(o.markdown));
             return 1;
         }
-        say(QStringLiteral("wrote the \"%1\" section of %2").arg(heading, o.markdown));
+        say(QStringLiteral("wrote the \"%1\" section of %2").arg(where, o.markdown));
     }
     return complete ? 0 : 1;
 }

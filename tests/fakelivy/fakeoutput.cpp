@@ -7,6 +7,7 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <cmath>
 
 namespace FakeLivy {
 
@@ -274,6 +275,12 @@ Directives parseDirectives(const QString &code)
             d.json = v;
         } else if (name == QLatin1String("image")) {
             d.image = true;
+            static const QRegularExpression size(QStringLiteral("^\\s*(\\d{1,4})x(\\d{1,4})\\s*$"));
+            const QRegularExpressionMatch sm = size.match(value);
+            if (sm.hasMatch() && sm.captured(1).toInt() > 0 && sm.captured(2).toInt() > 0) {
+                d.imageWidth = sm.captured(1).toInt();
+                d.imageHeight = sm.captured(2).toInt();
+            }
         } else if (name == QLatin1String("sql")) {
             d.sqlRows = positiveOr(value, 3);
         } else if (name == QLatin1String("text")) {
@@ -337,7 +344,8 @@ QJsonObject makeOutput(const Directives &d, const QString &kind, int executionCo
     if (d.json)
         data.insert(QStringLiteral("application/json"), *d.json);
     if (d.image) {
-        data.insert(QStringLiteral("image/png"), tinyPngBase64());
+        data.insert(QStringLiteral("image/png"), d.imageWidth > 0 ? plotPngBase64(d.imageWidth, d.imageHeight)
+                                                                  : tinyPngBase64());
         data.insert(QStringLiteral("text/plain"), QString()); // pyspark's %matplot adds an empty text/plain
     }
     if (d.text)
@@ -356,6 +364,89 @@ QJsonObject makeOutput(const Directives &d, const QString &kind, int executionCo
 QString tinyPngBase64()
 {
     return QString::fromLatin1(TinyPng);
+}
+
+namespace {
+
+quint32 crc32(const QByteArray &bytes)
+{
+    quint32 crc = 0xffffffffu;
+    for (const char c : bytes) {
+        crc ^= quint8(c);
+        for (int k = 0; k < 8; ++k)
+            crc = (crc >> 1) ^ (0xedb88320u & (0u - (crc & 1u)));
+    }
+    return ~crc;
+}
+
+void appendBigEndian(QByteArray &out, quint32 value)
+{
+    out.append(char(value >> 24)).append(char(value >> 16)).append(char(value >> 8)).append(char(value));
+}
+
+void appendChunk(QByteArray &png, const char *type, const QByteArray &data)
+{
+    appendBigEndian(png, quint32(data.size()));
+    const QByteArray typed = QByteArray(type) + data;
+    png += typed;
+    appendBigEndian(png, crc32(typed));
+}
+
+} // namespace
+
+QString plotPngBase64(int width, int height)
+{
+    // Scanlines of RGB with filter 0: white, a light grid, black axes, a blue sine and an orange damped cosine, dots.
+    const int stride = 1 + 3 * width;
+    QByteArray raw(qsizetype(stride) * height, char(0xff));
+    auto set = [&](int x, int y, quint8 r, quint8 g, quint8 b) {
+        if (x < 0 || y < 0 || x >= width || y >= height)
+            return;
+        char *p = raw.data() + qsizetype(y) * stride + 1 + 3 * x;
+        p[0] = char(r), p[1] = char(g), p[2] = char(b);
+    };
+    for (int y = 0; y < height; ++y)
+        raw[qsizetype(y) * stride] = 0;
+    const int left = width / 8, bottom = height - height / 8, top = height / 10, right = width - width / 20;
+    for (int i = 1; i < 8; ++i) {
+        for (int y = top; y < bottom; ++y)
+            set(left + (right - left) * i / 8, y, 0xe0, 0xe0, 0xe0);
+        for (int x = left; x < right; ++x)
+            set(x, top + (bottom - top) * i / 8, 0xe0, 0xe0, 0xe0);
+    }
+    for (int x = left; x <= right; ++x)
+        set(x, bottom, 0, 0, 0);
+    for (int y = top; y <= bottom; ++y)
+        set(left, y, 0, 0, 0);
+    const double mid = (top + bottom) / 2.0, amplitude = (bottom - top) * 0.4;
+    for (int x = left + 1; x < right; ++x) {
+        const double t = double(x - left) / (right - left) * 4 * 3.14159265358979;
+        for (int w = -1; w <= 1; ++w) {
+            set(x, int(mid - amplitude * std::sin(t)) + w, 0x1f, 0x77, 0xb4);
+            set(x, int(mid - amplitude * std::exp(-t / 6) * std::cos(t * 1.5)) + w, 0xff, 0x7f, 0x0e);
+        }
+    }
+    // A scatter of shaded dots (a fixed pseudo-random cloud): matplotlib's anti-aliased marks and text make its PNGs
+    // compress about this badly.
+    quint32 seed = 17;
+    auto next = [&seed] { return (seed = seed * 1664525u + 1013904223u) >> 8; };
+    for (int i = 0; i < width * height / 300; ++i) {
+        const int cx = left + 2 + int(next() % quint32(std::max(1, right - left - 4)));
+        const int cy = top + 2 + int(next() % quint32(std::max(1, bottom - top - 4)));
+        const quint8 shade = quint8(0x60 + next() % 0x80);
+        for (int dy = -1; dy <= 1; ++dy)
+            for (int dx = -1; dx <= 1; ++dx)
+                set(cx + dx, cy + dy, quint8(0x2c + (dx + dy + 2) * 9), shade, quint8(0xa0 + (dx * dy + 1) * 20));
+    }
+    QByteArray ihdr;
+    appendBigEndian(ihdr, quint32(width));
+    appendBigEndian(ihdr, quint32(height));
+    ihdr.append(char(8)).append(char(2)).append(char(0)).append(char(0)).append(char(0)); // 8-bit RGB, no interlace
+    QByteArray png("\x89PNG\r\n\x1a\n", 8);
+    appendChunk(png, "IHDR", ihdr);
+    appendChunk(png, "IDAT", qCompress(raw, 9).mid(4)); // qCompress: 4-byte length, then a zlib stream
+    appendChunk(png, "IEND", QByteArray());
+    return QString::fromLatin1(png.toBase64());
 }
 
 QStringList completionCandidates(const QString &code, int cursor)

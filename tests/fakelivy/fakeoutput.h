@@ -24,7 +24,9 @@ struct Directives
     QString evalue;
     std::optional<int> tableRows;  ///< #fake:table[=rows]
     std::optional<QJsonValue> json; ///< #fake:json[=<json>]
-    bool image = false;            ///< #fake:image
+    bool image = false;            ///< #fake:image[=WxH]
+    int imageWidth = 0;            ///< #fake:image=WxH: a WxH plot instead of the 8x8 PNG (0: the 8x8 one)
+    int imageHeight = 0;
     std::optional<int> sqlRows;    ///< #fake:sql[=rows]
     std::optional<QString> text;   ///< #fake:text=<text> (\n and \t escapes)
     QStringList logLines;          ///< #fake:log=<line>, appended to the session log when the statement runs
@@ -50,6 +52,10 @@ QJsonObject cancelledJobOutput(const QString &kind, int executionCount);
 
 /// A valid 8x8 RGB PNG, base64-encoded as Livy sends image/png.
 QString tinyPngBase64();
+
+/// A valid width x height RGB PNG of a plot (white background, axes, grid, two curves, a scatter of dots),
+/// base64-encoded: about the size of what matplotlib's `%matplot` sends for a figure of that size (640x480: 30 KB).
+QString plotPngBase64(int width, int height);
 
 /// Completion candidates the way Livy's Scala interpreter offers them (only kind spark gets any).
 QStringList completionCandidates(const QString &code, int cursor);

@@ -5,6 +5,7 @@
 // so that a bug there cannot hide one here). Expected bodies and codes are a real Livy 0.9's (tests/fixtures/real, docs/real-livy.md).
 
 #include "fakelivyserver.h"
+#include "fakeoutput.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -566,6 +567,46 @@ private Q_SLOTS:
         waitForStatement(id, 1, QStringLiteral("available"));
         QTRY_COMPARE(m_server->sessionState(id), QStringLiteral("error"));
         QVERIFY(m_server->log(id).contains(QStringLiteral("driver says hi")));
+    }
+
+    void plotImageDirective()
+    {
+        // #fake:image=WxH: a real-sized figure (the benchmarks' memory load), a PNG any decoder reads.
+        const FakeLivy::Directives d = FakeLivy::parseDirectives(QStringLiteral("%matplot plt\n#fake:image=640x480"));
+        QVERIFY(d.image);
+        QCOMPARE(d.imageWidth, 640);
+        QCOMPARE(d.imageHeight, 480);
+        const QJsonObject data = FakeLivy::makeOutput(d, QStringLiteral("pyspark"), 0).value(QLatin1String("data")).toObject();
+        QCOMPARE(data.value(QLatin1String("text/plain")).toString(), QString());
+        const QByteArray png = QByteArray::fromBase64(data.value(QLatin1String("image/png")).toString().toLatin1());
+        QVERIFY(png.startsWith("\x89PNG\r\n\x1a\n"));
+        QVERIFY2(png.size() > 3000 && png.size() < 200000, QByteArray::number(png.size()).constData());
+        // Chunks: length, type, data, CRC-32 of type + data (checked against zlib's, through a known value).
+        QStringList types;
+        QByteArray idat;
+        for (qsizetype at = 8; at + 12 <= png.size();) {
+            const quint32 length = quint32(quint8(png[at])) << 24 | quint32(quint8(png[at + 1])) << 16
+                                   | quint32(quint8(png[at + 2])) << 8 | quint32(quint8(png[at + 3]));
+            const QByteArray type = png.mid(at + 4, 4);
+            types.append(QString::fromLatin1(type));
+            if (type == "IHDR")
+                QCOMPARE(png.mid(at + 8, 13), QByteArray("\0\0\x02\x80\0\0\x01\xe0\x08\x02\0\0\0", 13)); // 640x480 RGB
+            if (type == "IDAT")
+                idat += png.mid(at + 8, length);
+            at += 12 + length;
+        }
+        QCOMPARE(types, (QStringList{ QStringLiteral("IHDR"), QStringLiteral("IDAT"), QStringLiteral("IEND") }));
+        QCOMPARE(png.right(8), QByteArray("IEND\xae\x42\x60\x82", 8)); // IEND's CRC, as every PNG has it
+        QByteArray sized(4, 0);
+        sized[0] = char(0), sized[1] = char(0x0e), sized[2] = char(0x1a), sized[3] = char(0xe0); // 480 * (1 + 640 * 3)
+        const QByteArray scanlines = qUncompress(sized + idat);
+        QCOMPARE(scanlines.size(), 480 * (1 + 640 * 3));
+        QCOMPARE(scanlines.at(0), char(0)); // filter "none"
+        // Anything else keeps the 8x8 image.
+        QCOMPARE(FakeLivy::parseDirectives(QStringLiteral("#fake:image=big")).imageWidth, 0);
+        QCOMPARE(FakeLivy::makeOutput(FakeLivy::parseDirectives(QStringLiteral("#fake:image")), QStringLiteral("pyspark"), 0)
+                     .value(QLatin1String("data")).toObject().value(QLatin1String("image/png")).toString(),
+                 FakeLivy::tinyPngBase64());
     }
 
     void completion()

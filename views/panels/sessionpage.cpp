@@ -201,13 +201,18 @@ SessionPage::SessionPage(int sessionId, QWidget *parent)
     statements->setSizes({ rowHeight * 6 + 30, 600 });
     m_statementSplit = statements;
 
-    m_info = new SessionInfoView(this);
-    connect(m_info, &SessionInfoView::linkActivated, this, &SessionPage::linkActivated);
+    m_infoTab = new QWidget(this);
+    auto *infoLayout = new QVBoxLayout(m_infoTab);
+    infoLayout->setContentsMargins(0, 0, 0, 0);
 
     m_tabs = new QTabWidget(this);
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(statements, QStringLiteral("Statements"));
-    m_tabs->addTab(m_info, QStringLiteral("Details"));
+    m_tabs->addTab(m_infoTab, QStringLiteral("Details"));
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        if (m_tabs->widget(index) == m_infoTab)
+            infoView();
+    });
     m_executors = new SparkExecutorsView(this);
     connect(m_executors, &SparkExecutorsView::linkActivated, this, &SessionPage::linkActivated);
     connect(m_executors, &SparkExecutorsView::executorsShown, this, &SessionPage::executorsShown);
@@ -280,6 +285,18 @@ void SessionPage::showStatementMenu(const QPoint &pos)
 }
 
 SessionPage::~SessionPage() = default;
+
+SessionInfoView *SessionPage::infoView() const
+{
+    if (!m_info) {
+        m_info = new SessionInfoView(m_infoTab);
+        connect(m_info, &SessionInfoView::linkActivated, this, &SessionPage::linkActivated);
+        m_infoTab->layout()->addWidget(m_info);
+        m_info->setSession(m_session);
+        m_info->show(); // at once when the tab is on screen (a layout shows a new child only later)
+    }
+    return m_info;
+}
 
 void SessionPage::setSparkUiUrl(const QUrl &url)
 {
@@ -355,7 +372,8 @@ void SessionPage::setSession(const Livy::Session &session)
     const Livy::SessionState stateBefore = m_session.state;
     m_session = session;
     updateHeader();
-    m_info->setSession(session);
+    if (m_info)
+        m_info->setSession(session);
     if (title() != before)
         Q_EMIT titleChanged();
     if (session.state != stateBefore) {

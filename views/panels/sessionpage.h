@@ -131,7 +131,9 @@ public:
     void showStatementMenu(const QPoint &pos);
 
     CodeEditor *codeView() const { return m_code; }
-    SessionInfoView *infoView() const { return m_info; }
+    /// The Details tab's view. Made when the tab is first shown (or asked for here): ten restored tabs do not build
+    /// ten forms nobody looks at before the window is painted.
+    SessionInfoView *infoView() const;
     /// The widget that renders the selected statement's output.
     QWidget *outputWidget() const;
     /// The text the output area shows for the selected statement (placeholder or plain text), for tests.
@@ -194,7 +196,8 @@ private:
     QTableView *m_table = nullptr;
     CodeEditor *m_code = nullptr;
     StatementOutputArea *m_output = nullptr;
-    SessionInfoView *m_info = nullptr;
+    mutable SessionInfoView *m_info = nullptr; ///< made on first use (infoView())
+    QWidget *m_infoTab = nullptr;              ///< the Details tab, holding m_info once made
     SparkBreakdownView *m_spark = nullptr;
     SparkExecutorsView *m_executors = nullptr;
     QUrl m_sparkUiUrl;

@@ -4,8 +4,10 @@
 """One peer client's lane of `livydesk_bench --real`: pylivy or sparkmagic against a real Livy server.
 
 Started by livydesk_bench (through scripts/bench-peers, inside the venv with the pinned peers). The lane
-1. creates its own pyspark session through the peer's own API and waits until it is idle (as the peer does),
-2. prints {"event": "ready", ...} and waits for a line "go" on stdin (every client starts together),
+1. creates its own pyspark session through the peer's own API and waits until it is idle (as the peer does), and
+   runs one untimed warm-up statement through it (the workload's "warmup" code, default "1"),
+2. prints {"event": "ready", ...} (with the warm-up's text output) and waits for a line "go" on stdin (every
+   client starts together),
 3. runs the workload's statements one after the other through the peer's public call that returns a finished
    statement (pylivy: LivySession.run; sparkmagic: SparkController.run_command(Command), what its %%spark magic
    calls), noting the wall clock (epoch ms) when each call returns,
@@ -96,7 +98,8 @@ class PylivyLane:
         self.session_id = self.session.session_id
 
     def run(self, code):
-        self.session.run(code)
+        output = self.session.run(code)
+        return output.text if output is not None else None
 
     def close(self):
         self.session.close()
@@ -148,6 +151,7 @@ class SparkmagicLane:
         success, out, _mimetype = self.controller.run_command(self._command(code), "bench")
         if not success:
             raise RuntimeError("statement failed: %s" % out)
+        return out
 
     def close(self):
         self.controller.delete_session_by_name("bench")
@@ -168,11 +172,13 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--client", required=True, choices=["pylivy", "sparkmagic"])
     parser.add_argument("--url", required=True)
-    parser.add_argument("--workload", required=True, help='JSON file {"codes": [...]}')
+    parser.add_argument("--workload", required=True, help='JSON file {"codes": [...], "warmup": "..."}')
     args = parser.parse_args()
 
     with open(args.workload, encoding="utf-8") as f:
-        codes = json.load(f)["codes"]
+        workload = json.load(f)
+    codes = workload["codes"]
+    warmup = workload.get("warmup", "1")
 
     conf_dir = tempfile.TemporaryDirectory(prefix="livydesk-bench-sparkmagic-")
     if args.client == "sparkmagic":
@@ -193,10 +199,12 @@ def main():
         t0 = now_ms()
         lane = lane_class(args.url)
         # One warm-up statement, as every client of the run does (not timed): the first statement of a new
-        # session also starts its Python interpreter.
-        lane.run("1")
+        # session also starts its Python interpreter (with the spark workload: its first Spark job, and it reads
+        # the session's task slots into a variable the workload's statements use).
+        warmup_output = lane.run(warmup)
         emit({"event": "ready", "client": args.client, "session": lane.session_id,
-              "startMs": round(now_ms() - t0), "versions": versions})
+              "startMs": round(now_ms() - t0), "versions": versions,
+              "warmup": str(warmup_output).strip() if warmup_output is not None else ""})
         line = sys.stdin.readline()
         if line.strip() != "go":
             log("no go (%r): deleting the session" % line)
