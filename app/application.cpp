@@ -13,6 +13,7 @@
 #include "lifecyclebinding.h"
 #include "locallivylauncher.h"
 #include "mainwindow.h"
+#include "notificationbinding.h"
 #include "panels/sessionpage.h"
 #include "passwordstore.h"
 #include "auth/negotiateauthenticator.h"
@@ -33,6 +34,7 @@
 #include "profiles/settingsschema.h"
 #include "profiles/workspacestore.h"
 #include "sessionbinding.h"
+#include "startuptrace.h"
 
 #include <QSettings>
 #include <QNetworkAccessManager>
@@ -86,13 +88,17 @@ Application::~Application()
 void Application::start()
 {
     m_window = std::make_unique<MainWindow>(m_options.drafts);
+    StartupTrace::mark("window");
     wireWindow();
     openHistory();
+    StartupTrace::mark("history");
     if (m_options.restoreLayout)
         m_window->restoreLayout();
+    StartupTrace::mark("layout");
 
     ServerProfileStore store;
     m_profiles = store.load();
+    StartupTrace::mark("profiles");
     if (!m_options.commandLine.localLivy.isEmpty() && m_options.commandLine.server.isEmpty()) {
         startLocalLivy(m_options.commandLine.localLivy);
         return;
@@ -255,6 +261,7 @@ void Application::wireWindow()
     connect(w, &MainWindow::profilesEdited, this, &Application::applyProfiles);
     connect(w, &MainWindow::reconnectRequested, this, [this] { switchToProfile(m_profile.id); });
     connect(w, &MainWindow::activeChanged, this, [](bool active) { Livy::PollActivity::global()->setActive(active); });
+    m_notifications = new NotificationBinding(w, m_options.notifier, this);
     m_lifecycle = new LifecycleBinding(w, this);
     connect(w, &MainWindow::currentSessionChanged, this, [this](int id) {
         m_currentSession = id;
@@ -269,6 +276,7 @@ void Application::wireWindow()
 void Application::wireServer()
 {
     ServerController *s = m_server;
+    m_notifications->watchServer(s, m_profile); // news of its open sessions, in the window or on the desktop
     m_lifecycle->watchServer(m_connection, s, m_profile, m_history, m_historyModel); // lease, setup, recreate
     // Every session the server controller opens (a tab, --session, Open Session, a create) is bound here, once.
     connect(s, &ServerController::sessionOpened, this, &Application::wireSession);

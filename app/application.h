@@ -32,6 +32,8 @@ class DraftStore;
 class LifecycleBinding;
 class LocalLivyLauncher;
 class MainWindow;
+class NotificationBinding;
+class Notifier;
 class PasswordStore;
 
 /// The composition root: owns the QNetworkAccessManager, the Connection and ServerController of the server in
@@ -52,6 +54,8 @@ public:
         PasswordStore *passwords = nullptr;
         /// The history database file; empty = <AppDataLocation>/history.sqlite.
         QString historyPath;
+        /// The desktop side of notifications instead of the real one (tests: a recording fake; owned from start()).
+        Notifier *notifier = nullptr;
     };
 
     explicit Application(const Options &options, QObject *parent = nullptr);
@@ -76,6 +80,8 @@ public:
     /// when the session is not open. For whoever wants its breakdowns, in one line:
     /// `connect(app->sparkTracker(id), &Livy::SparkTracker::breakdownFinished, …)`.
     Livy::SparkTracker *sparkTracker(int sessionId) const;
+    /// Desktop and in-app notifications (app/notificationbinding.h), made with the window.
+    NotificationBinding *notifications() const { return m_notifications; }
     /// Lease budgets, setup statements, recreate and templates (app/lifecyclebinding.h), made with the window.
     LifecycleBinding *lifecycle() const { return m_lifecycle; }
 
@@ -108,6 +114,7 @@ private:
     Livy::HistoryStore *m_history = nullptr;
     Livy::HistoryModel *m_historyModel = nullptr;
     LocalLivyLauncher *m_localLivy = nullptr;
+    NotificationBinding *m_notifications = nullptr;
     LifecycleBinding *m_lifecycle = nullptr;
     std::unique_ptr<MainWindow> m_window;
     QPointer<Livy::Connection> m_connection;

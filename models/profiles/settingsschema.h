@@ -41,6 +41,13 @@ inline QString sessionsHeader() { return QStringLiteral("window/sessionsHeader")
 /// View > Show Statement Code.
 inline QString showStatementCode() { return QStringLiteral("view/showCode"); }
 
+// ---- notifications (views/notifications/notificationpreferences) ----
+/// Whether a kind of notification is shown (bool, default true); `kind` is notificationKindName(): statement,
+/// sessionReady, sessionEnded, sessionExpiring.
+inline QString notificationEnabled(const QString &kind) { return QStringLiteral("notifications/") + kind; }
+/// A finished statement is news when it ran at least this many seconds (default 30).
+inline QString notificationLongStatementSeconds() { return QStringLiteral("notifications/longStatementSeconds"); }
+
 // The local history (models/history): outputs larger than this many MiB keep only the beginning of their text
 // (default 32); 0 keeps every output whole.
 inline QString historyOutputCapMiB() { return QStringLiteral("history/outputCapMiB"); }

@@ -57,6 +57,7 @@ public:
         options.restoreLayout = restoreLayout;
         options.drafts = drafts.get();
         options.historyPath = draftDir.filePath(QStringLiteral("history.sqlite"));
+        options.notifier = notifier; // null: the real DesktopNotifier
         app = std::make_unique<LivyDesk::Application>(options);
         app->start();
         window()->resize(1280, 820);
@@ -123,4 +124,6 @@ public:
     QTemporaryDir draftDir;
     std::unique_ptr<LivyDesk::DraftStore> drafts;
     std::unique_ptr<LivyDesk::Application> app;
+    /// The desktop side of notifications for launch() (owned by the application once launched); null = the real one.
+    LivyDesk::Notifier *notifier = nullptr;
 };
