@@ -7,6 +7,7 @@
 #include "dialogs/setuplistdialog.h"
 #include "history/historymodel.h"
 #include "history/historystore.h"
+#include "items/sessionlistmodel.h"
 #include "lifecycle/activityledger.h"
 #include "lifecycle/createdsessionrecorder.h"
 #include "lifecycle/leasewatch.h"
@@ -38,10 +39,32 @@ public:
         // "in 12 min" moves although the budget does not: the text is redrawn while a deadline counts.
         ticker->setInterval(std::chrono::seconds(15));
     }
+    ~SessionLease() override { clearListed(); }
+
+    /// The sessions list's Lease column for this session (the server's list; cleared when the session closes).
+    void showListed(int id, const QString &text, const QString &details, std::optional<qint64> remainingMs)
+    {
+        if (id != listedId)
+            clearListed();
+        if (!list || id < 0)
+            return;
+        listedId = text.isEmpty() ? -1 : id;
+        list->setLease(id, text, details, remainingMs);
+    }
+    void clearListed()
+    {
+        if (list && listedId >= 0)
+            list->setLease(listedId, QString(), QString(), std::nullopt);
+        listedId = -1;
+    }
 
     Livy::LeaseWatch *watch;
     QTimer *ticker;
     QPointer<SessionPage> page;
+    QPointer<Livy::SessionListModel> list;
+    QPointer<SessionController> owner; ///< the session's controller (its id may come later)
+    int listedId = -1;
+    bool warning = false; ///< the expiry warning was given: its minutes follow the header's while it is up
 };
 
 bool canKeepAlive(const Livy::LeaseBudget &budget)
@@ -50,25 +73,55 @@ bool canKeepAlive(const Livy::LeaseBudget &budget)
     return d && d->rule != Livy::LeaseDeadline::Rule::Lifetime; // activity does not move a lifetime
 }
 
-void showLease(SessionLease *lease)
+/// Whole minutes left, as the header and the list say them (rounded down: "not before").
+qint64 wholeMinutes(qint64 remainingMs)
+{
+    return remainingMs / 60000;
+}
+
+void warnLease(SessionLease *lease, const Livy::LeaseBudget &budget, std::chrono::milliseconds remaining)
 {
     if (!lease->page)
         return;
+    // In the header's own terms (whole minutes, rounded down): the two never disagree.
+    const QString rule = budget.binding() ? Livy::leaseRuleName(budget.binding()->rule) : QString();
+    const qint64 minutes = wholeMinutes(qint64(remaining.count()));
+    lease->page->showLeaseWarning(
+        minutes < 1 ? LifecycleBinding::tr("The server may end this session in under a minute (%1). Unsaved results "
+                                           "are lost with it.").arg(rule)
+                    : LifecycleBinding::tr("The server may end this session in %1 min (%2). Unsaved results are lost "
+                                           "with it.").arg(minutes).arg(rule),
+        budget.describe(lease->watch->now()), canKeepAlive(budget));
+}
+
+void showLease(SessionLease *lease)
+{
     const Livy::LeaseBudget budget = lease->watch->budget();
     const qint64 now = lease->watch->now();
+    const int id = lease->owner ? lease->owner->sessionId() : -1;
     if (!budget.isKnown()) { // say nothing rather than guess
-        lease->page->setLease(QString(), QString());
-        lease->page->clearLeaseWarning();
+        lease->showListed(id, QString(), QString(), std::nullopt);
+        if (lease->page) {
+            lease->page->setLease(QString(), QString());
+            lease->page->clearLeaseWarning();
+        }
+        lease->warning = false;
         lease->ticker->stop();
         return;
     }
     std::optional<qint64> left;
     if (const auto r = budget.remaining(now))
         left = qint64(r->count());
-    lease->page->setLease(LifecycleBinding::leaseText(left), budget.describe(now));
+    const QString details = budget.describe(now);
+    lease->showListed(id, LifecycleBinding::leaseShortText(left), details, left);
+    if (lease->page)
+        lease->page->setLease(LifecycleBinding::leaseText(left), details);
+    if (lease->warning && left && lease->page && lease->page->isLeaseWarningShown())
+        warnLease(lease, budget, std::chrono::milliseconds(*left)); // the minutes move with the header's
     if (!lease->ticker->isActive())
         lease->ticker->start();
 }
+
 
 } // namespace
 
@@ -85,7 +138,7 @@ QString LifecycleBinding::leaseText(std::optional<qint64> remainingMs)
 {
     if (!remainingMs)
         return {};
-    const qint64 minutes = *remainingMs / 60000;
+    const qint64 minutes = wholeMinutes(*remainingMs);
     if (*remainingMs <= 0)
         return tr("may end at any moment");
     if (minutes < 1)
@@ -93,6 +146,20 @@ QString LifecycleBinding::leaseText(std::optional<qint64> remainingMs)
     if (minutes < 120)
         return tr("may end in %1 min").arg(minutes);
     return tr("may end in %1 h %2 min").arg(minutes / 60).arg(minutes % 60, 2, 10, QLatin1Char('0'));
+}
+
+QString LifecycleBinding::leaseShortText(std::optional<qint64> remainingMs)
+{
+    if (!remainingMs)
+        return {};
+    const qint64 minutes = wholeMinutes(*remainingMs);
+    if (*remainingMs <= 0)
+        return tr("any moment");
+    if (minutes < 1)
+        return tr("< 1 min");
+    if (minutes < 120)
+        return tr("%1 min").arg(minutes);
+    return tr("%1 h %2 min").arg(minutes / 60).arg(minutes % 60, 2, 10, QLatin1Char('0'));
 }
 
 void LifecycleBinding::watchServer(Livy::Connection *connection, Livy::ServerController *server,
@@ -149,6 +216,8 @@ void LifecycleBinding::watchSession(SessionController *c)
     if (!c || !m_connection)
         return;
     auto *lease = new SessionLease(m_connection, c);
+    lease->owner = c;
+    lease->list = m_server ? m_server->sessions() : nullptr;
     Livy::LeaseWatch *watch = lease->watch;
     watch->setKeepAlive(c->keepAlive());
     const auto feed = [watch, c] {
@@ -187,16 +256,11 @@ void LifecycleBinding::watchSession(SessionController *c)
     connect(lease->ticker, &QTimer::timeout, lease, [lease] { showLease(lease); });
     connect(watch, &Livy::LeaseWatch::expiryWarning, lease,
             [lease](const Livy::LeaseBudget &budget, std::chrono::milliseconds remaining) {
-                if (!lease->page)
-                    return;
-                const qint64 minutes = (remaining.count() + 59999) / 60000;
-                lease->page->showLeaseWarning(
-                    tr("The server may end this session in about %1 min (%2). Unsaved results are lost with it.")
-                        .arg(minutes)
-                        .arg(budget.binding() ? Livy::leaseRuleName(budget.binding()->rule) : QString()),
-                    budget.describe(lease->watch->now()), canKeepAlive(budget));
+                lease->warning = true;
+                warnLease(lease, budget, remaining);
             });
     connect(watch, &Livy::LeaseWatch::deadlineReached, lease, [lease](const Livy::LeaseBudget &budget) {
+        lease->warning = false; // the deadline's own words from now on
         if (lease->page)
             lease->page->showLeaseWarning(tr("The server may end this session at its next check (about once a minute)."),
                                           budget.describe(lease->watch->now()), canKeepAlive(budget));

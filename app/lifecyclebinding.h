@@ -54,6 +54,8 @@ public:
     Livy::HistorySession historySession(const Livy::SessionController *controller) const;
     /// "may end in 12 min" for a remaining time; empty for none.
     static QString leaseText(std::optional<qint64> remainingMs);
+    /// The same, short, for the sessions list's Lease column: "29 min", "< 1 min", "any moment".
+    static QString leaseShortText(std::optional<qint64> remainingMs);
 
 private:
     void watchSession(Livy::SessionController *controller);

@@ -65,6 +65,12 @@ QVariant SessionListModel::data(const QModelIndex &index, int role) const
         }
         if (index.column() == NameColumn && s.name.isEmpty())
             return tr("This session has no name");
+        if (index.column() == LeaseColumn) {
+            const auto it = m_leases.constFind(s.id);
+            return it != m_leases.constEnd() ? it->details
+                                             : tr("Shown for open sessions whose end can be known (their ttl, idle "
+                                                  "timeout or heartbeat and what LivyDesk did); nothing is guessed.");
+        }
         return {};
     case Qt::TextAlignmentRole:
         if (index.column() == IdColumn)
@@ -84,6 +90,10 @@ QVariant SessionListModel::data(const QModelIndex &index, int role) const
     case IsReadyRole: return isReady(s.state);
     case SessionRole: return QVariant::fromValue(s);
     case ProblemRole: return s.problem;
+    case LeaseRemainingRole: {
+        const auto it = m_leases.constFind(s.id);
+        return it != m_leases.constEnd() && it->remainingMs ? QVariant(*it->remainingMs) : QVariant();
+    }
     default: return {};
     }
 }
@@ -101,6 +111,7 @@ QVariant SessionListModel::headerData(int section, Qt::Orientation orientation, 
     case ProxyUserColumn: return tr("Proxy user");
     case AppIdColumn: return tr("Application");
     case CreatedColumn: return tr("Created here");
+    case LeaseColumn: return tr("Lease");
     default: return {};
     }
 }
@@ -122,6 +133,7 @@ QHash<int, QByteArray> SessionListModel::roleNames() const
     names.insert(IsReadyRole, "isReady");
     names.insert(SessionRole, "session");
     names.insert(ProblemRole, "problem");
+    names.insert(LeaseRemainingRole, "leaseRemaining");
     return names;
 }
 
@@ -143,6 +155,7 @@ QString SessionListModel::displayText(const Entry &entry, int column) const
         return created.date() == QDate::currentDate() ? created.toString(QStringLiteral("HH:mm"))
                                                       : created.toString(QStringLiteral("yyyy-MM-dd HH:mm"));
     }
+    case LeaseColumn: return m_leases.value(s.id).text;
     default: return {};
     }
 }
@@ -161,7 +174,8 @@ bool SessionListModel::rowContains(int row, QStringView text) const
     const Entry &entry = m_rows.at(row);
     const bool digits = std::all_of(text.begin(), text.end(), [](QChar c) { return c.isDigit(); });
     for (int column = 0; column < ColumnCount; ++column) {
-        if ((column == IdColumn && !digits) || (column == CreatedColumn && m_createdHere.isEmpty()))
+        if ((column == IdColumn && !digits) || (column == CreatedColumn && m_createdHere.isEmpty())
+            || (column == LeaseColumn && m_leases.isEmpty()))
             continue; // cannot hold it: only digits there, or nothing shown
         if (displayText(entry, column).contains(text, Qt::CaseInsensitive))
             return true;
@@ -263,6 +277,24 @@ bool SessionListModel::updateState(int id, SessionState state, const QString &st
     s.state = state;
     s.stateName = stateName;
     return upsert(s);
+}
+
+void SessionListModel::setLease(int id, const QString &text, const QString &details, std::optional<qint64> remainingMs)
+{
+    const auto it = m_leases.constFind(id);
+    if (text.isEmpty()) {
+        if (it == m_leases.constEnd())
+            return;
+        m_leases.remove(id);
+    } else {
+        if (it != m_leases.constEnd() && it->text == text && it->details == details && it->remainingMs == remainingMs)
+            return;
+        m_leases.insert(id, Lease{ text, details, remainingMs });
+    }
+    const int row = rowOfId(id);
+    if (row >= 0)
+        Q_EMIT dataChanged(index(row, LeaseColumn), index(row, LeaseColumn),
+                           { Qt::DisplayRole, Qt::ToolTipRole, LeaseRemainingRole });
 }
 
 bool SessionListModel::remove(int id)

@@ -30,7 +30,7 @@ class SessionListModel : public QAbstractTableModel
     Q_OBJECT
 public:
     enum Column { IdColumn, NameColumn, KindColumn, StateColumn, OwnerColumn, ProxyUserColumn, AppIdColumn,
-                  CreatedColumn, ColumnCount };
+                  CreatedColumn, LeaseColumn, ColumnCount };
     Q_ENUM(Column)
 
     /// Custom roles, served on every column of a row (they describe the session, not the cell).
@@ -49,6 +49,7 @@ public:
         IsReadyRole,               ///< bool: idle or busy (can take statements)
         SessionRole,               ///< QVariant holding the whole Livy::Session
         ProblemRole,               ///< QString: what could not be read in this entry (Session::problem); empty
+        LeaseRemainingRole,        ///< qint64 ms the session cannot be ended before (setLease()); invalid when unknown
     };
     Q_ENUM(Roles)
 
@@ -106,6 +107,13 @@ public:
     void setCreatedHere(const QHash<int, CreatedHere> &records);
     QHash<int, CreatedHere> createdHere() const { return m_createdHere; }
 
+    /// The lease budget of an open session (models/lifecycle, LeaseBudget), as the app words it: `text` in the
+    /// Lease column ("29 min"), `details` its tooltip (what it rests on), `remainingMs` for sorting. Set by whoever
+    /// watches the session's lease (app/lifecyclebinding); an empty `text` clears it: nothing is shown where the
+    /// lease cannot be known. Kept by id until cleared (the watcher clears it when the session closes or ends).
+    void setLease(int id, const QString &text, const QString &details, std::optional<qint64> remainingMs);
+    QString leaseText(int id) const { return m_leases.value(id).text; }
+
 Q_SIGNALS:
     /// A known session changed state (not emitted for sessions appearing or vanishing). For notifications
     /// such as "session 3 is ready".
@@ -129,6 +137,13 @@ private:
 
     QList<Entry> m_rows;
     QHash<int, CreatedHere> m_createdHere;
+    struct Lease
+    {
+        QString text;
+        QString details;
+        std::optional<qint64> remainingMs;
+    };
+    QHash<int, Lease> m_leases;
     mutable QHash<int, int> m_index; ///< session id -> row, valid while m_indexValid
     mutable bool m_indexValid = false;
 };

@@ -344,6 +344,38 @@ private Q_SLOTS:
         QVERIFY(model.roleNames().value(SessionListModel::SessionRole) == "session");
     }
 
+    void leaseIsShownWhereSetAndSurvivesPolls()
+    {
+        SessionListModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setSessions({ makeSession(1), makeSession(2) });
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.setLease(2, QStringLiteral("29 min"), QStringLiteral("ttl 30m (lifetime)"), 29 * 60000 + 5000);
+        QCOMPARE(changed.size(), 1);
+        const QModelIndex lease = model.index(1, SessionListModel::LeaseColumn);
+        QCOMPARE(changed.first().at(0).toModelIndex(), lease);
+        QCOMPARE(lease.data().toString(), QStringLiteral("29 min"));
+        QCOMPARE(lease.data(Qt::ToolTipRole).toString(), QStringLiteral("ttl 30m (lifetime)"));
+        QCOMPARE(model.index(1, 0).data(SessionListModel::LeaseRemainingRole).toLongLong(), 29 * 60000 + 5000);
+        // Unknown: nothing shown, no sort key (never a guess).
+        QCOMPARE(model.index(0, SessionListModel::LeaseColumn).data().toString(), QString());
+        QVERIFY(!model.index(0, 0).data(SessionListModel::LeaseRemainingRole).isValid());
+        QCOMPARE(model.headerData(SessionListModel::LeaseColumn, Qt::Horizontal).toString(), QStringLiteral("Lease"));
+        // The same again is not a change; a poll keeps it; the filter finds it.
+        model.setLease(2, QStringLiteral("29 min"), QStringLiteral("ttl 30m (lifetime)"), 29 * 60000 + 5000);
+        QCOMPARE(changed.size(), 1);
+        model.setSessions({ makeSession(1), makeSession(2, SessionState::Busy) });
+        QCOMPARE(model.index(1, SessionListModel::LeaseColumn).data().toString(), QStringLiteral("29 min"));
+        QVERIFY(model.rowContains(1, u"29 min"));
+        QVERIFY(!model.rowContains(0, u"29 min"));
+        // Cleared: gone from the cell.
+        changed.clear();
+        model.setLease(2, QString(), QString(), std::nullopt);
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(model.index(1, SessionListModel::LeaseColumn).data().toString(), QString());
+        QCOMPARE(model.leaseText(2), QString());
+    }
+
     void upsertKeepsIdOrderAndUpdatesInPlace()
     {
         SessionListModel model;

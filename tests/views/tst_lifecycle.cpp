@@ -8,6 +8,8 @@
 // in the session header (said for a session with a ttl, nothing for one without).
 
 #include "appharness.h"
+#include "controllers/servercontroller.h"
+#include "items/sessionlistmodel.h"
 
 #include "dialogs/recreatesessiondialog.h"
 #include "dialogs/requestbodyeditor.h"
@@ -324,17 +326,25 @@ private Q_SLOTS:
         QVERIFY(h.launch());
         Livy::CreateSessionRequest withTtl;
         withTtl.kind = QStringLiteral("pyspark");
-        withTtl.ttl = QStringLiteral("30m");
+        withTtl.ttl = QStringLiteral("4m"); // within the 5 min of LeaseWatch's warning: it is warned about at once
         SessionPage *page = createThroughApp(h, withTtl);
         QVERIFY(page);
         QTRY_VERIFY_WITH_TIMEOUT(!page->leaseText().isEmpty(), 10000);
-        QVERIFY2(page->leaseText().startsWith(QStringLiteral("may end in 29 min"))
-                     || page->leaseText().startsWith(QStringLiteral("may end in 30 min")),
-                 qPrintable(page->leaseText()));
+        QVERIFY2(page->leaseText().startsWith(QStringLiteral("may end in 3 min")), qPrintable(page->leaseText()));
         QVERIFY(page->findChild<QLabel *>(QStringLiteral("leaseBudget"))->toolTip().contains(QStringLiteral("ttl")));
-        page->showLeaseWarning(QStringLiteral("The server may end this session in about 4 min (idle). Unsaved results "
-                                              "are lost with it."),
-                               QString(), true); // as LeaseWatch::expiryWarning shows it
+        // The warning is LeaseWatch's own, in the header's terms: the same minutes, never a second opinion.
+        QTRY_VERIFY_WITH_TIMEOUT(page->leaseWarning()->isVisible(), 10000);
+        QVERIFY2(page->leaseWarning()->text().contains(QStringLiteral("in 3 min (lifetime)")),
+                 qPrintable(page->leaseWarning()->text()));
+        // The sessions list says it too, short, with what it rests on in the tooltip.
+        Livy::SessionListModel *list = h.app->server()->sessions();
+        const int row = list->rowOfId(page->sessionId());
+        QVERIFY(row >= 0);
+        QCOMPARE(list->index(row, Livy::SessionListModel::LeaseColumn).data().toString(), QStringLiteral("3 min"));
+        QVERIFY(list->index(row, Livy::SessionListModel::LeaseColumn).data(Qt::ToolTipRole).toString()
+                    .contains(QStringLiteral("ttl")));
+        const qint64 remaining = list->index(row, 0).data(Livy::SessionListModel::LeaseRemainingRole).toLongLong();
+        QVERIFY2(remaining > 3 * 60000 && remaining <= 4 * 60000, qPrintable(QString::number(remaining)));
         render(page, QStringLiteral("lease-header"));
         page->clearLeaseWarning();
 
@@ -345,6 +355,11 @@ private Q_SLOTS:
         QTest::qWait(300);
         QVERIFY2(other->leaseText().isEmpty(), qPrintable(other->leaseText())); // not known: nothing is said
         QVERIFY(!other->leaseWarning()->isVisible());
+        QCOMPARE(list->leaseText(other->sessionId()), QString());
+        // A closed session leaves the list's Lease column empty.
+        const int ttlId = page->sessionId();
+        Q_EMIT h.window()->closeSessionRequested(ttlId);
+        QTRY_COMPARE(list->leaseText(ttlId), QString());
     }
 };
 

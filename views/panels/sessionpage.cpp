@@ -248,6 +248,11 @@ void SessionPage::showLeaseWarning(const QString &text, const QString &details, 
     m_leaseBar->showWarning(text, details, canKeepAlive);
 }
 
+bool SessionPage::isLeaseWarningShown() const
+{
+    return !m_leaseBar->isHidden();
+}
+
 void SessionPage::clearLeaseWarning()
 {
     m_leaseBar->hide();

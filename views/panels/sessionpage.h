@@ -120,6 +120,8 @@ public:
     /// The non-modal warning above the statements that the server may soon end the session; "Keep Alive" only
     /// where activity moves the deadline.
     void showLeaseWarning(const QString &text, const QString &details, bool canKeepAlive);
+    /// Whether the expiry warning is up (not dismissed, not cleared).
+    bool isLeaseWarningShown() const;
     void clearLeaseWarning();
     LeaseWarningBar *leaseWarning() const { return m_leaseBar; }
     /// The statements marked as the session's setup (a gear beside their id; "Setup (n)…" in the header).

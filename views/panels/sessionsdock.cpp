@@ -81,6 +81,13 @@ protected:
             return left.data(Model::CreatedHereRole).toDateTime() < right.data(Model::CreatedHereRole).toDateTime();
         case Model::StateColumn:
             return model->sessionRefAt(left.row()).state < model->sessionRefAt(right.row()).state;
+        case Model::LeaseColumn: {
+            // The soonest end first; sessions whose end cannot be known after every known one.
+            const QVariant l = left.data(Model::LeaseRemainingRole), r = right.data(Model::LeaseRemainingRole);
+            if (l.isValid() != r.isValid())
+                return l.isValid();
+            return l.toLongLong() < r.toLongLong();
+        }
         default:
             return QString::localeAwareCompare(model->text(left.row(), left.column()),
                                                model->text(right.row(), right.column())) < 0;
@@ -189,6 +196,7 @@ void SessionsDock::setModel(Livy::SessionListModel *model)
         m_view->setColumnWidth(Model::KindColumn, fm.horizontalAdvance(QStringLiteral("pyspark")) + 16);
         m_view->setColumnWidth(Model::StateColumn, fm.horizontalAdvance(QStringLiteral("Starting…")) + 28);
         m_view->setColumnWidth(Model::CreatedColumn, fm.horizontalAdvance(QStringLiteral("2026-12-02 12:00")) + 16);
+        m_view->setColumnWidth(Model::LeaseColumn, fm.horizontalAdvance(QStringLiteral("7 h 59 min")) + 16);
         // Owner, proxy user, application and the creation time (known only for sessions created here) are one
         // right-click on the header away.
         for (const int hidden : { int(Model::OwnerColumn), int(Model::ProxyUserColumn), int(Model::AppIdColumn),
