@@ -16,6 +16,7 @@
 #include "panels/historydock.h"
 #include "panels/sessionpage.h"
 #include "polling/keepalive.h"
+#include "profiles/sessionpresetstore.h"
 #include "recreatebinding.h"
 
 #include <QDateTime>
@@ -157,9 +158,9 @@ QString LifecycleBinding::leaseShortText(std::optional<qint64> remainingMs)
         return tr("any moment");
     if (minutes < 1)
         return tr("< 1 min");
-    if (minutes < 120)
+    if (minutes < 100)
         return tr("%1 min").arg(minutes);
-    return tr("%1 h %2 min").arg(minutes / 60).arg(minutes % 60, 2, 10, QLatin1Char('0'));
+    return tr("%1 h").arg(minutes / 60); // whole hours, rounded down like the minutes: still a lower bound
 }
 
 void LifecycleBinding::watchServer(Livy::Connection *connection, Livy::ServerController *server,
@@ -439,6 +440,36 @@ void LifecycleBinding::refreshHistoryMarks()
         pending->insert(m_history->requestSetup(s));
 }
 
+void LifecycleBinding::saveTemplate(const QString &name, const Livy::HistorySession &hs, const Livy::Session &session,
+                                    const QList<Livy::SetupStatement> &setup, QPointer<SetupListDialog> dialog)
+{
+    // The body LivyDesk sent when it created the session (the history keeps it), else what the server echoes of it.
+    const auto save = [name, session, setup, dialog](const std::optional<Livy::SessionRecord> &record) {
+        Livy::SessionRecipe recipe;
+        recipe.request = RecreateBinding::withoutSessionTag(record ? record->request
+                                                                   : Livy::CreateSessionRequest::like(session));
+        recipe.setup = setup;
+        SessionPresetStore().saveRecipe(name, recipe);
+        if (dialog)
+            dialog->showNote(tr("Saved as template “%1”: %2 and %n setup statement(s). Session › New Session from "
+                                "Template creates a session from it.", nullptr, int(setup.size()))
+                                 .arg(name, record ? tr("the body LivyDesk sent") : tr("the body the server echoes")));
+    };
+    if (!m_history) {
+        save(std::nullopt);
+        return;
+    }
+    const int ticket = m_history->requestSessionRecord(hs.profileId, hs.id, {}, hs.identity);
+    auto conn = std::make_shared<QMetaObject::Connection>();
+    *conn = connect(m_history, &Livy::HistoryStore::sessionRecordReady, this,
+                    [conn, ticket, save](int t, const std::optional<Livy::SessionRecord> &r) {
+                        if (t != ticket)
+                            return;
+                        QObject::disconnect(*conn);
+                        save(r);
+                    });
+}
+
 void LifecycleBinding::editSetup(SessionController *c)
 {
     if (!m_history || !m_window || c->sessionId() < 0)
@@ -464,6 +495,12 @@ void LifecycleBinding::editSetup(SessionController *c)
                         auto *dialog = new SetupListDialog(page ? page->title() : QString::number(hs.id), setup, rows,
                                                            m_window);
                         dialog->setAttribute(Qt::WA_DeleteOnClose);
+                        connect(dialog, &SetupListDialog::saveAsTemplateRequested, this,
+                                [this, hs, controller, dialog = QPointer<SetupListDialog>(dialog)](
+                                    const QString &name, const QList<Livy::SetupStatement> &s) {
+                                    saveTemplate(name, hs, controller ? controller->session() : Livy::Session(), s,
+                                                 dialog);
+                                });
                         connect(dialog, &SetupListDialog::setupEdited, this,
                                 [this, hs](const QList<Livy::SetupStatement> &s, const QList<qint64> &r) {
                                     if (m_history)

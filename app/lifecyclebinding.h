@@ -3,6 +3,7 @@
 #pragma once
 
 #include "history/historyentry.h"
+#include "lifecycle/setupstatement.h"
 #include "livy/connection.h"
 #include "profiles/serverprofile.h"
 
@@ -24,6 +25,7 @@ namespace LivyDesk {
 class MainWindow;
 class RecreateBinding;
 class SessionPage;
+class SetupListDialog;
 
 /// Sessions that look after themselves (#18), the app side: binds models/lifecycle to the window.
 ///
@@ -59,6 +61,9 @@ public:
 
 private:
     void watchSession(Livy::SessionController *controller);
+    /// The session's create body (kept, else echoed) and `setup` as the template `name`; the dialog says how it went.
+    void saveTemplate(const QString &name, const Livy::HistorySession &hs, const Livy::Session &session,
+                      const QList<Livy::SetupStatement> &setup, QPointer<SetupListDialog> dialog);
     void bindPage(Livy::SessionController *controller, SessionPage *page);
     void markStatement(Livy::SessionController *controller, int statementId, bool setup);
     void refreshSetupMarks(Livy::SessionController *controller);

@@ -7,6 +7,7 @@
 #include "items/statementlistmodel.h"
 #include "lifecycle/activityledger.h"
 #include "lifecycle/leasewatch.h"
+#include "lifecyclebinding.h"
 #include "livy/connection.h"
 #include "livy/outcome.h"
 #include "mainactions.h"
@@ -164,7 +165,8 @@ private:
                     n.kind = NotificationKind::SessionExpiring;
                     n.state = QStringLiteral("expiring");
                     n.problem = true;
-                    n.title = QStringLiteral("%1 may end in %2").arg(label(), NotificationBinding::durationText(remaining));
+                    // The header's and the sessions list's words (whole minutes, rounded down): never a second opinion.
+                    n.title = QStringLiteral("%1 %2").arg(label(), LifecycleBinding::leaseText(qint64(remaining.count())));
                     n.text = budget.describe(watch->now());
                     n.target = target();
                     m_center->post(n);

@@ -29,14 +29,7 @@
 
 namespace LivyDesk {
 
-using Livy::RecreateResult;
-using Livy::SessionController;
-using Tone = RecreateSessionDialog::StepTone;
-
-namespace {
-
-/// The kept body without LivyDesk's old session tag: the new session gets its own (SessionRecreator adds it).
-Livy::CreateSessionRequest withoutTag(Livy::CreateSessionRequest request)
+Livy::CreateSessionRequest RecreateBinding::withoutSessionTag(Livy::CreateSessionRequest request)
 {
     if (request.conf) {
         request.conf->remove(QString(Livy::SessionTagKey));
@@ -45,6 +38,12 @@ Livy::CreateSessionRequest withoutTag(Livy::CreateSessionRequest request)
     }
     return request;
 }
+
+using Livy::RecreateResult;
+using Livy::SessionController;
+using Tone = RecreateSessionDialog::StepTone;
+
+namespace {
 
 QString stateText(const Livy::Statement &s)
 {
@@ -124,7 +123,7 @@ void RecreateBinding::recreate(SessionController *c, SessionPage *page)
                                "session takes this tab and its draft.")
                                 .arg(page->title(), page->isGone() ? tr("is gone from the server") : tr("has ended"));
     if (!m_history) {
-        openDialog(heading, withoutTag(Livy::CreateSessionRequest::like(old)), {});
+        openDialog(heading, withoutSessionTag(Livy::CreateSessionRequest::like(old)), {});
         return;
     }
     // The kept body (sessions LivyDesk created) and the setup, both from the history; then the dialog.
@@ -144,7 +143,7 @@ void RecreateBinding::recreate(SessionController *c, SessionPage *page)
                                       : tr("LivyDesk did not create this session: the body is what the server echoes "
                                            "of its creation.");
         openDialog(heading + QLatin1Char(' ') + source,
-                   withoutTag(record ? record->request : Livy::CreateSessionRequest::like(old)), *gathered->setup);
+                   withoutSessionTag(record ? record->request : Livy::CreateSessionRequest::like(old)), *gathered->setup);
     };
     const int recordTicket = m_history->requestSessionRecord(m_profile.id, page->sessionId(), {}, c->identity());
     auto c1 = std::make_shared<QMetaObject::Connection>();

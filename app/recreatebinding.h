@@ -30,6 +30,9 @@ class RecreateBinding : public QObject
 {
     Q_OBJECT
 public:
+    /// A kept body without LivyDesk's session tag: a new session gets its own (SessionRecreator and ServerController
+    /// add it), and a template must not carry an old one.
+    static Livy::CreateSessionRequest withoutSessionTag(Livy::CreateSessionRequest request);
     explicit RecreateBinding(MainWindow *window, QObject *parent = nullptr);
     ~RecreateBinding() override;
 

@@ -75,7 +75,7 @@ MainWindow::MainWindow(DraftStore *drafts, QWidget *parent)
     tabifyDockWidget(m_editorDock, m_logDock);
     tabifyDockWidget(m_logDock, m_historyDock);
     m_editorDock->raise();
-    resizeDocks({ m_sessionsDock }, { 300 }, Qt::Horizontal);
+    resizeDocks({ m_sessionsDock }, { 340 }, Qt::Horizontal); // id, name, kind, state and lease side by side
     resizeDocks({ m_editorDock }, { 220 }, Qt::Vertical);
 
     auto *toolBar = addToolBar(QStringLiteral("Main"));

@@ -13,6 +13,7 @@
 
 #include "dialogs/recreatesessiondialog.h"
 #include "dialogs/requestbodyeditor.h"
+#include "dialogs/setuplistdialog.h"
 #include "history/historymodel.h"
 #include "lifecyclebinding.h"
 #include "livy/sessionidentity.h"
@@ -283,6 +284,40 @@ private Q_SLOTS:
         dialog->close();
     }
 
+    void setupIsSavedAsATemplate()
+    {
+        AppHarness h;
+        QVERIFY(h.launch());
+        Livy::CreateSessionRequest request;
+        request.kind = QStringLiteral("pyspark");
+        request.driverMemory = QStringLiteral("2g");
+        SessionPage *page = createThroughApp(h, request);
+        QVERIFY(page);
+        const int a = runAndWait(h, page, QStringLiteral("import math"));
+        const int b = runAndWait(h, page, QStringLiteral("spark.range(3).createOrReplaceTempView('t')"));
+        QVERIFY(a >= 0 && b >= 0);
+        QVERIFY(markFromMenu(page, a, true));
+        QVERIFY(markFromMenu(page, b, true));
+        // Setup (2)… -> Save as Template: the body LivyDesk sent (without its session tag) and the setup in order.
+        page->findChild<QToolButton *>(QStringLiteral("editSetup"))->click();
+        SetupListDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = h.window()->findChild<SetupListDialog *>()) != nullptr);
+        QTRY_COMPARE(dialog->setup().size(), 2);
+        QVERIFY(dialog->saveTemplateButton()->isEnabled());
+        dialog->saveAsTemplate(QStringLiteral("from-session"));
+        QTRY_VERIFY2(dialog->noteText().startsWith(QStringLiteral("Saved as template “from-session”: the body LivyDesk sent")),
+                     qPrintable(dialog->noteText()));
+        const std::optional<Livy::SessionRecipe> saved = SessionPresetStore().recipe(QStringLiteral("from-session"));
+        QVERIFY(saved);
+        QCOMPARE(saved->request.kind, QStringLiteral("pyspark"));
+        QCOMPARE(saved->request.driverMemory, std::optional<QString>(QStringLiteral("2g")));
+        QVERIFY(!saved->request.conf || !saved->request.conf->contains(QString(Livy::SessionTagKey)));
+        QCOMPARE(saved->setup.size(), 2);
+        QCOMPARE(saved->setup.at(0).code, QStringLiteral("import math"));
+        QCOMPARE(saved->setup.at(1).code, QStringLiteral("spark.range(3).createOrReplaceTempView('t')"));
+        dialog->close();
+    }
+
     void templateCreatesAndReplays()
     {
         AppHarness h;
@@ -343,9 +378,12 @@ private Q_SLOTS:
         QCOMPARE(list->index(row, Livy::SessionListModel::LeaseColumn).data().toString(), QStringLiteral("3 min"));
         QVERIFY(list->index(row, Livy::SessionListModel::LeaseColumn).data(Qt::ToolTipRole).toString()
                     .contains(QStringLiteral("ttl")));
+        // The dock's Lease column, hidden while no lease was known, shows itself.
+        QTRY_VERIFY(!h.window()->sessionsDock()->view()->isColumnHidden(Livy::SessionListModel::LeaseColumn));
         const qint64 remaining = list->index(row, 0).data(Livy::SessionListModel::LeaseRemainingRole).toLongLong();
         QVERIFY2(remaining > 3 * 60000 && remaining <= 4 * 60000, qPrintable(QString::number(remaining)));
         render(page, QStringLiteral("lease-header"));
+        render(h.window(), QStringLiteral("lease-window"));
         page->clearLeaseWarning();
 
         Livy::CreateSessionRequest plain;

@@ -3,6 +3,8 @@
 #include "setuplistdialog.h"
 
 #include <QDialogButtonBox>
+#include <QInputDialog>
+#include <QLineEdit>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -20,6 +22,7 @@ constexpr int RowIdRole = Qt::UserRole + 2;
 SetupListDialog::SetupListDialog(const QString &sessionTitle, const QList<Livy::SetupStatement> &setup,
                                  const QList<qint64> &rowIds, QWidget *parent)
     : QDialog(parent)
+    , m_sessionTitle(sessionTitle)
 {
     setObjectName(QStringLiteral("SetupListDialog"));
     setWindowTitle(tr("Setup of Session %1").arg(sessionTitle));
@@ -55,13 +58,23 @@ SetupListDialog::SetupListDialog(const QString &sessionTitle, const QList<Livy::
     m_remove = new QPushButton(tr("&Remove"), this);
     m_remove->setShortcut(QKeySequence::Delete);
     m_remove->setAccessibleName(tr("Remove the statement from the setup"));
-    for (QPushButton *b : { m_up, m_down, m_remove })
+    m_saveTemplate = new QPushButton(tr("Save as &Template…"), this);
+    m_saveTemplate->setAccessibleName(tr("Save as template"));
+    m_saveTemplate->setToolTip(tr("A New Session template with this session's create body and these setup statements "
+                                  "(Session › New Session from Template)"));
+    for (QPushButton *b : { m_up, m_down, m_remove, m_saveTemplate })
         b->setAutoDefault(false);
     auto *side = new QVBoxLayout;
     side->addWidget(m_up);
     side->addWidget(m_down);
     side->addWidget(m_remove);
     side->addStretch(1);
+    side->addWidget(m_saveTemplate);
+    m_note = new QLabel(this);
+    m_note->setObjectName(QStringLiteral("setupNote"));
+    m_note->setWordWrap(true);
+    m_note->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_note->hide();
     auto *middle = new QHBoxLayout;
     middle->addWidget(m_list, 1);
     middle->addLayout(side);
@@ -69,6 +82,7 @@ SetupListDialog::SetupListDialog(const QString &sessionTitle, const QList<Livy::
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(note);
     layout->addLayout(middle, 1);
+    layout->addWidget(m_note);
     layout->addWidget(buttons);
 
     connect(m_up, &QPushButton::clicked, this, [this] { move(-1); });
@@ -78,6 +92,15 @@ SetupListDialog::SetupListDialog(const QString &sessionTitle, const QList<Livy::
         updateButtons();
     });
     connect(m_list, &QListWidget::currentRowChanged, this, &SetupListDialog::updateButtons);
+    connect(m_saveTemplate, &QPushButton::clicked, this, [this] {
+        bool ok = false;
+        const QString name = QInputDialog::getText(this, tr("Save as Template"),
+                                                   tr("Template name (New Session › from Template):"), QLineEdit::Normal,
+                                                   m_sessionTitle, &ok)
+                                 .trimmed();
+        if (ok && !name.isEmpty())
+            saveAsTemplate(name);
+    });
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {
         Q_EMIT setupEdited(this->setup(), this->rowIds());
         accept();
@@ -86,6 +109,23 @@ SetupListDialog::SetupListDialog(const QString &sessionTitle, const QList<Livy::
     if (!setup.isEmpty())
         m_list->setCurrentRow(0);
     updateButtons();
+}
+
+void SetupListDialog::saveAsTemplate(const QString &name)
+{
+    showNote(tr("Saving template “%1”…").arg(name));
+    Q_EMIT saveAsTemplateRequested(name, setup());
+}
+
+void SetupListDialog::showNote(const QString &text)
+{
+    m_note->setText(text);
+    m_note->setVisible(!text.isEmpty());
+}
+
+QString SetupListDialog::noteText() const
+{
+    return m_note->isHidden() ? QString() : m_note->text();
 }
 
 QList<Livy::SetupStatement> SetupListDialog::setup() const

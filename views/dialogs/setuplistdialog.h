@@ -6,6 +6,7 @@
 
 #include <QDialog>
 
+class QLabel;
 class QListWidget;
 class QPushButton;
 
@@ -27,9 +28,17 @@ public:
     QPushButton *upButton() const { return m_up; }
     QPushButton *downButton() const { return m_down; }
     QPushButton *removeButton() const { return m_remove; }
+    QPushButton *saveTemplateButton() const { return m_saveTemplate; }
+    /// Emits saveAsTemplateRequested() with the list as it stands (the button asks for the name first).
+    void saveAsTemplate(const QString &name);
+    /// One line under the list: what became of a request (a template saved, or why not).
+    void showNote(const QString &text);
+    QString noteText() const;
 
 Q_SIGNALS:
     void setupEdited(const QList<Livy::SetupStatement> &setup, const QList<qint64> &rowIds);
+    /// Save the session's create body and this setup as a template (a New Session preset) named `name`.
+    void saveAsTemplateRequested(const QString &name, const QList<Livy::SetupStatement> &setup);
 
 private:
     void move(int delta);
@@ -39,6 +48,9 @@ private:
     QPushButton *m_up = nullptr;
     QPushButton *m_down = nullptr;
     QPushButton *m_remove = nullptr;
+    QPushButton *m_saveTemplate = nullptr;
+    QLabel *m_note = nullptr;
+    QString m_sessionTitle;
 };
 
 } // namespace LivyDesk

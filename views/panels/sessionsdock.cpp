@@ -196,12 +196,27 @@ void SessionsDock::setModel(Livy::SessionListModel *model)
         m_view->setColumnWidth(Model::KindColumn, fm.horizontalAdvance(QStringLiteral("pyspark")) + 16);
         m_view->setColumnWidth(Model::StateColumn, fm.horizontalAdvance(QStringLiteral("Starting…")) + 28);
         m_view->setColumnWidth(Model::CreatedColumn, fm.horizontalAdvance(QStringLiteral("2026-12-02 12:00")) + 16);
-        m_view->setColumnWidth(Model::LeaseColumn, fm.horizontalAdvance(QStringLiteral("7 h 59 min")) + 16);
+        m_view->setColumnWidth(Model::LeaseColumn, fm.horizontalAdvance(QStringLiteral("99 min")) + 16);
         // Owner, proxy user, application and the creation time (known only for sessions created here) are one
         // right-click on the header away.
         for (const int hidden : { int(Model::OwnerColumn), int(Model::ProxyUserColumn), int(Model::AppIdColumn),
                                   int(Model::CreatedColumn) })
             m_view->setColumnHidden(hidden, true);
+        // The lease is known only for some open sessions: its column takes room from the names only once one is
+        // (unless the user chose otherwise from the header menu).
+        m_view->setColumnHidden(Model::LeaseColumn, true);
+        connect(model, &QAbstractItemModel::dataChanged, this,
+                [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+                    if (m_leaseColumnChosen || !m_view->isColumnHidden(Model::LeaseColumn)
+                        || topLeft.column() > Model::LeaseColumn || bottomRight.column() < Model::LeaseColumn)
+                        return;
+                    for (int row = topLeft.row(); row <= bottomRight.row(); ++row) {
+                        if (!m_model->index(row, Model::LeaseColumn).data().toString().isEmpty()) {
+                            m_view->setColumnHidden(Model::LeaseColumn, false);
+                            return;
+                        }
+                    }
+                });
         connect(model, &QAbstractItemModel::rowsInserted, this, &SessionsDock::updatePlaceholder);
         connect(model, &QAbstractItemModel::rowsRemoved, this, &SessionsDock::updatePlaceholder);
         connect(model, &QAbstractItemModel::modelReset, this, &SessionsDock::updatePlaceholder);
@@ -327,7 +342,11 @@ void SessionsDock::showHeaderMenu(const QPoint &pos)
         action->setCheckable(true);
         action->setChecked(!m_view->isColumnHidden(column));
         action->setEnabled(column != Model::IdColumn);
-        connect(action, &QAction::toggled, this, [this, column](bool on) { m_view->setColumnHidden(column, !on); });
+        connect(action, &QAction::toggled, this, [this, column](bool on) {
+            m_view->setColumnHidden(column, !on);
+            if (column == Model::LeaseColumn)
+                m_leaseColumnChosen = true;
+        });
     }
     menu.popup(m_view->horizontalHeader()->mapToGlobal(pos));
 }

@@ -68,6 +68,7 @@ private:
     QLineEdit *m_filter = nullptr;
     QLabel *m_placeholder = nullptr;
     bool m_listed = false;
+    bool m_leaseColumnChosen = false; ///< the user showed or hid the Lease column: it is no longer shown by itself
     QString m_connectionNote;
 };
 
