@@ -132,7 +132,18 @@ private:
     void onStatementFinished(const Livy::Statement &statement)
     {
         if (statement.id < 0 || m_finished.contains(statement.id))
-            return; // once per statement (a cancelled one that ran on reports its real end again)
+            return; // once per statement
+        Livy::StatementListModel *list = m_c->statements();
+        if (list && list->isStillRunning(statement.id)) {
+            // Livy gave up cancelling and its code runs on: not news yet. Its real end is (the list says when it
+            // stops running, with the output and the final stamps).
+            if (!m_ranOn.contains(statement.id)) {
+                m_ranOn.insert(statement.id);
+                if (m_ranOn.size() == 1)
+                    connect(list, &QAbstractItemModel::dataChanged, this, &SessionWatch::checkRanOn);
+            }
+            return;
+        }
         m_finished.insert(statement.id);
         std::optional<milliseconds> ran;
         if (statement.started > 0 && statement.completed >= statement.started)
@@ -143,6 +154,22 @@ private:
         if (!ran)
             return; // how long it ran cannot be known: not news
         m_center->post(NotificationBinding::statementNotification(statement, *ran, m_c->session(), target(statement.id)));
+    }
+
+    /// A cancelled statement whose code ran on: reported once it really ended.
+    void checkRanOn()
+    {
+        Livy::StatementListModel *list = m_c->statements();
+        const QSet<int> waiting = m_ranOn;
+        for (const int id : waiting) {
+            if (list->isStillRunning(id))
+                continue;
+            m_ranOn.remove(id);
+            if (const std::optional<Livy::Statement> s = list->statement(id))
+                onStatementFinished(*s);
+        }
+        if (m_ranOn.isEmpty())
+            disconnect(list, &QAbstractItemModel::dataChanged, this, &SessionWatch::checkRanOn);
     }
 
     void bindLease()
@@ -183,6 +210,7 @@ private:
     std::optional<qint64> m_startingSince;
     QHash<int, qint64> m_sentAt;
     QSet<int> m_finished;
+    QSet<int> m_ranOn; ///< cancelled, but their code still runs: news at their real end
     Livy::LeaseWatch *m_ownLease = nullptr;
 };
 
@@ -272,10 +300,15 @@ Notification NotificationBinding::statementNotification(const Livy::Statement &s
         break;
     }
     case Livy::Outcome::Cancelled:
-    case Livy::Outcome::CancelledRanOn:
         n.state = QStringLiteral("cancelled");
         n.title = QStringLiteral("Statement %1 was cancelled").arg(statement.id);
         n.text = QStringLiteral("%1 · cancelled after %2").arg(who, took);
+        break;
+    case Livy::Outcome::CancelledRanOn:
+        // Livy says cancelled, but its code could not be interrupted and ran to its end: say both.
+        n.state = QStringLiteral("cancelled");
+        n.title = QStringLiteral("Statement %1 was cancelled but ran to its end").arg(statement.id);
+        n.text = QStringLiteral("%1 · its code ran %2").arg(who, took);
         break;
     case Livy::Outcome::Pending:
     case Livy::Outcome::Unknown:

@@ -17,6 +17,9 @@
 #include "items/statementlistmodel.h"
 #include "mainactions.h"
 #include "mainwindow.h"
+#include "notificationbinding.h"
+#include "notifications/notificationcenter.h"
+#include "../views/recordingnotifier.h"
 #include "output/outputview.h"
 #include "output/tableoutputview.h"
 #include "panels/editordock.h"
@@ -25,6 +28,7 @@
 #include "panels/statementoutputarea.h"
 #include "panels/statusarea.h"
 #include "polling/pollactivity.h"
+#include "profiles/settingsschema.h"
 
 #include <QAbstractButton>
 #include <QComboBox>
@@ -47,6 +51,16 @@ class TestLivyWindow : public QObject
     std::unique_ptr<Application> m_app;
     int m_id = -1;
     QString m_name;
+    RecordingNotifier *m_desktop = nullptr; ///< owned by the application: what would pop up on the desktop
+
+    QList<Notification> shown(NotificationKind kind, int statementId = -2) const
+    {
+        QList<Notification> out;
+        for (const Notification &n : std::as_const(m_desktop->shown))
+            if (n.kind == kind && n.target.sessionId == m_id && (statementId == -2 || n.target.statementId == statementId))
+                out.append(n);
+        return out;
+    }
 
     MainWindow *window() const { return m_app->window(); }
     SessionPage *page() const { return window()->sessionPage(m_id); }
@@ -77,14 +91,20 @@ private Q_SLOTS:
         LIVYTEST_REQUIRE_SERVER("ctest", url);
         QStandardPaths::setTestModeEnabled(true);
         QSettings().clear();
+        // A statement is news from 5 s here (30 s by default).
+        QSettings().setValue(SettingsKeys::notificationLongStatementSeconds(), 5);
         Livy::PollActivity::global()->setActive(true);
         m_drafts = std::make_unique<DraftStore>(m_draftDir.path());
         Application::Options options;
         options.commandLine.server = QUrl(url);
         options.restoreLayout = false;
         options.drafts = m_drafts.get();
+        m_desktop = new RecordingNotifier;
+        options.notifier = m_desktop;
         m_app = std::make_unique<Application>(options);
         m_app->start();
+        // The user looks elsewhere: every piece of news goes to the desktop (here, the recording notifier).
+        m_app->notifications()->center()->setWindowActiveCheck([] { return false; });
         window()->resize(1280, 820);
         window()->show();
         QVERIFY(QTest::qWaitForWindowExposed(window()));
@@ -116,6 +136,10 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(window()->sessionsDock()->model()->rowOfId(m_id) >= 0, 30000);
         QTRY_COMPARE_WITH_TIMEOUT(page()->session().state, Livy::SessionState::Idle, 240000);
         QVERIFY(window()->actions()->run->isEnabled());
+        // Seen starting, then idle: the desktop is told once that it is ready.
+        QTRY_COMPARE(shown(NotificationKind::SessionReady).size(), 1);
+        QCOMPARE(shown(NotificationKind::SessionReady).first().title,
+                 QStringLiteral("Session %1 (%2) is ready").arg(m_id).arg(m_name));
     }
 
     void runFromTheEditorAndSeeTheTable()
@@ -229,6 +253,18 @@ private Q_SLOTS:
         page()->selectStatement(slow);
         QTRY_VERIFY(page()->isOutputShown());
         QVERIFY(area->noteText().contains(QStringLiteral("ran to the end")));
+        // The desktop heard of the slow one once, at its real end, with the server's run time; the quick one is
+        // not news (under 5 s).
+        QTRY_COMPARE(shown(NotificationKind::LongStatementFinished, slow).size(), 1);
+        const Notification n = shown(NotificationKind::LongStatementFinished, slow).first();
+        QCOMPARE(n.state, QStringLiteral("cancelled"));
+        QCOMPARE(n.title, QStringLiteral("Statement %1 was cancelled but ran to its end").arg(slow));
+        QVERIFY2(n.duration && *n.duration >= std::chrono::seconds(39), qPrintable(n.text));
+        QVERIFY(shown(NotificationKind::LongStatementFinished, next).isEmpty());
+        // A click brings the window forward on that statement.
+        page()->selectStatement(next);
+        m_desktop->click(n);
+        QTRY_COMPARE(page()->selectedStatementId(), slow);
     }
 
     void deleteTheSession()
@@ -254,6 +290,9 @@ private Q_SLOTS:
         Livy::Connection *conn = m_app->connection();
         auto job = LivyTest::run(new Livy::GetSessionStateJob(conn, Livy::SessionRef::byId(m_id)));
         QVERIFY(job->error().isNotFound());
+        // A delete asked for here is not news.
+        QTest::qWait(500);
+        QVERIFY(shown(NotificationKind::SessionEnded).isEmpty());
         m_id = -1;
     }
 

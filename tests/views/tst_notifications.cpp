@@ -120,6 +120,22 @@ private Q_SLOTS:
         QCOMPARE(n.target.statementId, cancelled);
         QCOMPARE(n.state, QStringLiteral("cancelled"));
         QCOMPARE(n.title, QStringLiteral("Statement %1 was cancelled").arg(cancelled));
+
+        // Code Livy cannot interrupt: "cancelled" comes while it runs on; that is not its end. The news comes once,
+        // at the real end, and says both.
+        const int ranOn = h->run(page, QStringLiteral("#fake:duration=2500\n#fake:uninterruptible\nimport time; time.sleep(2.5)"));
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(page, ranOn), Livy::StatementState::Running, 10000);
+        h->app->server()->sessionController(sessionId)->cancel(ranOn);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(page, ranOn), Livy::StatementState::Cancelled, 10000);
+        QTest::qWait(300);
+        QCOMPARE(shown(NotificationKind::LongStatementFinished).size(), 3); // not yet: its code still runs
+        QTRY_COMPARE_WITH_TIMEOUT(shown(NotificationKind::LongStatementFinished).size(), 4, 15000);
+        n = shown(NotificationKind::LongStatementFinished).last();
+        QCOMPARE(n.target.statementId, ranOn);
+        QCOMPARE(n.title, QStringLiteral("Statement %1 was cancelled but ran to its end").arg(ranOn));
+        QVERIFY2(n.duration && *n.duration >= std::chrono::milliseconds(2000), qPrintable(QString::number(n.duration ? n.duration->count() : -1)));
+        QTest::qWait(500);
+        QCOMPARE(shown(NotificationKind::LongStatementFinished).size(), 4);
         // An idle session that was already idle when opened is not "ready after starting".
         QVERIFY(shown(NotificationKind::SessionReady).isEmpty());
     }
