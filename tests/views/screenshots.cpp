@@ -6,16 +6,25 @@
 // server answered to the pyspark code shown. A tool, not a test.
 //
 //   livydesk_screenshots --server URL [--reuse-session ID] --theme light|dark --out DIR
+//   livydesk_screenshots --server URL --lifecycle --theme light|dark --out DIR
 //
 // Without --reuse-session it creates a pyspark session through the dialog (and prints "session <id>" so that the
 // dark run can reuse it); with --reuse-session it opens that one.
+//
+// --lifecycle (scripts/screenshots-lifecycle) shows the sessions that look after themselves (#18) instead: a session
+// created with a ttl (its lease in the header and the sessions list), real setup statements marked as setup, the
+// session deleted on the server behind the app's back, then Recreate: a new Spark session, the setup replayed, and
+// the temp view it defines queried again. It prints "session <id>" for every session it made and deletes them.
 #include "application.h"
 #include "dialogs/createsessiondialog.h"
+#include "dialogs/recreatesessiondialog.h"
+#include "dialogs/setuplistdialog.h"
 #include "editor/codeeditor.h"
 #include "editor/draftstore.h"
 #include "editor/editorpanel.h"
 #include "items/sessionlistmodel.h"
 #include "items/statementlistmodel.h"
+#include "lifecyclebinding.h"
 #include "mainactions.h"
 #include "mainwindow.h"
 #include "output/outputview.h"
@@ -26,7 +35,10 @@
 #include "panels/sparkbreakdownview.h"
 #include "panels/sessionsdock.h"
 #include "panels/statementoutputarea.h"
+#include "panels/statusarea.h"
+#include "recreatebinding.h"
 
+#include <QAction>
 #include <QTreeView>
 #include <QApplication>
 #include <QCommandLineParser>
@@ -34,9 +46,13 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QStyle>
 #include <QStyleFactory>
 #include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QToolButton>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -128,6 +144,220 @@ bool showOutput(SessionPage *page, int id)
     return waitFor([page] { return page->isOutputShown(); }, 10000, "the output");
 }
 
+// --- --lifecycle: sessions that look after themselves (#18), against the real server
+
+/// DELETE /sessions/{id} on a connection of its own: the session goes away behind the application's back.
+bool deleteOnServer(const QUrl &server, int id)
+{
+    QNetworkAccessManager nam;
+    QUrl url = server;
+    url.setPath(server.path() + QStringLiteral("/sessions/%1").arg(id));
+    QNetworkRequest request(url);
+    request.setRawHeader("X-Requested-By", "livydesk-screenshots");
+    QNetworkReply *reply = nam.deleteResource(request);
+    waitFor([reply] { return reply->isFinished(); }, 60000, "DELETE /sessions/{id}");
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    std::printf("DELETE /sessions/%d: HTTP %d %s\n", id, status, reply->readAll().trimmed().constData());
+    reply->deleteLater();
+    return status == 200;
+}
+
+/// Runs `code` and waits for its end; the statement's id, or -1 when it did not end `available`.
+int runAndWait(MainWindow *w, SessionPage *page, const QString &code)
+{
+    const int id = runCode(w, page, code);
+    if (id < 0 || !waitFinished(page, id, 300000))
+        return -1;
+    const auto s = statementsOf(page)->statement(id);
+    if (s->state != Livy::StatementState::Available || (s->output && s->output->isError())) {
+        std::fprintf(stderr, "livydesk_screenshots: statement %d did not succeed: %s\n", id, qPrintable(code));
+        return -1;
+    }
+    return id;
+}
+
+/// Marks a statement as setup as the statements menu does (Mark as Setup Statement, Ctrl+Alt+S).
+bool markSetup(SessionPage *page, int id)
+{
+    // The history records a statement a moment after it ends; until then LivyDesk says "try again in a moment".
+    for (int attempt = 0; attempt < 6; ++attempt) {
+        page->selectStatement(id);
+        if (!page->markSetupAction()->isChecked())
+            page->markSetupAction()->trigger();
+        if (QTest::qWaitFor([&] { return page->setupStatementIds().contains(id); }, 5000))
+            return true;
+    }
+    std::fprintf(stderr, "livydesk_screenshots: statement %d was not marked as setup\n", id);
+    return false;
+}
+
+/// For a page shot: the page gets about the window's width (the window grows by the sessions list's width, which
+/// keeps its own) and the Code column the room its statements need, as a user would drag it; `off` puts the window
+/// back to its default size.
+void roomForCode(MainWindow *w, SessionPage *page, bool on)
+{
+    w->resize(on ? 1280 + w->sessionsDock()->width() : 1280, 820);
+    QTest::qWait(300);
+    if (on) {
+        QTableView *table = page->statementView();
+        table->resizeColumnToContents(Livy::StatementListModel::CodeColumn);
+        table->setColumnWidth(Livy::StatementListModel::CodeColumn,
+                              std::min(table->columnWidth(Livy::StatementListModel::CodeColumn), 660));
+    }
+    QTest::qWait(300);
+}
+
+int lifecycleScene(Application &livydesk, MainWindow *w, const QUrl &server, const QDir &out, const QString &suffix)
+{
+    const auto file = [&](const char *name) { return out.filePath(QStringLiteral("%1%2.png").arg(QLatin1String(name), suffix)); };
+    QList<int> made; // deleted at the end (scripts/screenshots-lifecycle deletes them too if this run fails)
+    const auto finish = [&](int code) {
+        for (const int id : std::as_const(made))
+            deleteOnServer(server, id);
+        w->close();
+        return code;
+    };
+
+    // A session with a lifetime, through the create dialog as a user would make it.
+    w->actions()->newSession->trigger();
+    CreateSessionDialog *create = w->createDialog();
+    Livy::CreateSessionRequest request;
+    request.kind = QStringLiteral("pyspark");
+    request.name = QStringLiteral("squares");
+    request.driverMemory = QStringLiteral("1g");
+    request.ttl = QStringLiteral("30m");
+    create->setRequest(request);
+    create->createButton()->click();
+    if (!waitFor([&] { return w->currentSessionId() >= 0; }, 60000, "the session tab"))
+        return finish(1);
+    const int oldId = w->currentSessionId();
+    made << oldId;
+    std::printf("session %d\n", oldId);
+    std::fflush(stdout);
+    SessionPage *page = w->sessionPage(oldId);
+    if (!waitFor([&] { return page->session().state == Livy::SessionState::Idle; }, 600000, "an idle session")
+        || !waitFor([&] { return w->editorFor(oldId) != nullptr; }, 30000, "the session's editor"))
+        return finish(1);
+
+    // Real setup: an import, a setting, a temp view; then work on the view (not setup).
+    const QStringList setup = {
+        QStringLiteral("import pyspark.sql.functions as F"),
+        QStringLiteral("spark.conf.set('spark.sql.shuffle.partitions', '4')"),
+        QStringLiteral("spark.range(1000).withColumn('sq', F.col('id') * F.col('id')).createOrReplaceTempView('squares')"),
+    };
+    QList<int> setupIds;
+    for (const QString &code : setup) {
+        const int id = runAndWait(w, page, code);
+        if (id < 0)
+            return finish(1);
+        setupIds << id;
+    }
+    const int queryId = runAndWait(w, page, QStringLiteral(
+        "spark.sql('SELECT count(*), max(sq), sum(sq) FROM squares').show()"));
+    if (queryId < 0)
+        return finish(1);
+    for (const int id : std::as_const(setupIds))
+        if (!markSetup(page, id))
+            return finish(1);
+    if (!showOutput(page, queryId)
+        || !waitFor([&] { return !page->leaseText().isEmpty(); }, 60000, "the lease in the header"))
+        return finish(1);
+    // Spark's last look at the query: the tree folds to its summary line once the statement's jobs are final.
+    waitFor([&] { return !page->sparkView()->isExpanded(); }, 30000, "the query's final Spark breakdown");
+    w->editorDock()->currentEditor()->editor()->setPlainText(QStringLiteral("spark.table('squares').count()\n"));
+    roomForCode(w, page, true);
+    save(page, file("lifecycle-setup"));
+    roomForCode(w, page, false);
+
+    // The session goes away on the server; the tab says so.
+    if (!deleteOnServer(server, oldId))
+        return finish(1);
+    made.removeAll(oldId);
+    w->actions()->refresh->trigger();
+    if (!waitFor([&] { return page->isGone(); }, 120000, "the tab to see the session gone"))
+        return finish(1);
+
+    // Session › Recreate Session… (Ctrl+Shift+R): the kept body and the setup, then a new Spark session and the replay.
+    w->selectSession(oldId);
+    w->actions()->recreateSession->trigger();
+    RecreateBinding *binding = livydesk.lifecycle()->recreate();
+    if (!waitFor([&] { return binding->dialog() && binding->dialog()->isVisible(); }, 30000, "the recreate dialog"))
+        return finish(1);
+    RecreateSessionDialog *dialog = binding->dialog();
+    if (dialog->checkedSetup().size() != setup.size()) {
+        std::fprintf(stderr, "livydesk_screenshots: the recreate dialog offers %d setup statements\n",
+                     int(dialog->checkedSetup().size()));
+        return finish(1);
+    }
+    std::optional<Livy::RecreateResult> result;
+    QObject::connect(binding, &RecreateBinding::finished, binding,
+                     [&result](const Livy::RecreateResult &r) { result = r; });
+    dialog->startButton()->click();
+    if (!waitFor([&] { return result.has_value(); }, 900000, "the recreation"))
+        return finish(1);
+    if (result->session.id >= 0) {
+        made << result->session.id;
+        std::printf("session %d\n", result->session.id);
+        std::fflush(stdout);
+    }
+    // Its steps without the empty half of the list below them.
+    dialog->resize(dialog->width(), std::max(dialog->minimumSizeHint().height(), 330));
+    QTest::qWait(300);
+    save(dialog, file("recreate-dialog"));
+    if (result->outcome != Livy::RecreateResult::Outcome::Succeeded) {
+        std::fprintf(stderr, "livydesk_screenshots: the recreation did not succeed: %s\n", qPrintable(result->message));
+        return finish(1);
+    }
+    dialog->close();
+
+    // The new session took the tab; the temp view defined in the replayed setup is back.
+    const int newId = result->session.id;
+    SessionPage *fresh = nullptr;
+    if (!waitFor([&] { return (fresh = w->sessionPage(newId)) && w->editorFor(newId); }, 60000, "the new session's tab")
+        || !waitFor([&] { return statementsOf(fresh)->statements().size() >= setup.size(); }, 60000, "the replayed statements"))
+        return finish(1);
+    const int countId = runAndWait(w, fresh, QStringLiteral("spark.table('squares').count()"));
+    if (countId < 0 || !showOutput(fresh, countId)
+        || !waitFor([&] { return !fresh->leaseText().isEmpty(); }, 60000, "the new session's lease"))
+        return finish(1);
+    std::printf("count in session %d: %s\n", newId, qPrintable(fresh->outputText().simplified()));
+    waitFor([&] { return !fresh->sparkView()->isExpanded(); }, 30000, "the count's final Spark breakdown");
+    {
+        // What the new session's header and setup button say about its setup (kept with it by the recreation).
+        fresh->findChild<QToolButton *>(QStringLiteral("editSetup"))->click();
+        SetupListDialog *list = nullptr;
+        waitFor([&] { return (list = w->findChild<SetupListDialog *>()) != nullptr; }, 10000, "the setup list");
+        std::printf("session %d: setup list %d statements, marked in its table %d, button \"%s\"\n", newId,
+                    list ? int(list->setup().size()) : -1, int(fresh->setupStatementIds().size()),
+                    qPrintable(fresh->findChild<QToolButton *>(QStringLiteral("editSetup"))->text()));
+        if (list)
+            list->close();
+    }
+    // The sessions list with its Lease column (it shows itself once a lease is known).
+    SessionsDock *sessions = w->sessionsDock();
+    sessions->show();
+    sessions->raise();
+    if (!waitFor([&] { return !sessions->view()->isColumnHidden(Livy::SessionListModel::LeaseColumn); }, 30000,
+                 "the Lease column"))
+        return finish(1);
+    sessions->selectSession(newId);
+    // The status bar's standing error about the deleted session dismissed (its ✕), as after reading it.
+    w->statusBar()->clearMessage();
+    w->statusArea()->clearError();
+    QTest::qWait(300);
+    save(w, file("sessions-lease"));
+    // The header with its lease, over the replayed setup and the query on the temp view it defined.
+    roomForCode(w, fresh, true);
+    QApplication::processEvents();
+    const QTableView *table = fresh->statementView();
+    const QRect last = table->visualRect(table->model()->index(table->model()->rowCount() - 1, 0));
+    const int bottom = table->viewport()->mapTo(fresh, QPoint(0, last.bottom() + 8)).y();
+    const bool cropped = fresh->grab(QRect(0, 0, fresh->width(), bottom)).save(file("lease-header"));
+    std::printf("%s %s\n", cropped ? "saved" : "FAILED", qPrintable(file("lease-header")));
+
+    return finish(0);
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -142,7 +372,9 @@ int main(int argc, char **argv)
                                        QStringLiteral("docs/screenshots"));
     const QCommandLineOption themeOption(QStringLiteral("theme"), QStringLiteral("light or dark"), QStringLiteral("theme"),
                                          QStringLiteral("light"));
-    parser.addOptions({ serverOption, sessionOption, outOption, themeOption });
+    const QCommandLineOption lifecycleOption(QStringLiteral("lifecycle"),
+                                             QStringLiteral("Lease, setup statements and Recreate (#18) instead"));
+    parser.addOptions({ serverOption, sessionOption, outOption, themeOption, lifecycleOption });
     parser.addHelpOption();
     parser.process(app);
 
@@ -172,6 +404,8 @@ int main(int argc, char **argv)
     if (!waitFor([&] { return w->serverBar()->state() == ServerBar::State::Connected; }, 30000, "the server"))
         return 1;
     waitFor([&] { return !w->serverBar()->serverVersion().isEmpty(); }, 10000, "the version");
+    if (parser.isSet(lifecycleOption))
+        return lifecycleScene(livydesk, w, options.commandLine.server, out, suffix);
 
     {
         // The create-session dialog, filled in as a user would for this local server.
