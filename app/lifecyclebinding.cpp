@@ -8,6 +8,7 @@
 #include "history/historymodel.h"
 #include "history/historystore.h"
 #include "items/sessionlistmodel.h"
+#include "items/statementlistmodel.h"
 #include "lifecycle/activityledger.h"
 #include "lifecycle/createdsessionrecorder.h"
 #include "lifecycle/leasewatch.h"
@@ -343,30 +344,56 @@ void LifecycleBinding::refreshSetupMarks(SessionController *c)
         return;
     const Livy::HistorySession hs = historySession(c);
     QPointer<SessionController> controller = c;
-    // The setup (history row ids) and the session's entries (row id -> statement id), then the page's gears.
-    auto setupRows = std::make_shared<std::optional<QList<qint64>>>();
+    // The setup (history row ids and code) and the session's entries (row id -> statement id), then the page's
+    // gears. A setup written without history rows (a recreated session's, copied from the one it replaces) is
+    // matched by its code among the session's statements, in order: those are the replayed ones.
+    auto setup = std::make_shared<std::optional<QList<Livy::SetupEntry>>>();
     auto statementOf = std::make_shared<std::optional<QHash<qint64, int>>>();
-    auto apply = [this, controller, setupRows, statementOf] {
-        if (!*setupRows || !*statementOf || !controller || !m_window)
+    auto apply = [this, controller, setup, statementOf] {
+        if (!*setup || !*statementOf || !controller || !m_window)
             return;
         QSet<int> ids;
-        for (const qint64 row : **setupRows)
-            if ((*statementOf)->contains(row))
-                ids.insert((*statementOf)->value(row));
+        QList<Livy::Statement> unmatched;
+        bool listed = false;
+        for (const Livy::SetupEntry &e : std::as_const(**setup)) {
+            if (e.historyRowId >= 0 && (*statementOf)->contains(e.historyRowId)) {
+                ids.insert((*statementOf)->value(e.historyRowId));
+                continue;
+            }
+            if (!listed) {
+                listed = true;
+                if (controller->statements())
+                    unmatched = controller->statements()->statements();
+            }
+            for (qsizetype i = 0; i < unmatched.size(); ++i) {
+                if (unmatched.at(i).code == e.statement.code && !ids.contains(unmatched.at(i).id)) {
+                    ids.insert(unmatched.at(i).id);
+                    unmatched.remove(i);
+                    break;
+                }
+            }
+        }
         if (SessionPage *page = m_window->sessionPage(controller->sessionId()))
             page->setSetupStatementIds(ids);
     };
+    // Statements that load or arrive later (a recreated session's replay) are matched as they come: this refresh's
+    // watcher replaces the previous one.
+    if (QObject *old = c->findChild<QObject *>(QStringLiteral("setupMarksWatch"), Qt::FindDirectChildrenOnly))
+        delete old;
+    auto *watch = new QObject(c);
+    watch->setObjectName(QStringLiteral("setupMarksWatch"));
+    if (Livy::StatementListModel *list = c->statements()) {
+        connect(list, &QAbstractItemModel::rowsInserted, watch, apply);
+        connect(list, &QAbstractItemModel::modelReset, watch, apply);
+    }
     const int setupTicket = m_history->requestSetup(hs);
     auto c1 = std::make_shared<QMetaObject::Connection>();
-    *c1 = connect(m_history, &Livy::HistoryStore::setupReady, c,
-                  [c1, setupTicket, setupRows, apply](int t, const QList<Livy::SetupEntry> &setup) {
+    *c1 = connect(m_history, &Livy::HistoryStore::setupReady, watch,
+                  [c1, setupTicket, setup, apply](int t, const QList<Livy::SetupEntry> &entries) {
                       if (t != setupTicket)
                           return;
                       QObject::disconnect(*c1);
-                      QList<qint64> rows;
-                      for (const Livy::SetupEntry &e : setup)
-                          rows.append(e.historyRowId);
-                      *setupRows = rows;
+                      *setup = entries;
                       apply();
                   });
     Livy::HistoryQuery q;
@@ -374,7 +401,7 @@ void LifecycleBinding::refreshSetupMarks(SessionController *c)
     q.sessionId = hs.id;
     const int searchTicket = m_history->search(q);
     auto c2 = std::make_shared<QMetaObject::Connection>();
-    *c2 = connect(m_history, &Livy::HistoryStore::searchFinished, c,
+    *c2 = connect(m_history, &Livy::HistoryStore::searchFinished, watch,
                   [c2, searchTicket, statementOf, apply, identity = hs.identity](int t, const QList<Livy::HistoryEntry> &entries) {
                       if (t != searchTicket)
                           return;

@@ -281,6 +281,14 @@ private Q_SLOTS:
         QCOMPARE(h.window()->editorFor(newId)->editor()->toPlainText(), QStringLiteral("print(c)"));
         // Its setup is kept with it (it can itself be recreated), and the replayed statements show in its table.
         QTRY_VERIFY_WITH_TIMEOUT(AppHarness::statements(h.window()->sessionPage(newId))->rowCount() >= 4, 10000);
+        // ... marked as its setup (gears, Setup (3)…): the replayed statements, matched by their code in order.
+        SessionPage *newPage = h.window()->sessionPage(newId);
+        QTRY_COMPARE_WITH_TIMEOUT(newPage->setupStatementIds().size(), 3, 10000);
+        QSet<QString> markedCodes;
+        for (const int id : newPage->setupStatementIds())
+            markedCodes.insert(AppHarness::statements(newPage)->statement(id)->code);
+        QCOMPARE(markedCodes, (QSet<QString>{ one, failing, three }));
+        QCOMPARE(newPage->findChild<QToolButton *>(QStringLiteral("editSetup"))->text(), QStringLiteral("Setup (3)…"));
         dialog->close();
     }
 
