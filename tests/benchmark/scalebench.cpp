@@ -22,6 +22,7 @@
 //  4. Filtering: typing into the dock's filter box character by character (QTest::keyClick), deleting it again
 //     with Backspace, and clearing it at once: time per keystroke until the view has relaid out and painted.
 
+#include "pollbench.h"
 #include "scaleprobe.h"
 
 #include "controllers/servercontroller.h"
@@ -310,33 +311,6 @@ FilterResult filterRuns(LivyDesk::SessionsDock &dock, const QStringList &words, 
     return r;
 }
 
-bool writeSection(const QString &path, const QString &heading, const QString &section)
-{
-    QFile in(path);
-    if (!in.open(QIODevice::ReadOnly))
-        return false;
-    QStringList lines = QString::fromUtf8(in.readAll()).split(QLatin1Char('\n'));
-    in.close();
-    const qsizetype start = lines.indexOf(heading);
-    QStringList fresh = section.trimmed().split(QLatin1Char('\n'));
-    fresh << QString();
-    if (start < 0) {
-        while (!lines.isEmpty() && lines.constLast().trimmed().isEmpty())
-            lines.removeLast();
-        lines << QString() << fresh;
-    } else {
-        qsizetype end = start + 1;
-        while (end < lines.size() && !lines.at(end).startsWith(QLatin1String("## ")))
-            ++end;
-        lines = lines.mid(0, start) + fresh + lines.mid(end);
-    }
-    QFile out(path);
-    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return false;
-    out.write(lines.join(QLatin1Char('\n')).toUtf8());
-    return true;
-}
-
 } // namespace
 
 int main(int argc, char **argv)
@@ -579,7 +553,7 @@ int main(int argc, char **argv)
     o.flush();
 
     QTextStream(stdout) << md << Qt::flush;
-    if (parser.isSet(markdownOpt) && !writeSection(parser.value(markdownOpt), QStringLiteral("## Large servers"), md)) {
+    if (parser.isSet(markdownOpt) && !Bench::writeSection(parser.value(markdownOpt), QStringLiteral("## Large servers"), md)) {
         std::fprintf(stderr, "livydesk_bench_scale: cannot write %s\n", qPrintable(parser.value(markdownOpt)));
         return 1;
     }

@@ -75,7 +75,7 @@ QList<int> Seeder::createSessions(int count)
     QList<int> ids;
     for (int i = 0; i < count; ++i)
         ids.append(m_server->createSession(QJsonObject{ { QStringLiteral("kind"), kinds.at(i % kinds.size()) },
-                                                        { QStringLiteral("name"), QStringLiteral("bench-%1").arg(i) } }));
+                                                        { QStringLiteral("name"), QStringLiteral("bench-%1").arg(m_named++) } }));
     const bool idle = QTest::qWaitFor([&] {
         for (const int id : std::as_const(ids))
             if (m_server->sessionState(id) != QLatin1String("idle"))

@@ -41,6 +41,7 @@ public:
 private:
     FakeLivy::Server *m_server;
     QNetworkAccessManager m_network;
+    int m_named = 0; ///< names are unique on a Livy server: the next one (bench-N) over every call
 };
 
 /// Memory of a process from /proc/<pid>/status, in KiB.

@@ -36,6 +36,7 @@
 #include <QSet>
 #include <QSysInfo>
 #include <QTemporaryDir>
+#include <QSettings>
 #include <QTest>
 #include <QTextStream>
 #include <QThread>
@@ -60,6 +61,10 @@ void useHome(const QString &dir)
     QDir().mkpath(dir + QStringLiteral("/data"));
     qputenv("XDG_CONFIG_HOME", QFile::encodeName(dir + QStringLiteral("/config")));
     qputenv("XDG_DATA_HOME", QFile::encodeName(dir + QStringLiteral("/data")));
+    // QSettings reads XDG_CONFIG_HOME once per process: point it at this home too, or the second part's saved
+    // workspace would land in the first part's settings, where the launched app does not look.
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, dir + QStringLiteral("/config"));
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir + QStringLiteral("/config"));
 }
 
 QString loadAverage()
@@ -232,7 +237,13 @@ MemoryResult measureMemory(FakeLivy::Server &server, const QString &program, con
     const qint64 t0 = monotonicUs() - qint64(launch.markMs(QStringLiteral("first-paint")) * 1000);
     if (!QTest::qWaitFor([&] { return sessionsAskedFor(server, QStringLiteral("/statements")).size() >= sessions.size(); },
                          60000)) {
-        result.problem = QStringLiteral("the app did not ask for every session's statements");
+        QStringList asked;
+        for (const int id : sessionsAskedFor(server, QStringLiteral("/statements")))
+            asked << QString::number(id);
+        result.problem = QStringLiteral("the app asked for the statements of %1 of the %2 sessions within 60 s (%3)")
+                             .arg(asked.size())
+                             .arg(sessions.size())
+                             .arg(asked.join(QStringLiteral(", ")));
         return result;
     }
     result.loadedMs = double(monotonicUs() - t0) / 1000.0;
