@@ -296,7 +296,10 @@ void RecreateBinding::onFinished(const RecreateResult &result)
     Q_EMIT finished(result);
     RecreateSessionDialog *d = m_dialog;
     using O = RecreateResult::Outcome;
-    const QString details = result.error.isError() ? MessageBanner::detailsFor(result.error) : QString();
+    QString details = result.error.isError() ? MessageBanner::detailsFor(result.error) : QString();
+    if (!result.explanation.isEmpty()) // the session's log, where it says why it did not start
+        details = tr("From the session's log:") + QLatin1Char('\n') + result.explanation.join(QLatin1Char('\n'))
+                  + (details.isEmpty() ? QString() : QStringLiteral("\n\n") + details);
     switch (result.outcome) {
     case O::Succeeded: {
         if (m_plan.replacesSessionId >= 0)

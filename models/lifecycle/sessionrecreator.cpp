@@ -6,7 +6,9 @@
 #include "history/historystore.h"
 #include "livy/connection.h"
 #include "livy/createsessionjob.h"
+#include "livy/getsessionlogjob.h"
 #include "livy/getsessionstatejob.h"
+#include "livy/logexplainer.h"
 #include "livy/getstatementjob.h"
 #include "livy/listsessionsjob.h"
 #include "livy/liststatementsjob.h"
@@ -262,8 +264,7 @@ void SessionRecreator::startWaiting()
             return Poller::Next::stop();
         }
         if (isTerminal(info.state) || info.state == SessionState::ShuttingDown) {
-            fail(Outcome::StartFailed, {},
-                 QStringLiteral("Session %1 ended while starting (%2)").arg(m_session.id).arg(info.stateName));
+            failWithLog(QStringLiteral("Session %1 ended while starting (%2)").arg(m_session.id).arg(info.stateName));
             return Poller::Next::stop();
         }
         if (late) {
@@ -455,6 +456,21 @@ void SessionRecreator::stopPolling()
     }
 }
 
+void SessionRecreator::failWithLog(const QString &message)
+{
+    // Why it died is in the tail of its log (Livy keeps it while it retains the session): one request, then the end.
+    stopPolling();
+    auto *job = new GetSessionLogJob(m_connection, SessionRef::byId(m_session.id), -1, 200);
+    m_job = job;
+    connect(job, &LivyJob::finished, this, [this, message](LivyJob *j) {
+        m_job = nullptr;
+        m_result.explanation = j->ok() ? explainFailure(static_cast<GetSessionLogJob *>(j)->page().lines) : QStringList();
+        const QString because = m_result.explanation.isEmpty() ? QString() : QStringLiteral(": ") + m_result.explanation.first();
+        fail(Outcome::StartFailed, {}, message + because);
+    });
+    job->start();
+}
+
 void SessionRecreator::fail(Outcome outcome, const LivyError &error, const QString &message)
 {
     stopPolling();
@@ -463,6 +479,8 @@ void SessionRecreator::fail(Outcome outcome, const LivyError &error, const QStri
     m_result.stepsDone = m_done;
     m_result.error = error;
     m_result.message = message;
+    if (outcome != Outcome::StartFailed)
+        m_result.explanation.clear();
     const bool stepFailure = outcome == Outcome::SetupFailed || outcome == Outcome::SetupRejected
         || outcome == Outcome::SetupUnconfirmed
         || (outcome == Outcome::SessionLost && m_done < m_plan.recipe.setup.size() && m_phase == Phase::Replaying);

@@ -62,6 +62,9 @@ struct RecreateResult
     Statement failedResult;         ///< the failing statement as the server reported it (output with ename/evalue)
     LivyError error;                ///< the request that failed, when one did
     QString message;                ///< one line for a user
+    /// StartFailed because the session ended while starting: the lines of its log that say why (Livy's "Fail to
+    /// start interpreter", a missing package; livy/logexplainer.h), empty when the log says nothing recognisable.
+    QStringList explanation;
 
     bool ok() const { return outcome == Outcome::Succeeded; }
     /// resume() can carry on in the same new session.
@@ -167,6 +170,8 @@ private:
     void followStep(int statementId);
     void confirmStep(const LivyError &cause, bool resending);
     void checkSessionThen(const std::function<void(bool alive, const LivyError &error)> &then);
+    /// StartFailed after reading the tail of the session's log for why (RecreateResult::explanation).
+    void failWithLog(const QString &message);
     void fail(RecreateResult::Outcome outcome, const LivyError &error, const QString &message);
     void succeed();
     void stopPolling();
@@ -185,7 +190,7 @@ private:
     RecreateResult m_result;
     Phase m_phase = Phase::Idle;
     Poller *m_poller;
-    QPointer<LivyJob> m_job;           ///< the one-off request in flight (create, submit, list, state check)
+    QPointer<LivyJob> m_job;           ///< the one-off request in flight (create, submit, list, state check, log)
     QElapsedTimer m_clock;             ///< since the POST /sessions, or since the step was sent
     qint64 m_createdMs = 0;
     int m_createTicket = -1;

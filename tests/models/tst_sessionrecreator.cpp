@@ -253,13 +253,26 @@ private Q_SLOTS:
         m_server->setStartupDelay(5000);
         SessionRecreator r(m_connection);
         connect(&r, &SessionRecreator::sessionCreated, this, [this](const Session &s) {
-            QTimer::singleShot(100, this, [this, s] { m_server->setSessionState(s.id, QStringLiteral("dead")); });
+            QTimer::singleShot(100, this, [this, s] {
+                // As a real driver that cannot start its interpreter leaves its log (recorded from Livy 0.9).
+                m_server->appendLog(s.id, { QStringLiteral("stdout: "),
+                                            QStringLiteral("stderr: "),
+                                            QStringLiteral("Exception in thread \"main\" java.lang.RuntimeException: Fail to start interpreter"),
+                                            QStringLiteral("Caused by: java.io.IOException: Cannot find sparkr package directory.") });
+                m_server->setSessionState(s.id, QStringLiteral("dead"));
+            });
         });
         QVERIFY(r.start(plan({ step(QStringLiteral("1")) })));
         const RecreateResult result = waitFor(r);
         QCOMPARE(result.outcome, Outcome::StartFailed);
         QVERIFY(result.session.id >= 0);
         QCOMPARE(posts(QStringLiteral("/sessions/\\d+/statements")), 0);
+        // Why it died, from the tail of its log, in the one line and in full.
+        QVERIFY2(!result.explanation.isEmpty(), qPrintable(result.message));
+        QVERIFY2(result.explanation.join(QLatin1Char(' ')).contains(QLatin1String("Cannot find sparkr package directory")),
+                 qPrintable(result.explanation.join(QLatin1Char('|'))));
+        QVERIFY2(result.message.startsWith(QStringLiteral("Session %1 ended while starting (dead): ").arg(result.session.id)),
+                 qPrintable(result.message));
     }
 
     void unansweredStatementThatRanIsFollowedNotResent()
