@@ -221,31 +221,24 @@ void HistoryStore::setSetup(const HistorySession &session, const QList<SetupStat
 
 void HistoryStore::markSetup(qint64 historyRowId)
 {
-    HistoryDatabase *db = m_database;
-    QPointer<HistoryStore> self(this);
-    post([db, historyRowId, self] {
-        if (!db->isOpen())
-            return;
-        SessionRecords records(db->connectionName());
-        const std::optional<HistorySession> session = records.markSetup(historyRowId);
-        const QString error = records.errorString();
-        deliver(self, [error, session](HistoryStore *s) {
-            s->noteWritten(error);
-            if (session)
-                Q_EMIT s->setupChanged(*session);
-        });
-    });
+    changeSetupMark(historyRowId, true);
 }
 
 void HistoryStore::unmarkSetup(qint64 historyRowId)
 {
+    changeSetupMark(historyRowId, false);
+}
+
+void HistoryStore::changeSetupMark(qint64 historyRowId, bool setup)
+{
     HistoryDatabase *db = m_database;
     QPointer<HistoryStore> self(this);
-    post([db, historyRowId, self] {
+    post([db, historyRowId, setup, self] {
         if (!db->isOpen())
             return;
         SessionRecords records(db->connectionName());
-        const std::optional<HistorySession> session = records.unmarkSetup(historyRowId);
+        const std::optional<HistorySession> session = setup ? records.markSetup(historyRowId)
+                                                            : records.unmarkSetup(historyRowId);
         const QString error = records.errorString();
         deliver(self, [error, session](HistoryStore *s) {
             s->noteWritten(error);

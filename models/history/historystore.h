@@ -94,6 +94,8 @@ Q_SIGNALS:
     void setupChanged(const Livy::HistorySession &session);
 
 private:
+    /// markSetup() and unmarkSetup(): one write on the store's thread, setupChanged() if a session's setup changed.
+    void changeSetupMark(qint64 historyRowId, bool setup);
     template<typename Work> void post(Work &&work);
     /// Runs a write on the database thread, then reports its error (empty = fine) back here.
     template<typename Write> void postWrite(Write &&write);
