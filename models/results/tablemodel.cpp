@@ -4,9 +4,7 @@
 
 namespace Livy {
 
-namespace {
-
-QString displayText(QString text)
+QString TableModel::displayText(QString text)
 {
     if (text.size() > TableModel::MaxDisplayLength) {
         text.truncate(TableModel::MaxDisplayLength);
@@ -20,8 +18,6 @@ QString displayText(QString text)
     }
     return text;
 }
-
-} // namespace
 
 TableModel::TableModel(QObject *parent)
     : QAbstractTableModel(parent)

@@ -30,6 +30,8 @@ public:
 
     /// DisplayRole shows at most this many characters of a cell; FullTextRole and the exports have it all.
     static constexpr int MaxDisplayLength = 500;
+    /// A cell's text as DisplayRole shows it: at most MaxDisplayLength characters, line breaks as a visible mark.
+    static QString displayText(QString text);
 
     explicit TableModel(QObject *parent = nullptr);
 
