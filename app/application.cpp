@@ -10,6 +10,7 @@
 #include "items/statementlistmodel.h"
 #include "livy/connection.h"
 #include "livy/livyerror.h"
+#include "databinding.h"
 #include "lifecyclebinding.h"
 #include "locallivylauncher.h"
 #include "mainwindow.h"
@@ -263,6 +264,7 @@ void Application::wireWindow()
     connect(w, &MainWindow::activeChanged, this, [](bool active) { Livy::PollActivity::global()->setActive(active); });
     m_notifications = new NotificationBinding(w, m_options.notifier, this);
     m_lifecycle = new LifecycleBinding(w, this);
+    m_data = new DataBinding(w, this); // the catalog, paged tables and exports of each open session
     connect(w, &MainWindow::currentSessionChanged, this, [this](int id) {
         m_currentSession = id;
         updateLogFollowing();
@@ -383,6 +385,7 @@ void Application::wireSession(SessionController *c)
     if (m_window) {
         auto *binding = new SessionBinding(c, m_window.get()); // a child of the controller: the session's views talk to it directly
         binding->setSparkTracker(tracker);
+        m_data->watchSession(c);
     }
     if (m_history) { // every statement of an open session goes into the local history as it happens
         auto *recorder = new Livy::HistoryRecorder(c, m_history, m_profile.url.toString(), m_profile.id);

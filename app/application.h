@@ -29,6 +29,7 @@ class QNetworkAccessManager;
 namespace LivyDesk {
 
 class DraftStore;
+class DataBinding;
 class LifecycleBinding;
 class LocalLivyLauncher;
 class MainWindow;
@@ -84,6 +85,7 @@ public:
     NotificationBinding *notifications() const { return m_notifications; }
     /// Lease budgets, setup statements, recreate and templates (app/lifecyclebinding.h), made with the window.
     LifecycleBinding *lifecycle() const { return m_lifecycle; }
+    DataBinding *data() const { return m_data; }
 
 private:
     void connectTo(const ServerProfile &profile, const QHash<QString, QString> &secrets);
@@ -116,6 +118,7 @@ private:
     LocalLivyLauncher *m_localLivy = nullptr;
     NotificationBinding *m_notifications = nullptr;
     LifecycleBinding *m_lifecycle = nullptr;
+    DataBinding *m_data = nullptr;
     std::unique_ptr<MainWindow> m_window;
     QPointer<Livy::Connection> m_connection;
     QPointer<Livy::ServerController> m_server;

@@ -2,6 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
+#include "data/catalogdock.h"
+#include "data/datadock.h"
+
 #include "profiles/settingsschema.h"
 #include "profiles/workspacestore.h"
 #include "dialogs/createsessiondialog.h"
@@ -66,6 +69,8 @@ MainWindow::MainWindow(DraftStore *drafts, QWidget *parent)
     m_editorDock = new EditorDock(m_drafts, this);
     m_logDock = new LogDock(this);
     m_historyDock = new HistoryDock(this);
+    m_catalogDock = new CatalogDock(this);
+    m_dataDock = new DataDock(this);
     // Default layout (1280x820): the session's statements and output get the centre; the editor runs the full
     // width at the bottom with the log as a tab beside it; the session list is a narrow column.
     addDockWidget(Qt::LeftDockWidgetArea, m_sessionsDock);
@@ -74,6 +79,14 @@ MainWindow::MainWindow(DraftStore *drafts, QWidget *parent)
     addDockWidget(Qt::BottomDockWidgetArea, m_historyDock);
     tabifyDockWidget(m_editorDock, m_logDock);
     tabifyDockWidget(m_logDock, m_historyDock);
+    m_editorDock->raise();
+    // The catalog shares the left column with the sessions; paged tables are a bottom tab (hidden until one opens).
+    addDockWidget(Qt::LeftDockWidgetArea, m_catalogDock);
+    splitDockWidget(m_sessionsDock, m_catalogDock, Qt::Vertical);
+    m_catalogDock->hide();
+    addDockWidget(Qt::BottomDockWidgetArea, m_dataDock);
+    tabifyDockWidget(m_historyDock, m_dataDock);
+    m_dataDock->hide();
     m_editorDock->raise();
     resizeDocks({ m_sessionsDock }, { 340 }, Qt::Horizontal); // id, name, kind, state and lease side by side
     resizeDocks({ m_editorDock }, { 220 }, Qt::Vertical);

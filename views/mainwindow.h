@@ -34,6 +34,8 @@ class EditorPanel;
 
 class CreateSessionDialog;
 class DraftStore;
+class CatalogDock;
+class DataDock;
 class EditorDock;
 class HistoryDock;
 class LogDock;
@@ -105,6 +107,8 @@ public:
     EditorDock *editorDock() const { return m_editorDock; }
     LogDock *logDock() const { return m_logDock; }
     HistoryDock *historyDock() const { return m_historyDock; }
+    CatalogDock *catalogDock() const { return m_catalogDock; }
+    DataDock *dataDock() const { return m_dataDock; }
     StatusArea *statusArea() const { return m_status; }
     ServerBar *serverBar() const { return m_serverBar; }
     QTabWidget *sessionTabs() const { return m_tabs; }
@@ -179,6 +183,8 @@ private:
     EditorDock *m_editorDock = nullptr;
     LogDock *m_logDock = nullptr;
     HistoryDock *m_historyDock = nullptr;
+    CatalogDock *m_catalogDock = nullptr;
+    DataDock *m_dataDock = nullptr;
     bool m_closingAll = false; ///< switching servers: the tabs closing stay in the workspace
     StatusArea *m_status = nullptr;
     ServerBar *m_serverBar = nullptr;

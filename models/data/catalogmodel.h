@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "queryrunner.h"
+
 #include <QAbstractItemModel>
 #include <QPointer>
 
@@ -11,8 +13,6 @@
 
 namespace Livy {
 
-class QueryRunner;
-struct QueryReply;
 
 /// A session's catalog as a tree: "Temporary views", then each database with its tables and views; a table's
 /// columns (name and type, partition columns marked) and, for a partitioned table, its partitions. Everything is

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "pagedquery.h"
+#include "queryrunner.h"
 #include "results/tableresult.h"
 
 #include <QAbstractTableModel>
@@ -14,8 +15,6 @@
 
 namespace Livy {
 
-class QueryRunner;
-struct QueryReply;
 
 /// A result that stays on the server, shown as a table of its true size: rowCount() is the server's count, but the
 /// model holds only a window of pages (maxPages() × pageSize() rows), fetching a page when a view asks for one of
@@ -47,6 +46,8 @@ public:
     /// Starts over with `query`: the first page and the count are asked for.
     void setQuery(const PagedQuery &query);
     PagedQuery query() const { return m_query; }
+    /// Where the pages come from (the session the table lives in).
+    QueryRunner *runner() const { return m_runner; }
     /// Applies a Spark SQL condition on the server (empty: every row); the count follows.
     void setFilter(const QString &condition);
     /// Rows per page (at most Livy's `livy.rsc.sql.num-rows`, 1,000 by default; 500 unless set). Set before setQuery().

@@ -295,6 +295,7 @@ QWidget *OutputView::createPage(Page &page)
         auto *view = new TableOutputView(this);
         view->setTable(part->table);
         connect(view, &TableOutputView::statusMessage, this, &OutputView::statusMessage);
+        connect(view, &TableOutputView::pageOnServerRequested, this, &OutputView::pageOnServerRequested);
         widget = view;
         break;
     }

@@ -101,6 +101,8 @@ Q_SIGNALS:
     void ready();
     void currentPageChanged(int index);
     void statusMessage(const QString &message);
+    /// A table cut at Livy's row cap: the user wants all of it, kept and paged on the server.
+    void pageOnServerRequested();
 
 protected:
     void changeEvent(QEvent *event) override;

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tableoutputview.h"
 
+#include "nullawaredelegate.h"
+
 #include "outputstyle.h"
 
 #include "results/tablemodel.h"
@@ -32,24 +34,6 @@
 namespace LivyDesk {
 
 namespace {
-
-/// Draws null cells as a muted, italic "null".
-class NullAwareDelegate : public QStyledItemDelegate
-{
-public:
-    using QStyledItemDelegate::QStyledItemDelegate;
-
-protected:
-    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
-    {
-        QStyledItemDelegate::initStyleOption(option, index);
-        if (index.data(Livy::TableModel::IsNullRole).toBool()) {
-            option->text = QStringLiteral("null");
-            option->font.setItalic(true);
-            option->palette.setColor(QPalette::Text, OutputStyle::mutedText(option->palette));
-        }
-    }
-};
 
 /// A table view whose Ctrl+C copies the whole selection (QAbstractItemView copies only the current cell).
 class ResultTableView : public QTableView
@@ -164,8 +148,10 @@ TableOutputView::TableOutputView(QWidget *parent)
     m_note = new QLabel(this);
     m_note->setWordWrap(true);
     m_note->setAccessibleName(tr("Row limit note"));
-    m_note->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_note->setTextFormat(Qt::RichText);
+    m_note->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
     m_note->setContentsMargins(8, 4, 8, 4);
+    connect(m_note, &QLabel::linkActivated, this, &TableOutputView::pageOnServerRequested);
     m_note->setAutoFillBackground(true);
     QPalette notePalette = m_note->palette();
     notePalette.setColor(QPalette::Window, OutputStyle::noteBackground(palette()));
@@ -229,7 +215,10 @@ void TableOutputView::setTable(std::shared_ptr<const Livy::TableResult> table)
     m_model->setResult(m_table);
     fitColumns();
     const QString note = capNote();
-    m_note->setText(note);
+    // The way out of the cap: keep the query's result on the server and page through all of it (the data browser).
+    m_note->setText(note.isEmpty() ? note
+                                   : note.toHtmlEscaped() + QLatin1String(" <a href=\"page\">")
+                                         + tr("Page through all rows on the server…") + QLatin1String("</a>"));
     m_note->setVisible(!note.isEmpty());
     updateCount();
 }

@@ -76,6 +76,8 @@ Q_SIGNALS:
     void visibleRowsChanged();
     /// A filter from setFilterText() is now applied.
     void filterApplied(const QString &text);
+    /// The truncation note's "Page through all rows on the server…".
+    void pageOnServerRequested();
     void statusMessage(const QString &message);
 
 private:

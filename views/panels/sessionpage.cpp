@@ -146,6 +146,7 @@ SessionPage::SessionPage(int sessionId, QWidget *parent)
     m_output = new StatementOutputArea(this);
     connect(m_output, &StatementOutputArea::statusMessage, this, &SessionPage::statusMessage);
     connect(m_output, &StatementOutputArea::runRequested, this, &SessionPage::runRequested);
+    connect(m_output, &StatementOutputArea::pageOnServerRequested, this, [this] { Q_EMIT pageOnServerRequested(m_shownId); });
     // Running statements' elapsed time moves once a second (from the server's own start stamp).
     m_ticker = new QTimer(this);
     m_ticker->setInterval(1000);

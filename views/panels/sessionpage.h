@@ -154,6 +154,8 @@ Q_SIGNALS:
     void statusMessage(const QString &message);
     /// Code to run in this session on the user's request from the output ("Show df as a table").
     void runRequested(const QString &code, const QString &kind);
+    /// Keep statement `statementId`'s result on the server and page through all of it (its table hit Livy's cap).
+    void pageOnServerRequested(int statementId);
     /// "Recreate…" on a session that ended or is gone: a new session with the same create body.
     void recreateRequested();
     /// "Keep Alive" on the expiry warning.

@@ -70,6 +70,7 @@ StatementOutputArea::StatementOutputArea(QWidget *parent)
     layout->addWidget(m_view, 1);
     setFocusProxy(m_view);
     connect(m_view, &OutputView::statusMessage, this, &StatementOutputArea::statusMessage);
+    connect(m_view, &OutputView::pageOnServerRequested, this, &StatementOutputArea::pageOnServerRequested);
     clear(QString());
 }
 

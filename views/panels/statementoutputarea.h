@@ -70,6 +70,8 @@ Q_SIGNALS:
     void statusMessage(const QString &message);
     /// The user asked to run `code` (in `language`) in this session: "Show df as a table".
     void runRequested(const QString &code, const QString &language);
+    /// The output's table was cut at Livy's row cap and the user wants every row, paged on the server.
+    void pageOnServerRequested();
 
 private:
     void showOutput(const Livy::StatementOutput &output);
