@@ -52,7 +52,10 @@ DataBinding::DataBinding(MainWindow *window, QObject *parent)
         }
     });
     connect(dock, &CatalogDock::previewRequested, this, [this](const QModelIndex &table) {
-        openPaged(m_currentSession, table.data(CatalogModel::QualifiedNameRole).toString());
+        const QString db = table.data(CatalogModel::IsTemporaryRole).toBool() ? QString() : table.data(CatalogModel::DatabaseRole).toString();
+        const QString name = table.data(CatalogModel::NameRole).toString();
+        openPaged(m_currentSession, table.data(CatalogModel::QualifiedNameRole).toString(),
+                  db.isEmpty() ? name : db + QLatin1Char('.') + name);
     });
     connect(dock, &CatalogDock::insertRequested, this, &DataBinding::insertIntoEditor);
     connect(dock, &CatalogDock::snippetRequested, this, [this](const QModelIndex &table) {

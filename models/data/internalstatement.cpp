@@ -8,12 +8,26 @@ namespace {
 
 constexpr QLatin1String Mark("LivyDesk: ");
 
-/// Where the purpose starts after a comment prefix and the mark, or -1.
+/// Where the purpose starts after a comment prefix and the mark, or -1. The purpose is one lower-case word alone on
+/// the line: code LivyDesk writes for the user to see (the DataFrame table's "# LivyDesk: the first 100 rows of df…")
+/// is the user's own statement, not background work.
 qsizetype purposeStart(const QString &code)
 {
     for (const QLatin1String prefix : { QLatin1String("-- "), QLatin1String("# "), QLatin1String("// ") }) {
-        if (code.startsWith(prefix) && QStringView(code).mid(prefix.size()).startsWith(Mark))
-            return prefix.size() + Mark.size();
+        if (!code.startsWith(prefix) || !QStringView(code).mid(prefix.size()).startsWith(Mark))
+            continue;
+        const qsizetype start = prefix.size() + Mark.size();
+        qsizetype end = code.indexOf(QLatin1Char('\n'), start);
+        if (end < 0)
+            end = code.size();
+        if (end == start)
+            return -1;
+        for (qsizetype i = start; i < end; ++i) {
+            const QChar c = code.at(i);
+            if (!(c.isLower() || c == QLatin1Char('-')) && !(c == QLatin1Char('\r') && i == end - 1))
+                return -1;
+        }
+        return start;
     }
     return -1;
 }

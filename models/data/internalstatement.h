@@ -11,7 +11,7 @@
 
 namespace Livy {
 
-/// `-- LivyDesk: <purpose>\n<sql>`. `purpose` is one word or a few ("catalog", "page", "export").
+/// `-- LivyDesk: <purpose>\n<sql>`. `purpose` is one lower-case word ("catalog", "page", "export").
 QString markInternal(const QString &purpose, const QString &sql);
 /// The code starts with LivyDesk's mark (any comment style: `--`, `#` or `//`).
 bool isInternalStatement(const QString &code);

@@ -3,6 +3,8 @@
 
 #include "historymodel.h"
 
+#include "data/internalstatement.h"
+
 #include "historystore.h"
 
 #include <QDateTime>
@@ -107,6 +109,8 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         return QVariant::fromValue(e);
     case CodeRole:
         return e.statement.code;
+    case InternalRole:
+        return isInternalStatement(e.statement.code);
     case KindRole:
         return e.kind;
     case StateNameRole:
@@ -150,6 +154,8 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
             return tr("not sent");
         return e.statement.stateName;
     case CodeColumn:
+        if (isInternalStatement(e.statement.code)) // marked, so it never reads as the user's own code
+            return tr("LivyDesk · %1: %2").arg(internalPurpose(e.statement.code), firstLine(withoutInternalMark(e.statement.code)));
         return firstLine(e.statement.code);
     case DurationColumn:
         if (e.statement.started > 0 && e.statement.completed >= e.statement.started)

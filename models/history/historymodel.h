@@ -29,6 +29,7 @@ public:
         CodeRole,                     ///< QString, the whole code
         KindRole,                     ///< QString, the language it ran as
         StateNameRole,                ///< QString, the server's state word ("sending"/"unsent" for ours)
+        InternalRole,                 ///< bool: one of LivyDesk's own statements (catalog, pages, export)
     };
     Q_ENUM(Roles)
 

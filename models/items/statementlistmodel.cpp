@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "statementlistmodel.h"
 
+#include "data/internalstatement.h"
+
 #include "keyeddiff.h"
 #include "livy/outcome.h"
 
@@ -22,6 +24,15 @@ QString firstLine(const QString &text, qsizetype maxChars = 200)
     if (line.size() > maxChars)
         return line.left(maxChars - 1) + QChar(0x2026);
     return nl < 0 ? line : line + QStringLiteral(" ") + QChar(0x2026);
+}
+
+/// The code column: the first line, or for LivyDesk's own statements "LivyDesk · catalog: SHOW DATABASES".
+QString codeSummary(const QString &code)
+{
+    if (!isInternalStatement(code))
+        return firstLine(code, 120);
+    return StatementListModel::tr("LivyDesk · %1: %2")
+        .arg(internalPurpose(code), firstLine(withoutInternalMark(code), 100));
 }
 
 QString tableSummary(int rows, int columns)
@@ -136,7 +147,7 @@ QVariant StatementListModel::data(const QModelIndex &index, int role) const
         case Qt::DisplayRole:
             switch (index.column()) {
             case StateColumn: return l.stateText;
-            case CodeColumn: return firstLine(l.code, 120);
+            case CodeColumn: return codeSummary(l.code);
             default: return {};
             }
         case Qt::ToolTipRole: return index.column() == CodeColumn ? QVariant(l.code) : QVariant();
@@ -144,6 +155,7 @@ QVariant StatementListModel::data(const QModelIndex &index, int role) const
         case StateRole: return int(StatementState::Waiting);
         case StateNameRole: return l.stateText;
         case CodeRole: return l.code;
+        case InternalRole: return isInternalStatement(l.code);
         case LocalRole: return true;
         case IsTerminalRole:
         case IsErrorRole:
@@ -180,7 +192,7 @@ QVariant StatementListModel::data(const QModelIndex &index, int role) const
             return stateName;
         case ProgressColumn: return QStringLiteral("%1 %").arg(qRound(s.progress * 100.0));
         case SparkColumn: return m_sparkSummary.value(s.id);
-        case CodeColumn: return firstLine(s.code, 120);
+        case CodeColumn: return codeSummary(s.code);
         case StartedColumn: return s.started > 0 ? fromEpochMs(s.started).toLocalTime().toString(QStringLiteral("HH:mm:ss")) : QString();
         case CompletedColumn: return s.completed > 0 ? fromEpochMs(s.completed).toLocalTime().toString(QStringLiteral("HH:mm:ss")) : QString();
         case DurationColumn: {
@@ -207,6 +219,7 @@ QVariant StatementListModel::data(const QModelIndex &index, int role) const
     case StateNameRole: return stateName;
     case ProgressRole: return s.progress;
     case CodeRole: return s.code;
+    case InternalRole: return isInternalStatement(s.code);
     case StartedRole: return fromEpochMs(s.started);
     case CompletedRole: return fromEpochMs(s.completed);
     case DurationMsRole: return durationMs(s);

@@ -50,6 +50,7 @@ public:
         LocalRole,                 ///< bool: a run the server has not acknowledged yet (queued or sending); its
                                    ///< IdRole is a negative placeholder
         CancelRequestedRole,       ///< bool: the user asked to cancel it; the server has not answered yet
+        InternalRole,              ///< bool: one of LivyDesk's own statements (catalog, pages, export), not the user's
         SparkSummaryRole,          ///< QString: what its Spark jobs do ("stage 3/5 · 812/1,600 tasks"), empty when
                                    ///< unknown (see setSparkSummary())
     };

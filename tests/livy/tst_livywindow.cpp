@@ -8,6 +8,11 @@
 #include "livytestsupport.h"
 
 #include "application.h"
+#include "data/catalogdock.h"
+#include "data/catalogmodel.h"
+#include "data/datadock.h"
+#include "data/pagedtableview.h"
+#include "databinding.h"
 #include "dialogs/createsessiondialog.h"
 #include "editor/codeeditor.h"
 #include "editor/draftstore.h"
@@ -32,6 +37,8 @@
 
 #include <QAbstractButton>
 #include <QComboBox>
+#include <QHeaderView>
+#include <QTreeView>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
@@ -194,6 +201,59 @@ private Q_SLOTS:
         QCOMPARE(model->headerData(2, Qt::Horizontal).toString(), QStringLiteral("score"));
         QCOMPARE(model->rowCount(), 2);
         QCOMPARE(model->index(1, 1).data().toString(), QStringLiteral("Oslo"));
+    }
+
+    void browseTheCatalogAndPageATable()
+    {
+        // The user's own DataFrame, as a temporary view.
+        const int made = run(QStringLiteral("spark.range(5000).selectExpr('id', 'id * 2 AS twice').createOrReplaceTempView('win_numbers')"));
+        QTRY_COMPARE_WITH_TIMEOUT(statement(made).state, Livy::StatementState::Available, 120000);
+        QCOMPARE(page()->selectedStatementId(), made);
+
+        // The Catalog dock loads when first seen (a statement of LivyDesk's own, marked, in this session).
+        CatalogDock *dock = window()->catalogDock();
+        QVERIFY(!dock->isVisible());
+        dock->show();
+        auto *catalog = qobject_cast<Livy::CatalogModel *>(dock->catalog());
+        QVERIFY(catalog);
+        QTRY_VERIFY_WITH_TIMEOUT(catalog->find({}, Livy::CatalogModel::NodeType::Database, QStringLiteral("default")).isValid(), 120000);
+        const QModelIndex temp = catalog->find({}, Livy::CatalogModel::NodeType::TemporaryViews, QStringLiteral("Temporary views"));
+        dock->treeView()->expand(temp);
+        QTRY_VERIFY_WITH_TIMEOUT(catalog->find(temp, Livy::CatalogModel::NodeType::Table, QStringLiteral("win_numbers")).isValid(), 120000);
+        const QModelIndex numbers = catalog->find(temp, Livy::CatalogModel::NodeType::Table, QStringLiteral("win_numbers"));
+        // LivyDesk's statements are marked in the list and never take the output from the user's statement.
+        QCOMPARE(page()->selectedStatementId(), made);
+        const QModelIndex last = statements()->index(statements()->rowCount() - 1, Livy::StatementListModel::CodeColumn);
+        QVERIFY(last.data(Livy::StatementListModel::InternalRole).toBool());
+        QVERIFY2(last.data().toString().startsWith(QStringLiteral("LivyDesk · catalog: SHOW TABLES")), qPrintable(last.data().toString()));
+
+        // Enter on the view previews it in the Data dock: the true count, pages on demand, sorting on the server.
+        dock->treeView()->setCurrentIndex(numbers);
+        dock->treeView()->setFocus();
+        QTest::keyClick(dock->treeView(), Qt::Key_Return);
+        QTRY_VERIFY(window()->dataDock()->currentTable());
+        PagedTableView *paged = window()->dataDock()->currentTable();
+        QVERIFY(window()->dataDock()->isVisible());
+        QTRY_COMPARE_WITH_TIMEOUT(paged->countText(), QStringLiteral("5,000 rows on the server"), 120000);
+        QTRY_COMPARE_WITH_TIMEOUT(paged->model()->cellText(0, 1), QStringLiteral("0"), 120000);
+        paged->tableView()->horizontalHeader()->setSortIndicator(0, Qt::DescendingOrder);
+        QTRY_COMPARE_WITH_TIMEOUT(paged->model()->cellText(0, 0), QStringLiteral("4999"), 120000);
+        // A server-side filter from the filter box.
+        QTest::keyClicks(paged->filterField(), QStringLiteral("id % 10 = 0"));
+        QTest::keyClick(paged->filterField(), Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(paged->countText(), QStringLiteral("500 matching rows on the server"), 120000);
+
+        // A query kept on the server (what the cap note's "Page through all rows" does after its dialog).
+        QSignalSpy opened(m_app->data(), &DataBinding::pagedOpened);
+        m_app->data()->keepAndPage(m_id, QStringLiteral("SELECT id, twice FROM win_numbers WHERE id % 2 = 1"),
+                                   QStringLiteral("livydesk_result_odd"), true);
+        QVERIFY(opened.wait(120000));
+        PagedTableView *kept = window()->dataDock()->currentTable();
+        QCOMPARE(kept->title(), QStringLiteral("livydesk_result_odd"));
+        QTRY_COMPARE_WITH_TIMEOUT(kept->countText(), QStringLiteral("2,500 rows on the server"), 120000);
+        QCOMPARE(page()->selectedStatementId(), made);
+        window()->dataDock()->hide();
+        dock->hide();
     }
 
     void cancelALongSparkJob()

@@ -24,6 +24,9 @@ private Q_SLOTS:
         QVERIFY(isInternalStatement(QStringLiteral("# LivyDesk: setup\nimport os")));
         QVERIFY(!isInternalStatement(QStringLiteral("SELECT 1 -- LivyDesk: catalog")));
         QVERIFY(!isInternalStatement(QStringLiteral("-- my own query\nSELECT 1")));
+        // Code LivyDesk writes for the user to see (the DataFrame table) is the user's statement.
+        QVERIFY(!isInternalStatement(QStringLiteral("# LivyDesk: the first 100 rows of df as a table\n%table df")));
+        QVERIFY(!isInternalStatement(QStringLiteral("-- LivyDesk: \nSELECT 1")));
         QCOMPARE(internalPurpose(QStringLiteral("SELECT 1")), QString());
         QCOMPARE(withoutInternalMark(QStringLiteral("SELECT 1")), QStringLiteral("SELECT 1"));
     }

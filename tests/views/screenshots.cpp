@@ -7,6 +7,7 @@
 //
 //   livydesk_screenshots --server URL [--reuse-session ID] --theme light|dark --out DIR
 //   livydesk_screenshots --server URL --lifecycle --theme light|dark --out DIR
+//   livydesk_screenshots --server URL --data --theme light|dark --out DIR
 //
 // Without --reuse-session it creates a pyspark session through the dialog (and prints "session <id>" so that the
 // dark run can reuse it); with --reuse-session it opens that one.
@@ -15,7 +16,16 @@
 // created with a ttl (its lease in the header and the sessions list), real setup statements marked as setup, the
 // session deleted on the server behind the app's back, then Recreate: a new Spark session, the setup replayed, and
 // the temp view it defines queried again. It prints "session <id>" for every session it made and deletes them.
+//
+// --data (scripts/screenshots-data) shows the data browser (#19): a session with a partitioned table and a
+// 200,000-row temporary view, the Catalog dock expanded, and the view paged, sorted on the server and exported.
 #include "application.h"
+#include "data/catalogdock.h"
+#include "data/catalogmodel.h"
+#include "data/datadock.h"
+#include "data/pagedtablemodel.h"
+#include "data/pagedtableview.h"
+#include "databinding.h"
 #include "dialogs/createsessiondialog.h"
 #include "dialogs/recreatesessiondialog.h"
 #include "dialogs/setuplistdialog.h"
@@ -39,6 +49,7 @@
 #include "recreatebinding.h"
 
 #include <QAction>
+#include <QHeaderView>
 #include <QTreeView>
 #include <QApplication>
 #include <QCommandLineParser>
@@ -358,6 +369,103 @@ int lifecycleScene(Application &livydesk, MainWindow *w, const QUrl &server, con
     return finish(0);
 }
 
+// --- --data: the data browser (#19), against the real server
+
+int dataScene(MainWindow *w, const QUrl &server, const QDir &out, const QString &suffix)
+{
+    const auto file = [&](const char *name) { return out.filePath(QStringLiteral("%1%2.png").arg(QLatin1String(name), suffix)); };
+    int made = -1;
+    const auto finish = [&](int code) {
+        if (made >= 0)
+            deleteOnServer(server, made);
+        w->close();
+        return code;
+    };
+    w->actions()->newSession->trigger();
+    CreateSessionDialog *create = w->createDialog();
+    Livy::CreateSessionRequest request;
+    request.kind = QStringLiteral("pyspark");
+    request.name = QStringLiteral("trips");
+    request.driverMemory = QStringLiteral("1g");
+    QTemporaryDir warehouse; // the partitioned table's files: this run's own (the light and dark runs each make one)
+    request.conf = QMap<QString, QString>{ { QStringLiteral("spark.sql.shuffle.partitions"), QStringLiteral("4") },
+                                           { QStringLiteral("spark.sql.warehouse.dir"), warehouse.path() } };
+    create->setRequest(request);
+    create->createButton()->click();
+    if (!waitFor([&] { return w->currentSessionId() >= 0; }, 60000, "the session tab"))
+        return finish(1);
+    made = w->currentSessionId();
+    std::printf("session %d\n", made);
+    std::fflush(stdout);
+    SessionPage *page = w->sessionPage(made);
+    if (!waitFor([&] { return page->session().state == Livy::SessionState::Idle; }, 600000, "an idle session")
+        || !waitFor([&] { return w->editorFor(made) != nullptr; }, 30000, "the session's editor"))
+        return finish(1);
+    // What an analyst has: a partitioned table and a DataFrame of 200,000 trips as a temporary view.
+    const QStringList code = {
+        QStringLiteral("spark.sql(\"CREATE TABLE IF NOT EXISTS fares (trip_id BIGINT, fare DOUBLE, city STRING) USING parquet PARTITIONED BY (city)\")\n"
+                       "spark.sql(\"INSERT INTO fares VALUES (1, 12.5, 'Lyon'), (2, 8.0, 'Oslo'), (3, 21.0, 'Porto')\")"),
+        QStringLiteral("trips = spark.range(200000).selectExpr('id AS trip_id',\n"
+                       "    \"element_at(array('Lyon', 'Oslo', 'Porto', 'Riga'), CAST(id % 4 AS INT) + 1) AS city\",\n"
+                       "    'round(5 + (id * 7919 % 4000) / 100.0, 2) AS fare',\n"
+                       "    \"date_add(DATE'2024-01-01', CAST(id % 366 AS INT)) AS day\")\n"
+                       "trips.createOrReplaceTempView('trips_2024')"),
+    };
+    for (const QString &c : code) {
+        if (runAndWait(w, page, c) < 0)
+            return finish(1);
+    }
+    w->editorDock()->currentEditor()->editor()->setPlainText(QStringLiteral("spark.table('trips_2024').groupBy('city').avg('fare').show()\n"));
+
+    // The Catalog dock, loaded when shown: temporary views, the database, the table's columns and partitions.
+    CatalogDock *dock = w->catalogDock();
+    dock->show();
+    auto *catalog = qobject_cast<Livy::CatalogModel *>(dock->catalog());
+    using Node = Livy::CatalogModel::NodeType;
+    if (!catalog || !waitFor([&] { return catalog->find({}, Node::Database, QStringLiteral("default")).isValid(); }, 120000, "the databases"))
+        return finish(1);
+    const QModelIndex temp = catalog->find({}, Node::TemporaryViews, QStringLiteral("Temporary views"));
+    const QModelIndex db = catalog->find({}, Node::Database, QStringLiteral("default"));
+    dock->treeView()->expand(temp);
+    dock->treeView()->expand(db);
+    if (!waitFor([&] { return catalog->find(db, Node::Table, QStringLiteral("fares")).isValid()
+                               && catalog->find(temp, Node::Table, QStringLiteral("trips_2024")).isValid(); }, 120000, "the tables"))
+        return finish(1);
+    const QModelIndex fares = catalog->find(db, Node::Table, QStringLiteral("fares"));
+    const QModelIndex trips = catalog->find(temp, Node::Table, QStringLiteral("trips_2024"));
+    dock->treeView()->expand(trips);
+    dock->treeView()->expand(fares);
+    if (!waitFor([&] { return catalog->rowCount(fares) > 1 && catalog->rowCount(trips) > 1; }, 120000, "the columns"))
+        return finish(1);
+    const QModelIndex partitions = catalog->find(fares, Node::Partitions, QStringLiteral("Partitions"));
+    dock->treeView()->expand(partitions);
+    waitFor([&] { return catalog->rowCount(partitions) >= 3; }, 120000, "the partitions");
+    dock->treeView()->setCurrentIndex(trips);
+    w->resizeDocks({ dock }, { 470 }, Qt::Vertical);
+    w->editorDock()->raise();
+    QTest::qWait(400);
+    save(w, file("catalog-tree"));
+
+    // Preview the view: the true count, sorted by fare on the server, then every row exported.
+    Q_EMIT dock->previewRequested(trips);
+    PagedTableView *paged = w->dataDock()->currentTable();
+    if (!paged || !waitFor([&] { return paged->model()->totalRows() == 200000; }, 120000, "the count"))
+        return finish(1);
+    paged->tableView()->horizontalHeader()->setSortIndicator(2, Qt::DescendingOrder);
+    if (!waitFor([&] { return !paged->model()->index(0, 0).data(Livy::PagedTableModel::LoadingRole).toBool()
+                               && paged->model()->query().sortColumn == QLatin1String("fare"); }, 120000, "the sorted page"))
+        return finish(1);
+    QTemporaryDir exportDir;
+    paged->exportTo(exportDir.filePath(QStringLiteral("trips_2024.csv")), Livy::PagedQuery::ExportFormat::Csv);
+    if (!waitFor([&] { return !paged->isExporting(); }, 300000, "the export"))
+        return finish(1);
+    std::printf("%s\n", qPrintable(paged->exportText()));
+    w->resizeDocks({ w->dataDock() }, { 430 }, Qt::Vertical);
+    QTest::qWait(500);
+    save(w, file("paged-table"));
+    return finish(0);
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -374,7 +482,8 @@ int main(int argc, char **argv)
                                          QStringLiteral("light"));
     const QCommandLineOption lifecycleOption(QStringLiteral("lifecycle"),
                                              QStringLiteral("Lease, setup statements and Recreate (#18) instead"));
-    parser.addOptions({ serverOption, sessionOption, outOption, themeOption, lifecycleOption });
+    const QCommandLineOption dataOption(QStringLiteral("data"), QStringLiteral("The data browser (#19) instead"));
+    parser.addOptions({ serverOption, sessionOption, outOption, themeOption, lifecycleOption, dataOption });
     parser.addHelpOption();
     parser.process(app);
 
@@ -406,6 +515,8 @@ int main(int argc, char **argv)
     waitFor([&] { return !w->serverBar()->serverVersion().isEmpty(); }, 10000, "the version");
     if (parser.isSet(lifecycleOption))
         return lifecycleScene(livydesk, w, options.commandLine.server, out, suffix);
+    if (parser.isSet(dataOption))
+        return dataScene(w, options.commandLine.server, out, suffix);
 
     {
         // The create-session dialog, filled in as a user would for this local server.

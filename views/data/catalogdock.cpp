@@ -63,7 +63,6 @@ CatalogDock::CatalogDock(QWidget *parent)
     m_title = new QLabel(content);
     m_title->setAccessibleName(tr("Catalog session"));
     m_refresh = OutputStyle::toolButton(tr("Refresh"), tr("Load the databases and tables again (F5)"), content);
-    m_refresh->setShortcut(QKeySequence(Qt::Key_F5));
     m_query = OutputStyle::toolButton(tr("Query…"), tr("Open a Spark SQL query or a table as a paged table"), content);
     bar->addWidget(m_title, 1);
     bar->addWidget(m_query);
@@ -96,6 +95,15 @@ CatalogDock::CatalogDock(QWidget *parent)
     setWidget(content);
 
     connect(m_refresh, &QToolButton::clicked, this, [this] { Q_EMIT refreshRequested({}); });
+    // F5 while the catalog has focus (not window-wide: other panels refresh other things).
+    auto *refreshKey = new QAction(tr("Refresh Catalog"), this);
+    refreshKey->setShortcut(QKeySequence(Qt::Key_F5));
+    refreshKey->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    addAction(refreshKey);
+    connect(refreshKey, &QAction::triggered, this, [this] {
+        if (m_model)
+            Q_EMIT refreshRequested({});
+    });
     connect(m_query, &QToolButton::clicked, this, &CatalogDock::queryRequested);
     connect(m_tree, &QTreeView::doubleClicked, this, &CatalogDock::activate);
     connect(m_tree, &QTreeView::customContextMenuRequested, this, &CatalogDock::showMenu);

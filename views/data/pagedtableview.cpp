@@ -7,6 +7,7 @@
 #include "output/outputstyle.h"
 
 #include <QFileDialog>
+#include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -141,11 +142,14 @@ PagedTableView::PagedTableView(PagedTableModel *model, const QString &title, QWi
         connect(model, &PagedTableModel::totalRowsChanged, this, &PagedTableView::updateCount);
         connect(model, &PagedTableModel::loadingChanged, this, &PagedTableView::updateCount);
         connect(model, &PagedTableModel::errorOccurred, this, &PagedTableView::showError);
-        connect(model, &PagedTableModel::pageLoaded, this, [this] {
+        connect(model, &PagedTableModel::pageLoaded, this, [this](int page) {
             m_error->hide();
             m_errorDetails->hide();
+            if (page == 0 && !m_fitted)
+                fitColumns();
         });
         connect(model, &QAbstractItemModel::modelReset, this, [this] {
+            m_fitted = false;
             if (m_model && m_model->query().sortColumn.isEmpty())
                 m_view->horizontalHeader()->setSortIndicatorShown(false);
         });
@@ -188,6 +192,23 @@ void PagedTableView::updateCount()
     const bool canExport = total >= 0 && !m_exporting;
     m_csv->setEnabled(canExport);
     m_json->setEnabled(canExport);
+}
+
+void PagedTableView::fitColumns()
+{
+    // From the header and the first page's rows (never by reading the whole column: that would fetch its pages).
+    if (!m_model || m_model->columnCount() == 0)
+        return;
+    m_fitted = true;
+    const QFontMetrics metrics(m_view->font());
+    const QFontMetrics headerMetrics(m_view->horizontalHeader()->font());
+    const int rows = qMin(m_model->rowCount(), qMin(m_model->pageSize(), 200));
+    for (int c = 0; c < m_model->columnCount(); ++c) {
+        int width = headerMetrics.horizontalAdvance(m_model->headerData(c, Qt::Horizontal).toString()) + 28;
+        for (int r = 0; r < rows; ++r)
+            width = qMax(width, metrics.horizontalAdvance(m_model->cellText(r, c).left(80)) + 16);
+        m_view->setColumnWidth(c, qMin(width, 360));
+    }
 }
 
 void PagedTableView::showError(const QString &message, const QString &details)

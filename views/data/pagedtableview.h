@@ -51,6 +51,7 @@ Q_SIGNALS:
 
 private:
     void updateCount();
+    void fitColumns();
     void askExport(Livy::PagedQuery::ExportFormat format);
     void showError(const QString &message, const QString &details);
 
@@ -69,6 +70,7 @@ private:
     QProgressBar *m_exportProgress = nullptr;
     QToolButton *m_exportCancel = nullptr;
     bool m_exporting = false;
+    bool m_fitted = false;
 };
 
 } // namespace LivyDesk

@@ -8,6 +8,7 @@
 #include "history/historymodel.h"
 #include "icons.h"
 #include "output/outputview.h"
+#include "output/outputstyle.h"
 
 #include <QAction>
 #include <QApplication>
@@ -107,7 +108,12 @@ protected:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
     {
         QStyledItemDelegate::initStyleOption(option, index);
-        if (!m_setup->contains(index.data(HistoryModel::RowIdRole).toLongLong()))
+        if (index.data(HistoryModel::InternalRole).toBool()) {
+            option->font.setItalic(true);
+            if (!(option->state & QStyle::State_Selected))
+                option->palette.setColor(QPalette::Text, OutputStyle::mutedText(option->palette));
+        }
+        if (index.column() != HistoryModel::StatementColumn || !m_setup->contains(index.data(HistoryModel::RowIdRole).toLongLong()))
             return;
         option->icon = appIcon(AppIcon::Settings);
         option->features |= QStyleOptionViewItem::HasDecoration;
@@ -283,7 +289,7 @@ void HistoryDock::setModel(HistoryModel *model)
 {
     m_model = model;
     m_view->setModel(model);
-    m_view->setItemDelegateForColumn(HistoryModel::StatementColumn, new SetupMarkDelegate(&m_setupRowIds, m_view));
+    m_view->setItemDelegate(new SetupMarkDelegate(&m_setupRowIds, m_view)); // marks setup (its column) and LivyDesk's own
     QHeaderView *header = m_view->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setSectionResizeMode(HistoryModel::CodeColumn, QHeaderView::Stretch);

@@ -492,7 +492,9 @@ void SessionPage::setStatementModel(QAbstractItemModel *model)
     connect(model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &, int, int last) {
         // Follow the newest statement: a run shows its progress and output without a click. Older history
         // arriving above keeps the selection where it is, and in view.
-        if (last == m_statements->rowCount() - 1 || !m_table->currentIndex().isValid())
+        // LivyDesk's own statements (the catalog's, a paged table's) never take the output away from the user's.
+        const bool internal = m_statements->index(last, 0).data(Model::InternalRole).toBool();
+        if (!internal && (last == m_statements->rowCount() - 1 || !m_table->currentIndex().isValid()))
             m_table->selectRow(m_statements->rowCount() - 1);
         m_table->scrollTo(m_table->currentIndex(), QAbstractItemView::EnsureVisible);
         updateTicker();
@@ -519,7 +521,10 @@ void SessionPage::setStatementModel(QAbstractItemModel *model)
 
 void SessionPage::selectNewest()
 {
-    const int last = m_statements->rowCount() - 1;
+    int last = m_statements->rowCount() - 1;
+    while (last > 0 && m_statements->index(last, 0).data(Model::InternalRole).toBool())
+        --last; // the newest of the user's own
+
     m_table->selectRow(last);
     m_table->scrollTo(m_statements->index(last, 0), QAbstractItemView::PositionAtBottom);
 }

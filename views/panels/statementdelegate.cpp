@@ -5,7 +5,9 @@
 #include "icons.h"
 
 #include "items/statementlistmodel.h"
+#include "output/outputstyle.h"
 #include "statestyle.h"
+
 
 #include <QApplication>
 #include <QPainter>
@@ -29,6 +31,12 @@ bool isInProgress(const QModelIndex &index)
 void StatementDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
 {
     QStyledItemDelegate::initStyleOption(option, index);
+    if (index.data(Model::InternalRole).toBool()) {
+        // LivyDesk's own statements (catalog, pages, exports) read as background work, not as the user's.
+        option->font.setItalic(true);
+        if (!(option->state & QStyle::State_Selected))
+            option->palette.setColor(QPalette::Text, OutputStyle::mutedText(option->palette));
+    }
     const auto state = Livy::StatementState(index.data(Model::StateRole).toInt());
     const bool isError = index.data(Model::IsErrorRole).toBool();
     if (index.column() == Model::StateColumn) {
