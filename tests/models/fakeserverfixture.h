@@ -5,6 +5,7 @@
 // What every model-level test sets up per test function: the in-process fake Livy (sessions start at once), a
 // network manager, a Connection to the fake and a PollActivity of its own.
 
+#include "controllers/sessioncontroller.h"
 #include "fakelivyserver.h"
 #include "livy/connection.h"
 #include "polling/pollactivity.h"
@@ -13,6 +14,24 @@
 #include <QObject>
 
 #include <chrono>
+
+/// A SessionController that follows its session in tens of milliseconds (the fake answers at once) and sends no
+/// keep-alives: what the controller tests use unless they test a schedule.
+inline Livy::SessionControllerSettings fastSessionSettings()
+{
+    using namespace std::chrono_literals;
+    Livy::SessionControllerSettings s;
+    s.running = Livy::RunningSchedule{ 5ms, 0.1, 40ms };
+    s.session.idle = 40ms;
+    s.session.busy = 40ms;
+    s.session.transitional = Livy::RunningSchedule{ 10ms, 0.1, 40ms };
+    s.backoff = Livy::ErrorBackoff{ 10ms, 40ms, 2.0, 0.2 };
+    s.keepAlive = false;
+    s.supportsDescendingOrder = true;
+    s.logActiveInterval = 20ms;
+    s.logIdleInterval = 20ms;
+    return s;
+}
 
 struct FakeServerFixture
 {

@@ -34,20 +34,7 @@ class TestSessionController : public FakeServerTest
 private:
     int m_session = -1;
 
-    static SessionController::Settings fastSettings()
-    {
-        SessionController::Settings s;
-        s.running = RunningSchedule{ 5ms, 0.1, 40ms };
-        s.session.idle = 40ms;
-        s.session.busy = 40ms;
-        s.session.transitional = RunningSchedule{ 10ms, 0.1, 40ms };
-        s.backoff = ErrorBackoff{ 10ms, 40ms, 2.0, 0.2 };
-        s.keepAlive = false;
-        s.supportsDescendingOrder = true;
-        s.logActiveInterval = 20ms;
-        s.logIdleInterval = 20ms;
-        return s;
-    }
+    static SessionController::Settings fastSettings() { return fastSessionSettings(); }
 
     SessionController *makeController(const SessionRef &ref, const SessionController::Settings &settings = fastSettings())
     {

@@ -23,18 +23,6 @@ private:
     int m_session = -1;
     SessionController *m_controller = nullptr;
 
-    static SessionController::Settings fastSettings()
-    {
-        SessionController::Settings s;
-        s.running = RunningSchedule{ 5ms, 0.1, 40ms };
-        s.session.idle = 40ms;
-        s.session.busy = 40ms;
-        s.session.transitional = RunningSchedule{ 10ms, 0.1, 40ms };
-        s.backoff = ErrorBackoff{ 10ms, 40ms, 2.0, 0.2 };
-        s.keepAlive = false;
-        s.supportsDescendingOrder = true;
-        return s;
-    }
 
 private Q_SLOTS:
     void init()
@@ -43,7 +31,7 @@ private Q_SLOTS:
         m_server->setStatementDuration(20);
         m_session = m_server->createSession({ { QStringLiteral("kind"), QStringLiteral("pyspark") } });
         QTRY_COMPARE(m_server->sessionState(m_session), QStringLiteral("idle"));
-        m_controller = new SessionController(m_connection, SessionRef::byId(m_session), fastSettings(), this);
+        m_controller = new SessionController(m_connection, SessionRef::byId(m_session), fastSessionSettings(), this);
         m_controller->setActivity(m_activity);
         QSignalSpy attached(m_controller, &SessionController::attached);
         m_controller->attach();

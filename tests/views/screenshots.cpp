@@ -218,6 +218,26 @@ void roomForCode(MainWindow *w, SessionPage *page, bool on)
     QTest::qWait(300);
 }
 
+/// Creates a session through the New Session dialog as a user would, prints "session <id>" (the scripts delete what
+/// a failed run left) and waits for it to be idle with its editor open. The session's id, or -1.
+int createThroughDialog(MainWindow *w, const Livy::CreateSessionRequest &request)
+{
+    w->actions()->newSession->trigger();
+    CreateSessionDialog *create = w->createDialog();
+    create->setRequest(request);
+    create->createButton()->click();
+    if (!waitFor([&] { return w->currentSessionId() >= 0; }, 60000, "the session tab"))
+        return -1;
+    const int id = w->currentSessionId();
+    std::printf("session %d\n", id);
+    std::fflush(stdout);
+    SessionPage *page = w->sessionPage(id);
+    if (!waitFor([&] { return page->session().state == Livy::SessionState::Idle; }, 600000, "an idle session")
+        || !waitFor([&] { return w->editorFor(id) != nullptr; }, 30000, "the session's editor"))
+        return -1;
+    return id;
+}
+
 int lifecycleScene(Application &livydesk, MainWindow *w, const QUrl &server, const QDir &out, const QString &suffix)
 {
     const auto file = [&](const char *name) { return out.filePath(QStringLiteral("%1%2.png").arg(QLatin1String(name), suffix)); };
@@ -230,25 +250,17 @@ int lifecycleScene(Application &livydesk, MainWindow *w, const QUrl &server, con
     };
 
     // A session with a lifetime, through the create dialog as a user would make it.
-    w->actions()->newSession->trigger();
-    CreateSessionDialog *create = w->createDialog();
     Livy::CreateSessionRequest request;
     request.kind = QStringLiteral("pyspark");
     request.name = QStringLiteral("squares");
     request.driverMemory = QStringLiteral("1g");
     request.ttl = QStringLiteral("30m");
-    create->setRequest(request);
-    create->createButton()->click();
-    if (!waitFor([&] { return w->currentSessionId() >= 0; }, 60000, "the session tab"))
+    const int oldId = createThroughDialog(w, request);
+    if (w->currentSessionId() >= 0)
+        made << w->currentSessionId();
+    if (oldId < 0)
         return finish(1);
-    const int oldId = w->currentSessionId();
-    made << oldId;
-    std::printf("session %d\n", oldId);
-    std::fflush(stdout);
     SessionPage *page = w->sessionPage(oldId);
-    if (!waitFor([&] { return page->session().state == Livy::SessionState::Idle; }, 600000, "an idle session")
-        || !waitFor([&] { return w->editorFor(oldId) != nullptr; }, 30000, "the session's editor"))
-        return finish(1);
 
     // Real setup: an import, a setting, a temp view; then work on the view (not setup).
     const QStringList setup = {
@@ -381,8 +393,6 @@ int dataScene(MainWindow *w, const QUrl &server, const QDir &out, const QString 
         w->close();
         return code;
     };
-    w->actions()->newSession->trigger();
-    CreateSessionDialog *create = w->createDialog();
     Livy::CreateSessionRequest request;
     request.kind = QStringLiteral("pyspark");
     request.name = QStringLiteral("trips");
@@ -390,17 +400,11 @@ int dataScene(MainWindow *w, const QUrl &server, const QDir &out, const QString 
     QTemporaryDir warehouse; // the partitioned table's files: this run's own (the light and dark runs each make one)
     request.conf = QMap<QString, QString>{ { QStringLiteral("spark.sql.shuffle.partitions"), QStringLiteral("4") },
                                            { QStringLiteral("spark.sql.warehouse.dir"), warehouse.path() } };
-    create->setRequest(request);
-    create->createButton()->click();
-    if (!waitFor([&] { return w->currentSessionId() >= 0; }, 60000, "the session tab"))
-        return finish(1);
+    const int id = createThroughDialog(w, request);
     made = w->currentSessionId();
-    std::printf("session %d\n", made);
-    std::fflush(stdout);
-    SessionPage *page = w->sessionPage(made);
-    if (!waitFor([&] { return page->session().state == Livy::SessionState::Idle; }, 600000, "an idle session")
-        || !waitFor([&] { return w->editorFor(made) != nullptr; }, 30000, "the session's editor"))
+    if (id < 0)
         return finish(1);
+    SessionPage *page = w->sessionPage(id);
     // What an analyst has: a partitioned table and a DataFrame of 200,000 trips as a temporary view.
     const QStringList code = {
         QStringLiteral("spark.sql(\"CREATE TABLE IF NOT EXISTS fares (trip_id BIGINT, fare DOUBLE, city STRING) USING parquet PARTITIONED BY (city)\")\n"
